@@ -1,0 +1,89 @@
+// Token-lifetime limits, shared by the stack-config schema (infra/) and the policy pack.
+
+/** Auth0's access-token lifetime when an API sets none. */
+export const AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS = 86_400;
+/** Auth0's implicit/hybrid-flow lifetime when an API sets none. */
+export const AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS = 7_200;
+/** The longest lifetime Auth0 accepts for either setting (30 days). */
+export const AUTH0_MAX_TOKEN_LIFETIME_SECONDS = 2_592_000;
+
+export interface TokenLifetimeLimits {
+    /** Longest `tokenLifetime` allowed, in seconds. */
+    readonly maxTokenLifetime: number;
+    /** Longest `tokenLifetimeForWeb` allowed, in seconds. */
+    readonly maxTokenLifetimeForWeb: number;
+}
+
+/**
+ * The guardrail defaults. Issued access tokens can't be revoked, so the ceiling is Auth0's own
+ * default rather than Auth0's 30-day maximum; a stack that needs longer raises it in policy config.
+ */
+export const DEFAULT_TOKEN_LIFETIME_LIMITS: TokenLifetimeLimits = {
+    maxTokenLifetime: AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS,
+    maxTokenLifetimeForWeb: AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS,
+};
+
+export interface TokenLifetimes {
+    readonly tokenLifetime?: number;
+    readonly tokenLifetimeForWeb?: number;
+}
+
+export interface LifetimeProblem {
+    readonly field: "tokenLifetime" | "tokenLifetimeForWeb";
+    /** The value that was checked: the declared one, or Auth0's default when unset. */
+    readonly value: number;
+    readonly limit: number;
+    readonly message: string;
+}
+
+/**
+ * Checks an API's lifetimes against the limits. Unset lifetimes count as Auth0's defaults, since
+ * that is what Auth0 will issue. Messages name the field but not the API: callers add where.
+ */
+export function checkTokenLifetimes(lifetimes: TokenLifetimes, limits: TokenLifetimeLimits): LifetimeProblem[] {
+    const problems: LifetimeProblem[] = [];
+    const apiSet = lifetimes.tokenLifetime !== undefined;
+    const webSet = lifetimes.tokenLifetimeForWeb !== undefined;
+    const api = lifetimes.tokenLifetime ?? AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS;
+    const web = lifetimes.tokenLifetimeForWeb ?? AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS;
+    const describe = (field: string, value: number, set: boolean) =>
+        set ? `${field} ${value} s` : `${field} is unset, so Auth0's default of ${value} s applies, and it`;
+
+    for (const [field, value, set] of [
+        ["tokenLifetime", api, apiSet],
+        ["tokenLifetimeForWeb", web, webSet],
+    ] as const) {
+        if (!Number.isInteger(value) || value <= 0) {
+            problems.push({ field, value, limit: 1, message: `${field} ${value} is not a whole number of seconds above 0` });
+        }
+    }
+    if (problems.length > 0) return problems;
+
+    const apiLimit = Math.min(limits.maxTokenLifetime, AUTH0_MAX_TOKEN_LIFETIME_SECONDS);
+    if (api > apiLimit) {
+        problems.push({
+            field: "tokenLifetime",
+            value: api,
+            limit: apiLimit,
+            message: `${describe("tokenLifetime", api, apiSet)} exceeds the maximum of ${apiLimit} s`,
+        });
+    }
+    const webLimit = Math.min(limits.maxTokenLifetimeForWeb, AUTH0_MAX_TOKEN_LIFETIME_SECONDS);
+    if (web > webLimit) {
+        problems.push({
+            field: "tokenLifetimeForWeb",
+            value: web,
+            limit: webLimit,
+            message: `${describe("tokenLifetimeForWeb", web, webSet)} exceeds the maximum of ${webLimit} s`,
+        });
+    }
+    if (web > api) {
+        problems.push({
+            field: "tokenLifetimeForWeb",
+            value: web,
+            limit: api,
+            message: `${describe("tokenLifetimeForWeb", web, webSet)} exceeds tokenLifetime (${api} s); Auth0 requires the web lifetime to be at most the API's`,
+        });
+    }
+    return problems;
+}
