@@ -29,6 +29,8 @@ export interface TokenLifetimes {
 }
 
 export interface LifetimeProblem {
+    /** `invalid`: not a positive whole number; `maximum`: above the limit; `webAboveApi`: web above the API lifetime. */
+    readonly kind: "invalid" | "maximum" | "webAboveApi";
     readonly field: "tokenLifetime" | "tokenLifetimeForWeb";
     /** The value that was checked: the declared one, or Auth0's default when unset. */
     readonly value: number;
@@ -54,7 +56,7 @@ export function checkTokenLifetimes(lifetimes: TokenLifetimes, limits: TokenLife
         ["tokenLifetimeForWeb", web, webSet],
     ] as const) {
         if (!Number.isInteger(value) || value <= 0) {
-            problems.push({ field, value, limit: 1, message: `${field} ${value} is not a whole number of seconds above 0` });
+            problems.push({ kind: "invalid", field, value, limit: 1, message: `${field} ${value} is not a whole number of seconds above 0` });
         }
     }
     if (problems.length > 0) return problems;
@@ -62,6 +64,7 @@ export function checkTokenLifetimes(lifetimes: TokenLifetimes, limits: TokenLife
     const apiLimit = Math.min(limits.maxTokenLifetime, AUTH0_MAX_TOKEN_LIFETIME_SECONDS);
     if (api > apiLimit) {
         problems.push({
+            kind: "maximum",
             field: "tokenLifetime",
             value: api,
             limit: apiLimit,
@@ -71,6 +74,7 @@ export function checkTokenLifetimes(lifetimes: TokenLifetimes, limits: TokenLife
     const webLimit = Math.min(limits.maxTokenLifetimeForWeb, AUTH0_MAX_TOKEN_LIFETIME_SECONDS);
     if (web > webLimit) {
         problems.push({
+            kind: "maximum",
             field: "tokenLifetimeForWeb",
             value: web,
             limit: webLimit,
@@ -79,6 +83,7 @@ export function checkTokenLifetimes(lifetimes: TokenLifetimes, limits: TokenLife
     }
     if (web > api) {
         problems.push({
+            kind: "webAboveApi",
             field: "tokenLifetimeForWeb",
             value: web,
             limit: api,
