@@ -38,11 +38,28 @@ export interface LifetimeProblem {
     readonly message: string;
 }
 
+export interface LifetimeCheckOptions {
+    /**
+     * False for the Management API: the provider sends only `token_lifetime` for a system API, so
+     * its web lifetime can't be declared and is not judged.
+     */
+    readonly webLifetimeManaged?: boolean;
+}
+
 /**
  * Checks an API's lifetimes against the limits. Unset lifetimes count as Auth0's defaults, since
  * that is what Auth0 will issue. Messages name the field but not the API: callers add where.
  */
-export function checkTokenLifetimes(lifetimes: TokenLifetimes, limits: TokenLifetimeLimits): LifetimeProblem[] {
+export function checkTokenLifetimes(
+    lifetimes: TokenLifetimes,
+    limits: TokenLifetimeLimits,
+    options: LifetimeCheckOptions = {},
+): LifetimeProblem[] {
+    if (options.webLifetimeManaged === false) {
+        return checkTokenLifetimes({ tokenLifetime: lifetimes.tokenLifetime, tokenLifetimeForWeb: 1 }, limits).filter(
+            (problem) => problem.field === "tokenLifetime",
+        );
+    }
     const problems: LifetimeProblem[] = [];
     const apiSet = lifetimes.tokenLifetime !== undefined;
     const webSet = lifetimes.tokenLifetimeForWeb !== undefined;
