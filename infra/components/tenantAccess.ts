@@ -1,0 +1,98 @@
+import * as pulumi from "@pulumi/pulumi";
+import { managementApiAudience, type ManagementApiScope } from "../../policy-pack/guardrails";
+import { MANAGEMENT_API_GRANT_KEY, parseTenantConfig, type TenantConfig, type TenantConfigInput } from "../config/tenantConfig";
+import { TenantConfigError } from "../config/tenantConfigError";
+import { Api } from "./api";
+import { MachineClient, type MachineGrant } from "./machineClient";
+import { ManagementApi } from "./managementApi";
+
+export interface TenantAccessOptions extends pulumi.ComponentResourceOptions {
+    /**
+     * How config paths read in error messages: `stack` names stack config keys
+     * (`auth0-m2m:machines.x`), `object` the fields of the object passed in (`machines.x`).
+     * Default: `object`.
+     */
+    readonly configPathStyle?: "stack" | "object";
+}
+
+/**
+ * Everything one tenant's machine-to-machine access needs, from one config object: the custom
+ * APIs, the Management API's token lifetime, and every M2M application with its grants. The config
+ * is validated in full before any resource is registered, so a bad config changes nothing.
+ */
+export class TenantAccess extends pulumi.ComponentResource {
+    readonly config: TenantConfig;
+    readonly managementApiAudience: string;
+    readonly managementApi?: ManagementApi;
+    readonly apis: Readonly<Record<string, Api>>;
+    readonly machines: Readonly<Record<string, MachineClient>>;
+
+    constructor(name: string, config: TenantConfigInput, opts: TenantAccessOptions = {}) {
+        const parsed = parseTenantConfig(config);
+        if (!parsed.ok) throw new TenantConfigError(parsed.issues, opts.configPathStyle ?? "object");
+        const { configPathStyle: _style, ...resourceOptions } = opts;
+        super("auth0-m2m:index:TenantAccess", name, {}, resourceOptions);
+
+        const tenant = parsed.config;
+        this.config = tenant;
+        this.managementApiAudience = managementApiAudience(tenant.domain);
+        if (tenant.managementApi) {
+            this.managementApi = new ManagementApi(
+                `${name}-management-api`,
+                { domain: tenant.domain, tokenLifetime: tenant.managementApi.tokenLifetime },
+                { parent: this },
+            );
+        }
+
+        const apis: Record<string, Api> = {};
+        for (const key of Object.keys(tenant.apis).sort()) {
+            const api = tenant.apis[key];
+            apis[key] = new Api(
+                `${name}-${key}`,
+                {
+                    identifier: api.identifier,
+                    displayName: api.name ?? key,
+                    tokenLifetime: api.tokenLifetime,
+                    tokenLifetimeForWeb: api.tokenLifetimeForWeb,
+                    allowOfflineAccess: api.allowOfflineAccess,
+                    scopes: api.scopes,
+                },
+                { parent: this },
+            );
+        }
+        this.apis = apis;
+
+        const machines: Record<string, MachineClient> = {};
+        for (const key of Object.keys(tenant.machines).sort()) {
+            const machine = tenant.machines[key];
+            const grants: Record<string, MachineGrant> = {};
+            for (const [apiKey, grant] of Object.entries(machine.grants)) {
+                const managementApi = { domain: tenant.domain };
+                grants[apiKey] =
+                    apiKey !== MANAGEMENT_API_GRANT_KEY
+                        ? { api: apis[apiKey], scopes: grant.scopes ?? [] }
+                        : grant.endpoints !== undefined
+                          ? { managementApi, endpoints: grant.endpoints }
+                          : // parseTenantConfig has checked every scope against the catalogue.
+                            { managementApi, scopes: (grant.scopes ?? []) as readonly ManagementApiScope[] };
+            }
+            machines[key] = new MachineClient(
+                `${name}-${key}`,
+                {
+                    displayName: machine.name ?? key,
+                    description: machine.description,
+                    authentication: machine.authentication,
+                    tokenQuota: machine.tokenQuota,
+                    grants,
+                },
+                { parent: this },
+            );
+        }
+        this.machines = machines;
+
+        this.registerOutputs({
+            managementApiAudience: this.managementApiAudience,
+            clientIds: Object.fromEntries(Object.entries(machines).map(([key, machine]) => [key, machine.clientId])),
+        });
+    }
+}
