@@ -52,8 +52,13 @@ export function checkApiSettings(
             ? " (the guardrail default; for longer, declare this API with the Api component and raise auth0-token-lifetime-limits for it in the policy pack's config)"
             : "";
     for (const problem of checkTokenLifetimes(settings, limits ?? DEFAULT_TOKEN_LIFETIME_LIMITS, { webLifetimeManaged })) {
-        const hint = problem.kind === "maximum" ? raiseHint : "";
-        issues.push({ path: [problem.field], message: `${problem.message}${hint}; issued access tokens can't be revoked, so keep lifetimes short` });
+        const advice =
+            problem.kind === "maximum"
+                ? `${raiseHint}; issued access tokens can't be revoked, so keep lifetimes short`
+                : problem.kind === "webAboveApi"
+                  ? "; lower tokenLifetimeForWeb or leave it unset"
+                  : "";
+        issues.push({ path: [problem.field], message: `${problem.message}${advice}` });
     }
     for (const scope of settings.scopes ?? []) {
         if (hasWildcard(scope)) {

@@ -27,15 +27,22 @@ export function editDistance(a: string, b: string): number {
     return previous[b.length];
 }
 
-/** The candidates closest to `wanted`, best first, within a distance that still looks like a typo. */
+/**
+ * The candidates closest to `wanted` (all tied at the smallest distance, at most `count`), within
+ * a distance that still looks like a typo. Only the ties, so "read:user" suggests "read:users"
+ * and not everything three edits away.
+ */
 export function closestMatches(wanted: string, candidates: Iterable<string>, count = 3): string[] {
     const threshold = Math.max(3, Math.floor(wanted.length / 3));
-    return [...candidates]
+    const scored = [...candidates]
         .map((candidate) => ({ candidate, distance: editDistance(wanted, candidate) }))
-        .filter(({ distance }) => distance <= threshold)
-        .sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate))
-        .slice(0, count)
-        .map(({ candidate }) => candidate);
+        .filter(({ distance }) => distance <= threshold);
+    const best = Math.min(...scored.map(({ distance }) => distance));
+    return scored
+        .filter(({ distance }) => distance === best)
+        .map(({ candidate }) => candidate)
+        .sort()
+        .slice(0, count);
 }
 
 /** `"a"`, `"a" or "b"`, `"a", "b" or "c"`. */
