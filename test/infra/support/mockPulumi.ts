@@ -61,7 +61,7 @@ export function installMocks(project = "auth0-m2m", stack = "test"): void {
 export async function registrations(build: () => unknown): Promise<Registered[]> {
     installMocks();
     const start = registered.length;
-    build();
+    await build();
     await settings.waitForRPCs();
     return registered.slice(start);
 }
