@@ -30,24 +30,24 @@ describe("the program, for Pulumi.dev.yaml", () => {
     const find = (name: string) => resources.find((r) => r.name === name)!;
 
     it("registers every resource of the dev tenant", () => {
-        expect(resources.filter((r) => r.custom).map((r) => `${r.type.split(":")[2]} ${r.name}`).sort()).toEqual([
-            "client:Client tenant-billing-export-client",
-            "client:Client tenant-fulfilment-worker-client",
-            "client:Client tenant-user-directory-sync-client",
-            "clientCredentials:ClientCredentials tenant-billing-export-credentials",
-            "clientCredentials:ClientCredentials tenant-fulfilment-worker-credentials",
-            "clientCredentials:ClientCredentials tenant-user-directory-sync-credentials",
-            "clientGrant:ClientGrant tenant-billing-export-grant-invoices",
-            "clientGrant:ClientGrant tenant-billing-export-grant-orders",
-            "clientGrant:ClientGrant tenant-fulfilment-worker-grant-orders",
-            "clientGrant:ClientGrant tenant-user-directory-sync-grant-management",
-            "randomPassword:RandomPassword tenant-billing-export-secret",
-            "randomPassword:RandomPassword tenant-user-directory-sync-secret",
-            "resourceServer:ResourceServer tenant-invoices-resource-server",
-            "resourceServer:ResourceServer tenant-management-api-resource-server",
-            "resourceServer:ResourceServer tenant-orders-resource-server",
-            "resourceServerScopes:ResourceServerScopes tenant-invoices-scopes",
-            "resourceServerScopes:ResourceServerScopes tenant-orders-scopes",
+        expect(resources.filter((r) => r.custom).map((r) => `${r.type} ${r.name}`).sort()).toEqual([
+            "auth0:index/client:Client tenant-billing-export-client",
+            "auth0:index/client:Client tenant-fulfilment-worker-client",
+            "auth0:index/client:Client tenant-user-directory-sync-client",
+            "auth0:index/clientCredentials:ClientCredentials tenant-billing-export-credentials",
+            "auth0:index/clientCredentials:ClientCredentials tenant-fulfilment-worker-credentials",
+            "auth0:index/clientCredentials:ClientCredentials tenant-user-directory-sync-credentials",
+            "auth0:index/clientGrant:ClientGrant tenant-billing-export-grant-invoices",
+            "auth0:index/clientGrant:ClientGrant tenant-billing-export-grant-orders",
+            "auth0:index/clientGrant:ClientGrant tenant-fulfilment-worker-grant-orders",
+            "auth0:index/clientGrant:ClientGrant tenant-user-directory-sync-grant-management",
+            "random:index/randomPassword:RandomPassword tenant-billing-export-secret",
+            "random:index/randomPassword:RandomPassword tenant-user-directory-sync-secret",
+            "auth0:index/resourceServer:ResourceServer tenant-invoices-resource-server",
+            "auth0:index/resourceServer:ResourceServer tenant-management-api-resource-server",
+            "auth0:index/resourceServer:ResourceServer tenant-orders-resource-server",
+            "auth0:index/resourceServerScopes:ResourceServerScopes tenant-invoices-scopes",
+            "auth0:index/resourceServerScopes:ResourceServerScopes tenant-orders-scopes",
         ]);
     });
 
