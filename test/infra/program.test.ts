@@ -41,13 +41,13 @@ describe("the program, for Pulumi.dev.yaml", () => {
             "auth0:index/clientGrant:ClientGrant tenant-billing-export-grant-orders",
             "auth0:index/clientGrant:ClientGrant tenant-fulfilment-worker-grant-orders",
             "auth0:index/clientGrant:ClientGrant tenant-user-directory-sync-grant-management",
-            "random:index/randomPassword:RandomPassword tenant-billing-export-secret",
-            "random:index/randomPassword:RandomPassword tenant-user-directory-sync-secret",
             "auth0:index/resourceServer:ResourceServer tenant-invoices-resource-server",
             "auth0:index/resourceServer:ResourceServer tenant-management-api-resource-server",
             "auth0:index/resourceServer:ResourceServer tenant-orders-resource-server",
             "auth0:index/resourceServerScopes:ResourceServerScopes tenant-invoices-scopes",
             "auth0:index/resourceServerScopes:ResourceServerScopes tenant-orders-scopes",
+            "random:index/randomPassword:RandomPassword tenant-billing-export-secret",
+            "random:index/randomPassword:RandomPassword tenant-user-directory-sync-secret",
         ]);
     });
 
