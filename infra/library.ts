@@ -1,0 +1,52 @@
+// The npm package's entry point: everything another Pulumi project needs to reuse auth0-m2m.
+// It registers nothing on import; infra/index.ts is this repository's own program.
+export { Api, resolveApiArgs, type ApiArgs } from "./components/api";
+export { ComponentArgsError } from "./components/argsError";
+export {
+    MachineClient,
+    resolveMachineArgs,
+    type ApiGrant,
+    type MachineAuthentication,
+    type MachineClientArgs,
+    type MachineGrant,
+    type ManagementApiGrant,
+    type ManagementApiTarget,
+} from "./components/machineClient";
+export { ManagementApi, type ManagementApiArgs } from "./components/managementApi";
+export { TenantAccess, type TenantAccessOptions } from "./components/tenantAccess";
+
+export {
+    DEFAULT_API_TOKEN_LIFETIME_SECONDS,
+    MANAGEMENT_API_GRANT_KEY,
+    defaultTokenLifetimeForWeb,
+    parseTenantConfig,
+    type ApiConfig,
+    type ConfigIssue,
+    type MachineConfig,
+    type TenantConfig,
+    type TenantConfigInput,
+    type TenantConfigParse,
+} from "./config/tenantConfig";
+export { TenantConfigError, formatConfigPath } from "./config/tenantConfigError";
+export { loadStackTenantConfig } from "./config/loadStackConfig";
+
+export { EndpointScopeError, resolveEndpoint, scopesForEndpoints } from "./scopes/scopesForEndpoints";
+export { MULTI_SCOPE_ENDPOINTS, endpointRequirement, type EndpointRequirement } from "./scopes/endpointRequirements";
+export { deployerScopesFor, type DeployerScope, type PlannedResource } from "./deployer/deployerScopes";
+
+export {
+    AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS,
+    AUTH0_MAX_TOKEN_LIFETIME_SECONDS,
+    DEFAULT_ESCALATION_SCOPES,
+    DEFAULT_TOKEN_LIFETIME_LIMITS,
+    MANAGEMENT_API_ENDPOINTS,
+    MANAGEMENT_API_SCOPES,
+    checkTokenLifetimes,
+    findEndpoint,
+    isManagementApiAudience,
+    isManagementApiScope,
+    managementApiAudience,
+    type ManagementApiEndpoint,
+    type ManagementApiScope,
+    type TokenLifetimeLimits,
+} from "../policy-pack/guardrails";
