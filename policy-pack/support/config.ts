@@ -1,0 +1,105 @@
+// Policy configuration: one place per rule for each knob's schema and default, applied in code too,
+// because the pack server hands policies the config exactly as received (the engine fills schema
+// defaults, but a policy group or a test harness might not).
+import type { Exemption } from "./exemptions";
+
+export type JsonSchema = { readonly [keyword: string]: unknown };
+
+/** Every rule's config has exemptions on top of its own knobs. */
+export interface ExemptionArgs {
+    readonly exemptions: readonly Exemption[];
+}
+
+export class PolicyConfigError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "PolicyConfigError";
+    }
+}
+
+/** Names a config value in errors: `policy config auth0-token-lifetime-limits.apiOverrides["https://x"]`. */
+export class ConfigPath {
+    constructor(
+        readonly policyName: string,
+        private readonly segments: readonly string[] = [],
+    ) {}
+
+    key(name: string): ConfigPath {
+        return new ConfigPath(this.policyName, [...this.segments, /^[A-Za-z_]\w*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`]);
+    }
+
+    index(i: number): ConfigPath {
+        return new ConfigPath(this.policyName, [...this.segments, `[${i}]`]);
+    }
+
+    toString(): string {
+        return `policy config ${this.policyName}${this.segments.join("")}`;
+    }
+
+    fail(problem: string, value: unknown): never {
+        throw new PolicyConfigError(
+            `${this}: ${problem}, got ${JSON.stringify(value)}. Fix it in the file given to --policy-pack-config ` +
+                `(or the policy group's config); see the pack README for the schema.`,
+        );
+    }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function readInteger(value: unknown, at: ConfigPath, min: number, max: number): number {
+    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+        at.fail(`must be a whole number from ${min} to ${max}`, value);
+    }
+    return value;
+}
+
+export function readStringArray(value: unknown, at: ConfigPath): string[] {
+    if (!Array.isArray(value)) at.fail("must be a list of strings", value);
+    return value.map((item, i) => (typeof item === "string" && item !== "" ? item : at.index(i).fail("must be a non-empty string", item)));
+}
+
+export function readRecord(value: unknown, at: ConfigPath): Record<string, unknown> {
+    if (!isRecord(value)) at.fail("must be an object", value);
+    return value;
+}
+
+export function readExemptions(value: unknown, at: ConfigPath): Exemption[] {
+    if (!Array.isArray(value)) at.fail("must be a list of { resource, reason, expires }", value);
+    return value.map((item, i) => {
+        const entry = at.index(i);
+        const record = readRecord(item, entry);
+        for (const key of Object.keys(record)) {
+            if (!["resource", "reason", "expires"].includes(key)) entry.key(key).fail("is not an exemption field (resource, reason, expires)", record[key]);
+        }
+        // Content (reason length, date) is judged later so a bad entry is audited, not fatal;
+        // only the shape is enforced here.
+        for (const key of ["resource", "reason", "expires"] as const) {
+            if (typeof record[key] !== "string") entry.key(key).fail("must be a string", record[key]);
+        }
+        return { resource: record.resource as string, reason: record.reason as string, expires: record.expires as string };
+    });
+}
+
+/**
+ * Overlays the given config on the defaults (top-level keys replace defaults, as the engine does)
+ * and rejects keys the schema doesn't know: a misspelt knob would otherwise be ignored silently.
+ */
+export function mergeWithDefaults(
+    given: Record<string, unknown>,
+    defaults: Record<string, unknown>,
+    at: ConfigPath,
+): Record<string, unknown> {
+    for (const key of Object.keys(given)) {
+        if (!(key in defaults)) {
+            const known = Object.keys(defaults).map((k) => JSON.stringify(k)).join(", ");
+            at.key(key).fail(`is not a setting of this policy (known: ${known})`, given[key]);
+        }
+    }
+    const merged: Record<string, unknown> = { ...defaults };
+    for (const [key, value] of Object.entries(given)) {
+        if (value !== undefined) merged[key] = value;
+    }
+    return merged;
+}

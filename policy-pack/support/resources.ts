@@ -1,0 +1,152 @@
+// The @pulumi/auth0 resources the pack guards, read from either half of the policy API into one
+// plain shape. Type tokens are literals so the pack need not load @pulumi/auth0 (a test checks them
+// against the provider SDK).
+import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
+import { asBoolean, asList, asNumber, asObject, asString, isUnknown, type Maybe, type PlainProps, resolveProps, UNKNOWN } from "./props";
+
+export const AUTH0_TYPES = {
+    resourceServer: "auth0:index/resourceServer:ResourceServer",
+    resourceServerScopes: "auth0:index/resourceServerScopes:ResourceServerScopes",
+    resourceServerScope: "auth0:index/resourceServerScope:ResourceServerScope",
+    clientGrant: "auth0:index/clientGrant:ClientGrant",
+    client: "auth0:index/client:Client",
+    clientCredentials: "auth0:index/clientCredentials:ClientCredentials",
+} as const;
+
+/** A resource as a rule sees it: identity, plain properties, and what it depends on (stack half only). */
+export interface Auth0Resource {
+    readonly urn: string;
+    readonly name: string;
+    readonly type: string;
+    readonly props: PlainProps;
+    /** URNs this resource depends on; empty in the per-resource half, where the engine sends none. */
+    readonly dependencies: readonly string[];
+    /** Property name to the URNs that property's value came from; empty in the per-resource half. */
+    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+}
+
+export function fromValidationArgs(args: ResourceValidationArgs): Auth0Resource {
+    return {
+        urn: args.urn,
+        name: args.name,
+        type: args.type,
+        props: resolveProps(args.props),
+        dependencies: [],
+        propertyDependencies: {},
+    };
+}
+
+export function fromPolicyResource(resource: PolicyResource): Auth0Resource {
+    const propertyDependencies: Record<string, string[]> = {};
+    for (const [key, deps] of Object.entries(resource.propertyDependencies ?? {})) {
+        propertyDependencies[key] = deps.map((d) => d.urn);
+    }
+    return {
+        urn: resource.urn,
+        name: resource.name,
+        type: resource.type,
+        props: resolveProps(resource.props),
+        dependencies: (resource.dependencies ?? []).map((d) => d.urn),
+        propertyDependencies,
+    };
+}
+
+/** `ClientGrant "orders-m2m"`: how messages name a resource. */
+export function describe(resource: Pick<Auth0Resource, "type" | "name">): string {
+    const shortType = resource.type.split(":").pop() || resource.type;
+    return `${shortType} "${resource.name}"`;
+}
+
+export function ofType(resources: readonly Auth0Resource[], type: string): Auth0Resource[] {
+    return resources.filter((r) => r.type === type);
+}
+
+// Typed readers for the fields the rules use (camelCase, as @pulumi/auth0 3.x sends them).
+
+export interface GrantFields {
+    readonly audience: Maybe<string>;
+    readonly clientId: Maybe<string>;
+    readonly scopes: Maybe<Maybe<string>[]>;
+    readonly allowAllScopes: Maybe<boolean>;
+    readonly defaultFor: Maybe<string>;
+    readonly subjectType: Maybe<string>;
+}
+
+export function grantFields(grant: Auth0Resource): GrantFields {
+    const p = grant.props;
+    return {
+        audience: asString(p.audience),
+        clientId: asString(p.clientId),
+        scopes: asList(p.scopes, asString),
+        allowAllScopes: asBoolean(p.allowAllScopes),
+        defaultFor: asString(p.defaultFor),
+        subjectType: asString(p.subjectType),
+    };
+}
+
+export interface ResourceServerFields {
+    readonly identifier: Maybe<string>;
+    readonly tokenLifetime: Maybe<number>;
+    readonly tokenLifetimeForWeb: Maybe<number>;
+}
+
+export function resourceServerFields(api: Auth0Resource): ResourceServerFields {
+    return {
+        identifier: asString(api.props.identifier),
+        tokenLifetime: asNumber(api.props.tokenLifetime),
+        tokenLifetimeForWeb: asNumber(api.props.tokenLifetimeForWeb),
+    };
+}
+
+/** A scope an API defines, with the field path it was read from (for messages). */
+export interface DefinedScope {
+    readonly scope: Maybe<string>;
+    readonly field: string;
+}
+
+/** The API identifier a ResourceServerScopes/ResourceServerScope belongs to, and the scopes it defines. */
+export function scopeDefinitions(resource: Auth0Resource): { identifier: Maybe<string>; scopes: Maybe<DefinedScope[]> } {
+    const identifier = asString(resource.props.resourceServerIdentifier);
+    if (resource.type === AUTH0_TYPES.resourceServerScope) {
+        return { identifier, scopes: [{ scope: asString(resource.props.scope), field: "scope" }] };
+    }
+    const entries = asList(resource.props.scopes, (entry) => entry);
+    if (entries === undefined || isUnknown(entries)) return { identifier, scopes: entries };
+    return {
+        identifier,
+        scopes: entries.map((entry, i) => {
+            const field = `scopes[${i}].name`;
+            if (isUnknown(entry)) return { scope: UNKNOWN, field };
+            const object = asObject(entry);
+            return { scope: isUnknown(object) ? UNKNOWN : asString(object?.name), field };
+        }),
+    };
+}
+
+export interface ClientFields {
+    readonly ids: Maybe<string>[];
+    readonly appType: Maybe<string>;
+    readonly grantTypes: Maybe<Maybe<string>[]>;
+    /** `tokenQuota.clientCredentials`, or UNKNOWN when any level of it is unknown. */
+    readonly clientCredentialsQuota: Maybe<{ perHour: Maybe<number>; perDay: Maybe<number> }>;
+}
+
+export function clientFields(client: Auth0Resource): ClientFields {
+    const p = client.props;
+    const tokenQuota = asObject(p.tokenQuota);
+    let quota: ClientFields["clientCredentialsQuota"];
+    if (isUnknown(tokenQuota)) quota = UNKNOWN;
+    else {
+        const credentials = asObject(tokenQuota?.clientCredentials);
+        quota = isUnknown(credentials)
+            ? UNKNOWN
+            : credentials && { perHour: asNumber(credentials.perHour), perDay: asNumber(credentials.perDay) };
+    }
+    return {
+        // A grant names its client by client ID; in the stack's outputs that is both `clientId` and `id`.
+        ids: [asString(p.clientId), asString(p.id)],
+        appType: asString(p.appType),
+        grantTypes: asList(p.grantTypes, asString),
+        clientCredentialsQuota: quota,
+    };
+}
