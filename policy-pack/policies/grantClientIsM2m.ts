@@ -1,0 +1,129 @@
+import { asString, isUnknown } from "../support/props";
+import { findReferenced } from "../support/references";
+import { AUTH0_TYPES, type Auth0Resource, clientFields, describe, grantFields, ofType } from "../support/resources";
+import { NO_SETTINGS, stackRule } from "../support/rule";
+
+const M2M_APP_TYPE = "non_interactive";
+const M2M_GRANT_TYPE = "client_credentials";
+
+/** Grant types that act for a user, with what each does, for messages. Any other non-M2M type is reported too. */
+const USER_FACING_GRANT_TYPES: Readonly<Record<string, string>> = {
+    authorization_code: "signs users in through a browser redirect",
+    implicit: "returns tokens to a browser",
+    password: "takes users' passwords directly",
+    refresh_token: "keeps user sessions alive",
+    "http://auth0.com/oauth/grant-type/password-realm": "takes users' passwords directly",
+    "urn:ietf:params:oauth:grant-type:device_code": "signs users in on input-constrained devices",
+    "http://auth0.com/oauth/grant-type/passwordless/otp": "signs users in with one-time codes",
+    "http://auth0.com/oauth/grant-type/mfa-oob": "completes users' MFA challenges",
+    "http://auth0.com/oauth/grant-type/mfa-otp": "completes users' MFA challenges",
+    "http://auth0.com/oauth/grant-type/mfa-recovery-code": "completes users' MFA challenges",
+};
+
+interface ClientVerdict {
+    readonly problems: string[];
+    readonly unknown: { resource: Auth0Resource; field: string }[];
+}
+
+/** What keeps a client from being a machine-to-machine application. */
+function judgeClient(client: Auth0Resource, clients: readonly Auth0Resource[], credentials: readonly Auth0Resource[]): ClientVerdict {
+    const verdict: ClientVerdict = { problems: [], unknown: [] };
+    const fields = clientFields(client);
+
+    if (isUnknown(fields.appType)) verdict.unknown.push({ resource: client, field: "appType" });
+    else if (fields.appType === undefined) verdict.problems.push(`whose appType is unset; set appType: "${M2M_APP_TYPE}"`);
+    else if (fields.appType === "nonInteractive") {
+        verdict.problems.push(`whose appType is "nonInteractive", which the Auth0 provider rejects; use "${M2M_APP_TYPE}"`);
+    } else if (fields.appType !== M2M_APP_TYPE) {
+        verdict.problems.push(
+            `whose appType is "${fields.appType}"; only machine-to-machine applications (appType "${M2M_APP_TYPE}") should ` +
+                `hold client-credentials grants. Use a dedicated M2M Client for this access`,
+        );
+    }
+
+    if (isUnknown(fields.grantTypes)) verdict.unknown.push({ resource: client, field: "grantTypes" });
+    else if (fields.grantTypes === undefined) {
+        verdict.problems.push(`whose grantTypes is unset, so Auth0 picks the defaults; set grantTypes: ["${M2M_GRANT_TYPE}"]`);
+    } else {
+        const known = fields.grantTypes.filter((g): g is string => typeof g === "string");
+        fields.grantTypes.forEach((g, i) => isUnknown(g) && verdict.unknown.push({ resource: client, field: `grantTypes[${i}]` }));
+        if (!known.includes(M2M_GRANT_TYPE) && known.length === fields.grantTypes.length) {
+            verdict.problems.push(
+                `whose grantTypes ${JSON.stringify(known)} lack "${M2M_GRANT_TYPE}", so it can't use the grant; set ` +
+                    `grantTypes: ["${M2M_GRANT_TYPE}"]`,
+            );
+        }
+        for (const grantType of known.filter((g) => g !== M2M_GRANT_TYPE)) {
+            const what = USER_FACING_GRANT_TYPES[grantType];
+            verdict.problems.push(
+                `whose grantTypes include "${grantType}"${what ? `, a user-facing flow that ${what}` : ", which is not a machine-to-machine flow"}; ` +
+                    `an M2M application should allow only "${M2M_GRANT_TYPE}". Remove it, or use a separate Client for that flow`,
+            );
+        }
+    }
+
+    // A public client (no client authentication) can't keep a secret, so it can't be an M2M client.
+    for (const credential of credentials) {
+        const ref = findReferenced(credential, "clientId", asString(credential.props.clientId), clients, (c) => clientFields(c).ids, {
+            unknownKeysMayMatch: false,
+        });
+        if (!ref.matches.includes(client)) continue;
+        const method = asString(credential.props.authenticationMethod);
+        if (isUnknown(method)) verdict.unknown.push({ resource: credential, field: "authenticationMethod" });
+        else if (method === "none") {
+            verdict.problems.push(
+                `whose ${describe(credential)} sets authenticationMethod "none", making it a public client that can't ` +
+                    `authenticate; use "client_secret_post", "client_secret_basic" or "private_key_jwt"`,
+            );
+        }
+    }
+    return verdict;
+}
+
+export const grantClientIsM2m = stackRule({
+    name: "auth0-grant-client-is-m2m",
+    description:
+        "A client-credentials grant (subjectType unset or \"client\") must belong to a machine-to-machine application: " +
+        "appType \"non_interactive\", grantTypes including \"client_credentials\" and nothing user-facing, and client " +
+        "authentication (not \"none\"), when that Client is in the same stack. API access given to an application that " +
+        "also signs users in, or runs in a browser or on a device, is exposed wherever that application's credentials are.",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        "Give the grant to a dedicated auth0.Client with appType \"non_interactive\" and grantTypes [\"client_credentials\"], " +
+        "authenticated with a secret or private_key_jwt; keep user-facing flows on a separate Client.",
+    appliesTo: [AUTH0_TYPES.clientGrant],
+    ...NO_SETTINGS,
+    check(resources, _config, findings) {
+        const clients = ofType(resources, AUTH0_TYPES.client);
+        const credentials = ofType(resources, AUTH0_TYPES.clientCredentials);
+        for (const grant of ofType(resources, AUTH0_TYPES.clientGrant)) {
+            const fields = grantFields(grant);
+            // A grant without clientId is a defaultFor grant: auth0-no-default-for-grants covers it.
+            if (fields.clientId === undefined) continue;
+            if (typeof fields.subjectType === "string" && fields.subjectType !== "client") continue;
+
+            const ref = findReferenced(grant, "clientId", fields.clientId, clients, (c) => clientFields(c).ids, {
+                unknownKeysMayMatch: false,
+            });
+            if (ref.undetermined) {
+                findings.cannotCheck(grant, "clientId", "which Client in this stack the grant is for, and so whether it is an M2M application");
+                continue;
+            }
+            const client = ref.matches[0];
+            // The client is not in this stack: nothing to judge it by.
+            if (!client) continue;
+
+            const verdict = judgeClient(client, clients, credentials);
+            if (isUnknown(fields.subjectType) && verdict.problems.length > 0) {
+                findings.cannotCheck(grant, "subjectType", `whether it is a client-credentials grant, which ${describe(client)} could not hold`);
+                continue;
+            }
+            for (const { resource, field } of verdict.unknown) {
+                findings.cannotCheck(resource, field, `whether ${describe(client)}, which ${describe(grant)} is for, is an M2M application`);
+            }
+            for (const problem of verdict.problems) {
+                findings.report(grant, `${describe(grant)} gives client-credentials access to ${describe(client)}, ${problem}.`);
+            }
+        }
+    },
+});

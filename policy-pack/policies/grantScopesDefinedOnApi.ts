@@ -1,0 +1,135 @@
+import { closestMatches, isManagementApiAudience, MANAGEMENT_API_NAME, quoteAlternatives } from "../guardrails";
+import type { Findings } from "../support/findings";
+import { asString, isUnknown, type Maybe } from "../support/props";
+import { findReferenced } from "../support/references";
+import {
+    AUTH0_TYPES,
+    type Auth0Resource,
+    describe,
+    grantFields,
+    ofType,
+    resourceServerFields,
+    scopeDefinitions,
+} from "../support/resources";
+import { NO_SETTINGS, stackRule } from "../support/rule";
+
+const apiIdentifier = (api: Auth0Resource): Maybe<string> => resourceServerFields(api).identifier;
+
+function isManagementApi(api: Auth0Resource): boolean {
+    const identifier = apiIdentifier(api);
+    return asString(api.props.name) === MANAGEMENT_API_NAME || (typeof identifier === "string" && isManagementApiAudience(identifier));
+}
+
+interface Definitions {
+    /** Scopes the API certainly defines. */
+    readonly defined: Set<string>;
+    /** Definitions that may add scopes but were unknown during preview: resource and field. */
+    readonly unknown: { resource: Auth0Resource; field: string }[];
+}
+
+/** The scopes defined for `api` by the stack's ResourceServerScopes/ResourceServerScope resources. */
+function definitionsFor(api: Auth0Resource, apis: readonly Auth0Resource[], definers: readonly Auth0Resource[]): Definitions {
+    const result: Definitions = { defined: new Set(), unknown: [] };
+    const identifier = apiIdentifier(api);
+    for (const definer of definers) {
+        const { identifier: target, scopes } = scopeDefinitions(definer);
+        const ref = findReferenced(definer, "resourceServerIdentifier", target, apis, (a) => [apiIdentifier(a)], {
+            unknownKeysMayMatch: true,
+        });
+        let belongs: "yes" | "no" | "maybe";
+        if (ref.matches.includes(api)) belongs = "yes";
+        else if (ref.matches.length > 0) belongs = "no";
+        else if (typeof target === "string") belongs = isUnknown(identifier) ? "maybe" : "no";
+        else belongs = ref.undetermined ? "maybe" : "no";
+        if (belongs === "no") continue;
+
+        if (belongs === "maybe") {
+            result.unknown.push({ resource: definer, field: "resourceServerIdentifier" });
+            continue;
+        }
+        if (isUnknown(scopes)) result.unknown.push({ resource: definer, field: "scopes" });
+        for (const { scope, field } of isUnknown(scopes) ? [] : (scopes ?? [])) {
+            if (isUnknown(scope)) result.unknown.push({ resource: definer, field });
+            else if (scope !== undefined) result.defined.add(scope);
+        }
+    }
+    return result;
+}
+
+function checkGrant(
+    grant: Auth0Resource,
+    apis: readonly Auth0Resource[],
+    definers: readonly Auth0Resource[],
+    findings: Findings,
+): void {
+    const fields = grantFields(grant);
+    if (fields.audience === undefined) return;
+    if (typeof fields.audience === "string" && isManagementApiAudience(fields.audience)) return;
+    // allowAllScopes asks for whatever the API defines; auth0-no-wildcard-scopes flags it.
+    if (fields.allowAllScopes === true) return;
+
+    const target = findReferenced(grant, "audience", fields.audience, apis, (a) => [apiIdentifier(a)], { unknownKeysMayMatch: true });
+    if (target.undetermined) {
+        if (fields.scopes !== undefined) {
+            findings.cannotCheck(grant, "audience", "which API in this stack the grant targets, and so whether its scopes are defined there");
+        }
+        return;
+    }
+    // The API is not in this stack: its scopes are managed elsewhere, so there is nothing to compare.
+    const api = target.matches[0];
+    if (!api || isManagementApi(api)) return;
+
+    const identifier = apiIdentifier(api);
+    const apiName = `API ${typeof identifier === "string" ? `"${identifier}" ` : ""}(${describe(api)})`;
+    if (isUnknown(fields.scopes)) {
+        findings.cannotCheck(grant, "scopes", `whether the scopes are defined on ${apiName}`);
+        return;
+    }
+    const definitions = definitionsFor(api, apis, definers);
+    const definedList = [...definitions.defined].sort();
+    (fields.scopes ?? []).forEach((scope, i) => {
+        if (isUnknown(scope)) {
+            findings.cannotCheck(grant, `scopes[${i}]`, `whether it is defined on ${apiName}`);
+            return;
+        }
+        if (scope === undefined || definitions.defined.has(scope)) return;
+        if (definitions.unknown.length > 0) {
+            for (const { resource, field } of definitions.unknown) {
+                findings.cannotCheck(resource, field, `whether it defines scope "${scope}", which ${describe(grant)} asks of ${apiName}`);
+            }
+            return;
+        }
+        const suggestions = closestMatches(scope, definedList);
+        const defines = definedList.length > 0 ? `it defines ${definedList.map((s) => JSON.stringify(s)).join(", ")}` : "it defines no scopes in this stack";
+        const didYouMean = suggestions.length > 0 ? ` Did you mean ${quoteAlternatives(suggestions)}?` : "";
+        findings.report(
+            grant,
+            `${describe(grant)} asks ${apiName} for scope "${scope}", which the API does not define (${defines}).${didYouMean} ` +
+                `Auth0 only issues scopes the API defines, so the application would not get it. Fix the scope, or define it ` +
+                `on the API with auth0.ResourceServerScopes or auth0.ResourceServerScope.`,
+        );
+    });
+}
+
+export const grantScopesDefinedOnApi = stackRule({
+    name: "auth0-grant-scopes-defined-on-api",
+    description:
+        "A client grant for a custom API may only ask for scopes that API defines, when the API (its " +
+        "auth0.ResourceServer and the ResourceServerScopes/ResourceServerScope resources for its identifier) is in the " +
+        "same stack. A scope the API doesn't define is a typo or a missing definition, and the application would run " +
+        "without the access it was meant to have. Management API grants are left to auth0-management-api-known-scopes.",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        "Correct the grant's scope (the message suggests the nearest defined ones), or define the scope on the API with " +
+        "auth0.ResourceServerScopes / auth0.ResourceServerScope in the same stack.",
+    appliesTo: [AUTH0_TYPES.clientGrant],
+    ...NO_SETTINGS,
+    check(resources, _config, findings) {
+        const apis = ofType(resources, AUTH0_TYPES.resourceServer);
+        const definers = [
+            ...ofType(resources, AUTH0_TYPES.resourceServerScopes),
+            ...ofType(resources, AUTH0_TYPES.resourceServerScope),
+        ];
+        for (const grant of ofType(resources, AUTH0_TYPES.clientGrant)) checkGrant(grant, apis, definers, findings);
+    },
+});

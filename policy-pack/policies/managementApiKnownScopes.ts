@@ -1,0 +1,66 @@
+import { classifyManagementScopes, quoteAlternatives } from "../guardrails";
+import { readStringArray } from "../support/config";
+import { audienceUnknown, readManagementApiGrant } from "../support/managementGrants";
+import { isUnknown } from "../support/props";
+import { AUTH0_TYPES, describe } from "../support/resources";
+import { resourceRule } from "../support/rule";
+
+/** Mirrors the configSchema below. */
+export interface ManagementApiKnownScopesArgs {
+    /** Scopes to accept although the bundled catalogue lacks them (Auth0 adds scopes over time). */
+    readonly additionalKnownScopes: readonly string[];
+}
+
+export const managementApiKnownScopes = resourceRule<ManagementApiKnownScopesArgs>({
+    name: "auth0-management-api-known-scopes",
+    description:
+        "Client grants on the Auth0 Management API may only list scopes the Management API defines (per the bundled " +
+        "catalogue), and no user-context scopes (*current_user*), which do nothing in a client-credentials grant. An " +
+        "unknown scope is almost always a typo that leaves the application without the access it was meant to have.",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        "Fix the scope's spelling (the message suggests the nearest known scopes) or remove it. If Auth0 added the " +
+        "scope after the pack's catalogue, list it under additionalKnownScopes in this policy's config.",
+    appliesTo: [AUTH0_TYPES.clientGrant],
+    settings: {
+        additionalKnownScopes: {
+            type: "array",
+            description: "Management API scopes to accept although the bundled catalogue lacks them.",
+            items: { type: "string", minLength: 1 },
+        },
+    },
+    defaults: { additionalKnownScopes: [] },
+    parseSettings: (merged, at) => ({ additionalKnownScopes: readStringArray(merged.additionalKnownScopes, at.key("additionalKnownScopes")) }),
+    check(resource, config, findings) {
+        const grant = readManagementApiGrant(resource, findings, "whether it is a known Management API scope");
+        if (!grant) return;
+        // The deny-list is another rule's business; only the catalogue and user-context checks apply here.
+        const { unknown, userContext } = classifyManagementScopes(grant.scopes, {
+            escalationScopes: {},
+            additionalKnownScopes: config.additionalKnownScopes,
+        });
+        if (isUnknown(grant.audience)) {
+            const wouldFlag = [...unknown.map((u) => `"${u.scope}"`), ...userContext.map((s) => `"${s}"`)];
+            if (wouldFlag.length > 0) audienceUnknown(resource, findings, wouldFlag);
+            return;
+        }
+        const where = `${describe(resource)} on the Management API (audience "${grant.audience}")`;
+        for (const { scope, suggestions } of unknown) {
+            const didYouMean = suggestions.length > 0 ? ` Did you mean ${quoteAlternatives(suggestions)}?` : "";
+            findings.report(
+                resource,
+                `${where} asks for scope "${scope}", which the Management API does not define.${didYouMean} Fix or remove ` +
+                    `it; if Auth0 added it after this pack's catalogue, list it under additionalKnownScopes in this policy's config.`,
+            );
+        }
+        for (const scope of userContext) {
+            findings.report(
+                resource,
+                `${where} asks for scope "${scope}", a user-context scope for tokens issued to a logged-in user; it does ` +
+                    `nothing in a client-credentials grant. Remove it and grant the Management API scope for the data ` +
+                    `instead (e.g. "read:users" rather than "read:current_user").`,
+            );
+        }
+    },
+});
+
