@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { managementApiKnownScopes } from "../../../policy-pack/policies/managementApiKnownScopes";
+import { exemption, grant, managementGrant } from "../builders";
+import { expectClean, expectUnknown, expectViolations, ruleDeps, runResource, UNKNOWN } from "../ruleHarness";
+
+const policy = managementApiKnownScopes(ruleDeps());
+
+describe("auth0-management-api-known-scopes", () => {
+    it("passes catalogue scopes, and leaves custom APIs and deny-listed scopes to other rules", async () => {
+        expectClean(await runResource(policy, managementGrant("m", ["read:users", "create:client_grants", "read:*"])));
+        expectClean(await runResource(policy, grant("g", { scopes: ["read:whatever"] })));
+    });
+
+    it("reports an unknown scope with the nearest known ones", async () => {
+        expectViolations(await runResource(policy, managementGrant("m", ["read:user", "read:users"])), [
+            'ClientGrant "m" on the Management API (audience "https://acme.eu.auth0.com/api/v2/") asks for scope "read:user", ' +
+                'which the Management API does not define. Did you mean "read:users"',
+        ]);
+    });
+
+    it("reports user-context scopes", async () => {
+        expectViolations(await runResource(policy, managementGrant("m", ["read:current_user", "update:current_user_metadata"])), [
+            'asks for scope "read:current_user", a user-context scope',
+            'asks for scope "update:current_user_metadata", a user-context scope',
+        ]);
+    });
+
+    it("accepts scopes listed in additionalKnownScopes (default none)", async () => {
+        expect(policy.configSchema!.properties.additionalKnownScopes.default).toEqual([]);
+        const future = managementGrant("m", ["read:hologram_profiles"]);
+        expectViolations(await runResource(policy, future), ['"read:hologram_profiles"']);
+        expectClean(await runResource(policy, future, { additionalKnownScopes: ["read:hologram_profiles"] }));
+        await expect(runResource(policy, future, { additionalKnownScopes: "read:hologram_profiles" })).rejects.toThrow(
+            "auth0-management-api-known-scopes.additionalKnownScopes: must be a list of strings",
+        );
+    });
+
+    it("ignores an exemption whose reason is too short, and says why", async () => {
+        const short = { exemptions: [exemption("m", { reason: "typo is fine" })] };
+        expectViolations(await runResource(policy, managementGrant("m", ["read:user"]), short), [
+            /"read:user"[^]*exemptions\[0\] .* is ignored: its reason "typo is fine" is 12 characters, under the minimum of 20/,
+        ]);
+        expectClean(await runResource(policy, managementGrant("m", ["read:user"]), { exemptions: [exemption("m")] }));
+    });
+
+    it("defers when the audience is unknown and a scope would be unknown to the Management API", async () => {
+        const result = await runResource(policy, grant("g", { audience: UNKNOWN, scopes: ["read:user"] }));
+        expectUnknown(result, 'audience is unknown during preview, so whether the grant targets the Management API, where "read:user" would be flagged');
+        expectClean(await runResource(policy, grant("g", { audience: UNKNOWN, scopes: ["read:users"] })));
+        expectUnknown(await runResource(policy, managementGrant("m", UNKNOWN as unknown as unknown[])), 'ClientGrant "m": scopes is unknown');
+    });
+});
