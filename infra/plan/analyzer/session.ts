@@ -1,0 +1,266 @@
+// A running policy pack, driven over the Analyzer gRPC protocol the way the engine drives it.
+import * as grpc from "@grpc/grpc-js";
+import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import * as path from "node:path";
+import { type ReconciledPolicyConfig, reconcilePolicyConfig } from "./config";
+import { enforcementLevelName, enforcementLevelValue, fromDiagnostic, toAnalyzeRequest, toAnalyzerResource } from "./encoding";
+import { describeProcessEnd, type PolicyPackProcess, startPolicyPackProcess } from "./process";
+import {
+    type AnalyzerResource,
+    type JsonSchema,
+    type PolicyConfig,
+    type PolicyDiagnostic,
+    type PolicyInfo,
+    type PolicyPackInfo,
+    PolicyPackError,
+} from "./types";
+
+export interface StartPolicyPackOptions {
+    /** How long the pack may take to print its port (ts-node type-checks it first). Default 30 s. */
+    readonly startTimeoutMs?: number;
+    /** Deadline for each RPC. Default 60 s. */
+    readonly callTimeoutMs?: number;
+    /** Extra environment for the pack process (the engine passes PULUMI_CONFIG, PULUMI_STACK, ...). */
+    readonly env?: NodeJS.ProcessEnv;
+    /** When set, sent with ConfigureStack as the engine does for `preview`/`up`. */
+    readonly stack?: StackContext;
+}
+
+export interface StackContext {
+    readonly stack: string;
+    readonly project: string;
+    readonly organization?: string;
+    readonly dryRun?: boolean;
+    readonly tags?: Readonly<Record<string, string>>;
+}
+
+export interface PolicyPackSession {
+    readonly info: PolicyPackInfo;
+    /** The pack process's id. */
+    readonly pid: number;
+    /** The config last sent with Configure (the pack's defaults until `configure` is called). */
+    readonly config: ReconciledPolicyConfig;
+    /**
+     * Validates `userConfig` (the `--policy-pack-config` shape) as the engine does, fills in schema
+     * defaults, and sends Configure. Errors name the config path, prefixed with `source` (the file).
+     */
+    configure(userConfig?: unknown, source?: string): Promise<void>;
+    /** Analyze: one resource's inputs, before it is created or updated. */
+    analyze(resource: AnalyzerResource): Promise<PolicyDiagnostic[]>;
+    /** Analyze for many resources, at most `concurrency` (default 16) in flight; diagnostics in resource order. */
+    analyzeMany(resources: readonly AnalyzerResource[], concurrency?: number): Promise<PolicyDiagnostic[]>;
+    /** AnalyzeStack: the whole stack, after every resource is planned. */
+    analyzeStack(resources: readonly AnalyzerResource[]): Promise<PolicyDiagnostic[]>;
+    /** Stops the pack process. Idempotent; always kills the process. */
+    close(): Promise<void>;
+}
+
+const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
+const DEFAULT_CONCURRENCY = 16;
+
+function policyTypeName(type: analyzerPb.PolicyType): PolicyInfo["policyType"] {
+    if (type === analyzerPb.PolicyType.POLICY_TYPE_RESOURCE) return "resource";
+    if (type === analyzerPb.PolicyType.POLICY_TYPE_STACK) return "stack";
+    return "unknown";
+}
+
+function toPackInfo(response: analyzerPb.AnalyzerInfo): PolicyPackInfo {
+    const initialConfig: Record<string, PolicyConfig> = {};
+    response.getInitialconfigMap().forEach((config, name) => {
+        initialConfig[name] = {
+            enforcementLevel: enforcementLevelName(config.getEnforcementlevel()),
+            properties: config.getProperties()?.toJavaScript() ?? {},
+        };
+    });
+    return {
+        name: response.getName(),
+        version: response.getVersion(),
+        ...(response.getDescription() ? { description: response.getDescription() } : {}),
+        supportsConfig: response.getSupportsconfig(),
+        initialConfig,
+        policies: response.getPoliciesList().map((policy) => {
+            const schema = policy.getConfigschema();
+            return {
+                name: policy.getName(),
+                description: policy.getDescription(),
+                enforcementLevel: enforcementLevelName(policy.getEnforcementlevel()),
+                policyType: policyTypeName(policy.getPolicyType()),
+                ...(policy.getRemediationSteps() ? { remediationSteps: policy.getRemediationSteps() } : {}),
+                ...(schema
+                    ? {
+                          configSchema: {
+                              properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, JsonSchema>,
+                              required: schema.getRequiredList(),
+                          },
+                      }
+                    : {}),
+            };
+        }),
+    };
+}
+
+class Session implements PolicyPackSession {
+    info!: PolicyPackInfo;
+    config: ReconciledPolicyConfig = {};
+    private closing: Promise<void> | undefined;
+
+    constructor(
+        private readonly packDir: string,
+        private readonly child: PolicyPackProcess,
+        private readonly client: AnalyzerClient,
+        private readonly callTimeoutMs: number,
+    ) {}
+
+    get pid(): number {
+        return this.child.pid;
+    }
+
+    private get label(): string {
+        return this.info ? `policy pack ${this.info.name}@${this.info.version} (${this.packDir})` : `policy pack at ${this.packDir}`;
+    }
+
+    /** One unary RPC with a deadline; failures say which call, and why the process ended if it did. */
+    call<Request, Response>(method: keyof AnalyzerClient & string, request: Request, what: string): Promise<Response> {
+        if (this.closing) return Promise.reject(new PolicyPackError("closed", `${what}: the ${this.label} session is closed`, this.pid));
+        if (this.child.exitStatus()) {
+            return Promise.reject(new PolicyPackError("exited", `${what}: the ${this.label} ${describeProcessEnd(this.child)}`, this.pid));
+        }
+        return new Promise<Response>((resolve, reject) => {
+            const deadline = new Date(Date.now() + this.callTimeoutMs);
+            const invoke = this.client[method] as unknown as (
+                request: Request,
+                metadata: grpc.Metadata,
+                options: Partial<grpc.CallOptions>,
+                callback: (error: grpc.ServiceError | null, response: Response) => void,
+            ) => void;
+            invoke.call(this.client, request, new grpc.Metadata(), { deadline }, (error, response) => {
+                if (!error) return resolve(response);
+                // Give the exit event a moment to land so a crash is reported as one.
+                setTimeout(() => reject(this.rpcError(what, error)), this.child.exitStatus() ? 0 : 50);
+            });
+        });
+    }
+
+    private rpcError(what: string, error: grpc.ServiceError): PolicyPackError {
+        if (this.child.exitStatus()) {
+            return new PolicyPackError("exited", `${what}: the ${this.label} ${describeProcessEnd(this.child)}`, this.pid);
+        }
+        if (error.code === grpc.status.DEADLINE_EXCEEDED) {
+            return new PolicyPackError("timeout", `${what}: the ${this.label} did not answer within ${this.callTimeoutMs} ms`, this.pid);
+        }
+        const output = this.child.output();
+        return new PolicyPackError(
+            "rpc",
+            `${what}: the ${this.label} failed: ${error.details || error.message}${output ? `\nIts output:\n${output}` : ""}`,
+            this.pid,
+        );
+    }
+
+    async loadInfo(): Promise<void> {
+        const response = await this.call<Empty, analyzerPb.AnalyzerInfo>("getAnalyzerInfo", new Empty(), "GetAnalyzerInfo");
+        this.info = toPackInfo(response);
+    }
+
+    async configureStack(stack: StackContext): Promise<void> {
+        const request = new analyzerPb.AnalyzerStackConfigureRequest();
+        request.setStack(stack.stack);
+        request.setProject(stack.project);
+        request.setOrganization(stack.organization ?? "");
+        request.setDryRun(stack.dryRun ?? true);
+        for (const [name, value] of Object.entries(stack.tags ?? {})) request.getTagsMap().set(name, value);
+        await this.call("configureStack", request, "ConfigureStack");
+    }
+
+    async configure(userConfig?: unknown, source?: string): Promise<void> {
+        // Validate fully before sending anything, so bad config leaves the previous config in place.
+        const config = reconcilePolicyConfig(this.info, userConfig, source);
+        const request = new analyzerPb.ConfigureAnalyzerRequest();
+        const map = request.getPolicyconfigMap();
+        for (const [name, policyConfig] of Object.entries(config)) {
+            const entry = new analyzerPb.PolicyConfig();
+            entry.setEnforcementlevel(enforcementLevelValue(policyConfig.enforcementLevel));
+            entry.setProperties(Struct.fromJavaScript(policyConfig.properties as Parameters<typeof Struct.fromJavaScript>[0]));
+            map.set(name, entry);
+        }
+        await this.call("configure", request, `Configure${source ? ` (${source})` : ""}`);
+        this.config = config;
+    }
+
+    async analyze(resource: AnalyzerResource): Promise<PolicyDiagnostic[]> {
+        const request = toAnalyzeRequest(resource);
+        const response = await this.call<analyzerPb.AnalyzeRequest, analyzerPb.AnalyzeResponse>(
+            "analyze",
+            request,
+            `Analyze ${resource.urn}`,
+        );
+        return response.getDiagnosticsList().map((d) => fromDiagnostic(d, resource.urn));
+    }
+
+    async analyzeMany(resources: readonly AnalyzerResource[], concurrency = DEFAULT_CONCURRENCY): Promise<PolicyDiagnostic[]> {
+        if (!Number.isInteger(concurrency) || concurrency < 1) {
+            throw new PolicyPackError("rpc", `analyzeMany: concurrency must be a whole number of at least 1, got ${concurrency}`);
+        }
+        const results: PolicyDiagnostic[][] = new Array(resources.length);
+        let next = 0;
+        let failure: unknown;
+        const worker = async () => {
+            while (next < resources.length && failure === undefined) {
+                const index = next++;
+                try {
+                    results[index] = await this.analyze(resources[index]);
+                } catch (error) {
+                    failure ??= error;
+                }
+            }
+        };
+        await Promise.all(Array.from({ length: Math.min(concurrency, resources.length) }, worker));
+        if (failure !== undefined) throw failure;
+        return results.flat();
+    }
+
+    async analyzeStack(resources: readonly AnalyzerResource[]): Promise<PolicyDiagnostic[]> {
+        const request = new analyzerPb.AnalyzeStackRequest();
+        request.setResourcesList(resources.map(toAnalyzerResource));
+        const response = await this.call<analyzerPb.AnalyzeStackRequest, analyzerPb.AnalyzeResponse>(
+            "analyzeStack",
+            request,
+            `AnalyzeStack (${resources.length} resources)`,
+        );
+        return response.getDiagnosticsList().map((d) => fromDiagnostic(d));
+    }
+
+    close(): Promise<void> {
+        return (this.closing ??= (async () => {
+            this.client.close();
+            await this.child.kill();
+        })());
+    }
+}
+
+/**
+ * Starts the policy pack in `packDir` as the engine does (`node run-policy-pack <engine> .` in the
+ * pack directory), reads its info, and configures it with its defaults, as the engine does before
+ * the first Analyze. The returned session must be closed; the process is also killed if this
+ * process exits or is interrupted first.
+ */
+export async function startPolicyPack(packDir: string, options: StartPolicyPackOptions = {}): Promise<PolicyPackSession> {
+    const dir = path.resolve(packDir);
+    const child = await startPolicyPackProcess(dir, { startTimeoutMs: options.startTimeoutMs ?? 30_000, env: options.env });
+    const client = new AnalyzerClient(`127.0.0.1:${child.port}`, grpc.credentials.createInsecure(), {
+        "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
+        "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
+    });
+    const session = new Session(dir, child, client, options.callTimeoutMs ?? 60_000);
+    try {
+        await session.loadInfo();
+        if (options.stack) await session.configureStack(options.stack);
+        await session.configure();
+    } catch (error) {
+        await session.close();
+        throw error;
+    }
+    return session;
+}
