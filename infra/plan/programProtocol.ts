@@ -1,0 +1,69 @@
+// What the program child process and the plan exchange over Node's IPC channel. Everything is
+// plain JSON: properties keep Pulumi's wire form (secret markers and unknown sentinels).
+
+/** Pulumi's wire marker: an object with this key is a special value (secret, asset, ...). */
+export const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
+/** The value of SPECIAL_SIG_KEY on a secret; its plaintext is under `value`. */
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+/** A value not known until the deployment runs (an output of a resource not yet created). */
+export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** One RegisterResource (or ReadResource) request as the engine would have received it. */
+export interface CapturedResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    /** False for component resources (and the root Stack). */
+    readonly custom: boolean;
+    /** True for a `.get()` of an existing resource: read, never created, deleted or analyzed. */
+    readonly read?: boolean;
+    readonly parent?: string;
+    /** Inputs in wire form: secrets as `{[SPECIAL_SIG_KEY]: SECRET_SIG, value}`, unknowns as UNKNOWN_VALUE. */
+    readonly properties: Record<string, unknown>;
+    readonly protect?: boolean;
+    readonly retainOnDelete?: boolean;
+    readonly deleteBeforeReplace?: boolean;
+    readonly ignoreChanges?: readonly string[];
+    readonly replaceOnChanges?: readonly string[];
+    readonly additionalSecretOutputs?: readonly string[];
+    /** The `import` option: the id of an existing resource to adopt. */
+    readonly importId?: string;
+    /** The id given to `.get()`. */
+    readonly readId?: string;
+    readonly dependencies: readonly string[];
+    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+    /** Provider reference `urn::id`, when the resource names an explicit provider. */
+    readonly provider?: string;
+    readonly deletedWith?: string;
+    readonly aliases?: readonly string[];
+}
+
+/** What the plan tells the child to run. */
+export interface ProgramJob {
+    readonly projectDir: string;
+    readonly projectName: string;
+    readonly stack: string;
+    readonly organization: string;
+    readonly mainPath: string;
+    readonly typescript: boolean;
+    readonly tsconfigPath?: string;
+    readonly moduleType: "commonjs" | "module";
+    readonly config: Readonly<Record<string, string>>;
+    readonly secretKeys: readonly string[];
+}
+
+export interface ProgramFailure {
+    readonly message: string;
+    /** `file:line:column` in the program (relative to the project) where it failed, when found. */
+    readonly location?: string;
+    /** The full stack, for --verbose. */
+    readonly stack?: string;
+}
+
+export type ChildMessage =
+    | { readonly kind: "ready"; readonly pulumiVersion: string; readonly pulumiPath: string }
+    | { readonly kind: "resources"; readonly resources: readonly CapturedResource[] }
+    | { readonly kind: "done" }
+    | { readonly kind: "failed"; readonly failure: ProgramFailure };
+
+export type ParentMessage = { readonly kind: "run"; readonly job: ProgramJob };

@@ -1,0 +1,149 @@
+// The plan's side of the program child process: forks it, hands it the job, collects the
+// resources it streams, and stops it when it fails, hangs past the timeout, or the plan ends.
+import { fork, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { PlanError } from "./errors";
+import type { CapturedResource, ChildMessage, ParentMessage, ProgramFailure, ProgramJob } from "./programProtocol";
+
+/** Output kept from the program's stdout/stderr; more than this is cut (with a note). */
+const MAX_PROGRAM_OUTPUT = 256 * 1024;
+
+export interface ProgramRunOptions {
+    readonly timeoutSeconds: number;
+    /** Called with each batch as the program registers resources, before the program finishes. */
+    readonly onResources?: (batch: readonly CapturedResource[]) => void;
+    readonly onChildStarted?: (pid: number) => void;
+    /** Aborting stops the program (for example on SIGINT). */
+    readonly signal?: AbortSignal;
+}
+
+export interface ProgramRunResult {
+    readonly resources: readonly CapturedResource[];
+    /** What the program printed (console.log, SDK warnings), in order. */
+    readonly output: string;
+    readonly pulumiVersion?: string;
+    readonly pulumiPath?: string;
+    readonly childPid?: number;
+}
+
+export class ProgramError extends PlanError {
+    constructor(
+        message: string,
+        readonly failure: ProgramFailure | undefined,
+        readonly output: string,
+    ) {
+        super("program", message, failure?.stack);
+    }
+}
+
+/** The bootstrap sits next to this file in the source tree; compiled, this file lives under dist/. */
+const HOST_BOOTSTRAP = [path.join(__dirname, "bin", "program-host.js"), path.resolve(__dirname, "..", "..", "..", "infra", "plan", "bin", "program-host.js")].find(
+    (file) => fs.existsSync(file),
+) ?? path.join(__dirname, "bin", "program-host.js");
+
+/**
+ * The plan's Node flags minus debugger flags (the program would wait for a debugger too), plus a
+ * larger young generation: the SDK allocates many short-lived promises per resource, and garbage
+ * collection was the largest cost on large plans (about 1 s less CPU on 3,000 resources).
+ */
+function childExecArgv(): string[] {
+    const inherited = process.execArgv.filter((arg) => !arg.startsWith("--inspect"));
+    return inherited.some((arg) => arg.startsWith("--max-semi-space-size")) ? inherited : [...inherited, "--max-semi-space-size=64"];
+}
+
+export function runProgram(job: ProgramJob, options: ProgramRunOptions): Promise<ProgramRunResult> {
+    return new Promise((resolve, reject) => {
+        const resources: CapturedResource[] = [];
+        let output = "";
+        let outputCut = false;
+        let pulumiVersion: string | undefined;
+        let pulumiPath: string | undefined;
+        let settled = false;
+        let failure: ProgramFailure | undefined;
+        let done = false;
+
+        const child: ChildProcess = fork(HOST_BOOTSTRAP, [], {
+            cwd: job.projectDir,
+            stdio: ["ignore", "pipe", "pipe", "ipc"],
+            execArgv: childExecArgv(),
+            env: { ...process.env, AUTH0_M2M_PLAN_CHILD: "1" },
+            serialization: "advanced",
+        });
+        if (child.pid !== undefined) options.onChildStarted?.(child.pid);
+
+        const collect = (chunk: Buffer) => {
+            if (outputCut) return;
+            output += chunk.toString("utf8");
+            if (output.length > MAX_PROGRAM_OUTPUT) {
+                output = output.slice(0, MAX_PROGRAM_OUTPUT) + "\n[program output cut: more than 256 KiB]\n";
+                outputCut = true;
+            }
+        };
+        child.stdout?.on("data", collect);
+        child.stderr?.on("data", collect);
+
+        const stop = () => {
+            if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+        };
+        // However the plan ends, the program does not outlive it.
+        const onExit = () => stop();
+        process.on("exit", onExit);
+
+        const timer = setTimeout(() => {
+            finish(
+                new ProgramError(
+                    `The program did not finish within ${options.timeoutSeconds} s and was stopped. ` +
+                        `Look for a promise or output that never settles, or raise the limit with --timeout SECONDS.`,
+                    undefined,
+                    output,
+                ),
+            );
+        }, options.timeoutSeconds * 1000);
+
+        const onAbort = () => finish(new ProgramError("The plan was interrupted; the program was stopped.", undefined, output));
+        options.signal?.addEventListener("abort", onAbort, { once: true });
+
+        function finish(error?: Error) {
+            if (settled) return;
+            settled = true;
+            clearTimeout(timer);
+            options.signal?.removeEventListener("abort", onAbort);
+            stop();
+            process.off("exit", onExit);
+            if (error) reject(error);
+            else resolve({ resources, output, pulumiVersion, pulumiPath, childPid: child.pid });
+        }
+
+        child.on("message", (message: ChildMessage) => {
+            switch (message.kind) {
+                case "ready":
+                    pulumiVersion = message.pulumiVersion;
+                    pulumiPath = message.pulumiPath;
+                    break;
+                case "resources":
+                    for (const resource of message.resources) resources.push(resource);
+                    options.onResources?.(message.resources);
+                    break;
+                case "failed":
+                    failure = message.failure;
+                    break;
+                case "done":
+                    done = true;
+                    break;
+            }
+        });
+        child.on("error", (error) => finish(new ProgramError(`Could not start the program process: ${error.message}`, undefined, output)));
+        // "close" comes after the process exited and its stdio and IPC channel drained, so every
+        // message and the program's last output have arrived.
+        child.on("close", (code, signal) => {
+            if (done) return finish();
+            if (failure) return finish(new ProgramError(failure.message, failure, output));
+            const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+            finish(new ProgramError(`The program ${how} before it finished.`, undefined, output));
+        });
+
+        const run: ParentMessage = { kind: "run", job };
+        child.send(run);
+    });
+}
