@@ -199,7 +199,7 @@ function writeFileAtomically(file: string, text: string): void {
 function reportFailure(error: unknown, verbose: boolean, secrets: ReadonlySet<string> = new Set()): number {
     const lines: string[] = [];
     if (error instanceof ProgramError) {
-        lines.push(`error: the program failed: ${error.message}`);
+        lines.push(error.failure?.kind === "threw" ? `error: the program failed: ${error.message}` : `error: ${error.message}`);
         if (error.failure?.location) lines.push(`    at ${error.failure.location}`);
         if (verbose && error.detail) lines.push("", error.detail);
     } else if (PlanError.isInstance(error)) {

@@ -22,6 +22,7 @@ const UNSUPPORTED_FEATURES = new Set(["transforms", "invokeTransforms", "resourc
 const BATCH_SIZE = 500;
 
 let job: ProgramJob | undefined;
+let programStarted = false;
 let finished = false;
 let failing = false;
 let pending: CapturedResource[] = [];
@@ -50,20 +51,20 @@ function flush(): void {
     pending = [];
 }
 
-async function fail(error: unknown): Promise<void> {
+async function fail(error: unknown, kind: ProgramFailure["kind"] = programStarted ? "threw" : "setup"): Promise<void> {
     // One error often surfaces as several rejections (every output that depended on it); report the first.
     if (failing || finished) return;
     failing = true;
     flush();
-    await send({ kind: "failed", failure: describeFailure(error) });
+    await send({ kind: "failed", failure: describeFailure(error, kind) });
     process.exit(1);
 }
 
 /** The message, and the first stack frame in the program's own code (not the SDK, not the plan). */
-export function describeFailure(error: unknown, projectDir = job?.projectDir): ProgramFailure {
+export function describeFailure(error: unknown, kind: ProgramFailure["kind"], projectDir = job?.projectDir): ProgramFailure {
     const message = offlineMessage(error instanceof Error ? error.message : String(error));
     const stack = error instanceof Error ? error.stack : undefined;
-    return { message, location: stack && projectDir ? programLocation(stack, projectDir) : undefined, stack };
+    return { kind, message, location: stack && projectDir && kind === "threw" ? programLocation(stack, projectDir) : undefined, stack };
 }
 
 /** Rewrites the SDK's "update your CLI" advice, which is wrong here: the plan runs without a CLI. */
@@ -345,6 +346,7 @@ async function run(currentJob: ProgramJob): Promise<void> {
     interceptMonitor(monitor, currentJob);
     skipSdkDebugBookkeeping(sdk);
 
+    programStarted = true;
     await sdk.stack.runInPulumiStack(() => runMain(currentJob));
     await sdk.settings.waitForRPCs();
     finished = true;
@@ -368,6 +370,7 @@ export function main(): void {
                     "The program stopped with work unfinished: some promise or output never settled " +
                         "(an apply that never returns, a promise nobody resolves, or resources that depend on each other in a cycle).",
                 ),
+                "unsettled",
             );
         }
     });

@@ -53,6 +53,8 @@ export interface ProgramJob {
 }
 
 export interface ProgramFailure {
+    /** "threw": the program's own error; "unsettled": it stopped with work pending; "setup": it could not be started. */
+    readonly kind: "threw" | "unsettled" | "setup";
     readonly message: string;
     /** `file:line:column` in the program (relative to the project) where it failed, when found. */
     readonly location?: string;
