@@ -1,7 +1,7 @@
 // Calls rule policies directly with arguments built the way the policy server builds them:
-// properties go through a protobuf Struct round trip, the server's deserializer (which unwraps
-// secrets) and its unknown-checking proxy, so secret and unknown handling in tests is the real one.
-import * as policyDeserialize from "@pulumi/policy/deserialize";
+// properties are marshalled as the engine marshals them, go through a protobuf Struct round trip,
+// have their secrets unwrapped as the server does, and are wrapped in the server's own
+// unknown-checking proxy, so unknown handling in tests is the real one.
 import type { PolicyResource, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { expect } from "vitest";
@@ -10,9 +10,23 @@ import type { AppliedExemptionLedger } from "../../policy-pack/support/appliedEx
 import { isUnknownValueError, UNKNOWN_VALUE_SENTINEL, unknownCheckingProxy } from "../../policy-pack/support/preview";
 import type { RuleDeps, RulePolicy } from "../../policy-pack/support/rule";
 
-const { deserializeProperties } = policyDeserialize as unknown as {
-    deserializeProperties(struct: Struct, proxySecrets: boolean): Record<string, unknown>;
-};
+const SIG = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/**
+ * What the policy server's deserializeProperties(struct, false) does to the values the engine sends
+ * for these resources: unwrap secrets, reject other signatures. The server's own module pulls in
+ * the whole Pulumi SDK, which would triple each rule test's start-up; the engine-protocol test
+ * (engine.test.ts) runs the real one over the wire.
+ */
+function deserialize(value: unknown): unknown {
+    if (value === null || typeof value !== "object") return value;
+    if (Array.isArray(value)) return value.map(deserialize);
+    const record = value as Record<string, unknown>;
+    if (record[SIG] === SECRET_SIG) return deserialize(record.value);
+    if (record[SIG] !== undefined) throw new Error(`Unrecognized signature '${String(record[SIG])}' when unmarshaling resource property`);
+    return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, deserialize(item)]));
+}
 
 /** The engine's unknown marker, as a property value. */
 export const UNKNOWN = UNKNOWN_VALUE_SENTINEL;
@@ -55,7 +69,7 @@ export function urnOf(type: string, name: string): string {
 /** Props as a policy sees them: marshalled as the engine does, deserialized and proxied as the server does. */
 export function serverProps(props: Record<string, unknown>): Record<string, unknown> {
     const struct = Struct.fromJavaScript(encodeProperties(props) as Parameters<typeof Struct.fromJavaScript>[0]);
-    return unknownCheckingProxy(deserializeProperties(struct, false));
+    return unknownCheckingProxy(deserialize(struct.toJavaScript()) as Record<string, unknown>);
 }
 
 export interface Violation {
