@@ -1,0 +1,111 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_ESCALATION_SCOPES } from "../../policy-pack/guardrails";
+import { createPolicies, POLICY_PACK_NAME, RULES } from "../../policy-pack/pack";
+import * as preview from "../../policy-pack/support/preview";
+import { AUTH0_TYPES } from "../../policy-pack/support/resources";
+import { ruleDeps } from "./ruleHarness";
+
+const POLICIES_DIR = path.join(__dirname, "../../policy-pack/policies");
+
+describe("auth0-m2m-guardrails", () => {
+    const policies = createPolicies(ruleDeps());
+
+    it("serves exactly these policies, in this order (exemptions-applied last)", () => {
+        expect(POLICY_PACK_NAME).toBe("auth0-m2m-guardrails");
+        expect(policies.map((p) => p.name)).toEqual([
+            "auth0-no-wildcard-scopes",
+            "auth0-token-lifetime-limits",
+            "auth0-management-api-no-escalation",
+            "auth0-management-api-known-scopes",
+            "auth0-grant-scopes-defined-on-api",
+            "auth0-no-default-for-grants",
+            "auth0-grant-client-is-m2m",
+            "auth0-m2m-token-quota",
+            "auth0-exemptions-applied",
+        ]);
+    });
+
+    it("has one file per rule, named after its exported constant, and every one is in the pack", async () => {
+        const files = fs.readdirSync(POLICIES_DIR).filter((f) => f.endsWith(".ts"));
+        const exported = await Promise.all(
+            files.map(async (file) => {
+                const constant = path.basename(file, ".ts");
+                const module = (await import(path.join(POLICIES_DIR, file))) as Record<string, { policyName?: string }>;
+                expect(module[constant], `${file} exports ${constant}`).toBeTypeOf("function");
+                return module[constant].policyName;
+            }),
+        );
+        expect(exported.sort()).toEqual(RULES.map((r) => r.policyName).sort());
+    });
+
+    it("explains every policy and sets its level explicitly", () => {
+        for (const policy of policies) {
+            expect(policy.name).toMatch(/^auth0-[a-z0-9]+(-[a-z0-9]+)*$/);
+            expect(policy.description.length, policy.name).toBeGreaterThan(80);
+            expect(policy.remediationSteps.length, policy.name).toBeGreaterThan(40);
+            expect(["advisory", "mandatory"]).toContain(policy.enforcementLevel);
+        }
+        expect(policies.filter((p) => p.enforcementLevel === "advisory").map((p) => p.name)).toEqual([
+            "auth0-m2m-token-quota",
+            "auth0-exemptions-applied",
+        ]);
+    });
+
+    it("gives every setting a default and every rule exemptions, so the pack runs with no config", () => {
+        for (const policy of policies.filter((p) => p.name !== "auth0-exemptions-applied")) {
+            const properties = policy.configSchema!.properties;
+            for (const [setting, schema] of Object.entries(properties)) {
+                expect(schema, `${policy.name}.${setting}`).toHaveProperty("default");
+            }
+            expect(properties.exemptions).toMatchObject({
+                type: "array",
+                default: [],
+                items: { required: ["resource", "reason", "expires"], properties: { reason: { minLength: 20 } } },
+            });
+        }
+    });
+
+    it("gives every rule a stack half (the exemption audit), and per-resource rules a resource half too", () => {
+        const withResourceHalf = policies.filter((p) => p.validateResource).map((p) => p.name);
+        expect(withResourceHalf).toEqual([
+            "auth0-no-wildcard-scopes",
+            "auth0-token-lifetime-limits",
+            "auth0-management-api-no-escalation",
+            "auth0-management-api-known-scopes",
+            "auth0-no-default-for-grants",
+        ]);
+        for (const policy of policies) expect(policy.validateStack, policy.name).toBeTypeOf("function");
+    });
+
+    it("uses the @pulumi/auth0 type tokens", async () => {
+        const auth0 = await import("@pulumi/auth0");
+        const sdk = {
+            resourceServer: auth0.ResourceServer,
+            resourceServerScopes: auth0.ResourceServerScopes,
+            resourceServerScope: auth0.ResourceServerScope,
+            clientGrant: auth0.ClientGrant,
+            client: auth0.Client,
+            clientCredentials: auth0.ClientCredentials,
+        };
+        for (const [key, resourceClass] of Object.entries(sdk)) {
+            expect(AUTH0_TYPES[key as keyof typeof AUTH0_TYPES]).toBe((resourceClass as unknown as { __pulumiType: string }).__pulumiType);
+        }
+    });
+
+    it("documents every policy, with its default level, and the deny-list as the guardrails define it", () => {
+        const readme = fs.readFileSync(path.join(__dirname, "../../policy-pack/README.md"), "utf8");
+        for (const policy of policies) {
+            expect(readme, policy.name).toMatch(new RegExp(`^\\| \`${policy.name}\` \\| ${policy.enforcementLevel}`, "m"));
+        }
+        const documented = [...readme.matchAll(/^\| `([a-z_]+:[a-z_]+)` \| (.+) \|$/gm)].map((m) => [m[1], m[2]]);
+        expect(Object.fromEntries(documented)).toEqual(DEFAULT_ESCALATION_SCOPES);
+    });
+
+    it("uses @pulumi/policy's own UnknownValueError and proxy, which the server checks with instanceof", async () => {
+        const index = (await import("@pulumi/policy")) as unknown as Record<string, unknown>;
+        expect(preview.UnknownValueError).toBe(index.UnknownValueError);
+        expect(preview.unknownCheckingProxy).toBe(index.unknownCheckingProxy);
+    });
+});
