@@ -1,0 +1,234 @@
+// The pack run exactly as the engine runs it: run-policy-pack started in policy-pack/, driven over
+// the Analyzer gRPC protocol by the analyzer client, with properties marshalled as the engine
+// marshals them. One pack process serves the whole file (a cold start type-checks the pack).
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+    type AnalyzerResource,
+    type PolicyDiagnostic,
+    type PolicyPackSession,
+    readPolicyConfigFile,
+    resourceReference,
+    secretValue,
+    startPolicyPack,
+    UNKNOWN_VALUE,
+} from "../../infra/plan/analyzer";
+import { createPolicies } from "../../policy-pack/pack";
+import { ORDERS_API, MANAGEMENT_API } from "./builders";
+import { ruleDeps, T, urnOf } from "./ruleHarness";
+
+const PACK_DIR = path.resolve(__dirname, "../../policy-pack");
+const STRICT_CONFIG = path.join(__dirname, "fixtures/strict-policy-config.json");
+
+let pack: PolicyPackSession;
+
+beforeAll(async () => {
+    pack = await startPolicyPack(PACK_DIR);
+}, 30_000);
+
+afterAll(async () => {
+    await pack?.close();
+});
+
+function resource(type: string, name: string, properties: Record<string, unknown>, extra: Partial<AnalyzerResource> = {}): AnalyzerResource {
+    return { urn: urnOf(type, name), type, name, properties, ...extra };
+}
+
+const by = (diagnostics: PolicyDiagnostic[], policyName: string) => diagnostics.filter((d) => d.policyName === policyName);
+const show = (diagnostics: PolicyDiagnostic[]) =>
+    diagnostics.map((d) => `[${d.policyName} ${d.enforcementLevel}] ${d.urn ?? "(stack)"}\n${d.message}`).join("\n\n");
+
+describe("GetAnalyzerInfo", () => {
+    it("describes the pack and every policy as the code defines them", () => {
+        const expected = createPolicies(ruleDeps());
+        expect(pack.info).toMatchObject({ name: "auth0-m2m-guardrails", version: "0.1.0", supportsConfig: true });
+        expect(pack.info.policies.map((p) => [p.name, p.enforcementLevel, p.policyType])).toEqual(
+            expected.map((p) => [p.name, p.enforcementLevel, p.validateResource ? "resource" : "stack"]),
+        );
+        for (const [i, policy] of pack.info.policies.entries()) {
+            expect(policy.description).toBe(expected[i].description);
+            expect(policy.remediationSteps).toBe(expected[i].remediationSteps);
+            expect(policy.configSchema?.properties ?? {}).toEqual(expected[i].configSchema?.properties ?? {});
+        }
+    });
+});
+
+describe("Configure", () => {
+    it("sends every policy its level and its schema defaults when there is no user config", async () => {
+        await pack.configure();
+        expect(pack.config["auth0-token-lifetime-limits"]).toEqual({
+            enforcementLevel: "mandatory",
+            properties: { maxTokenLifetime: 86_400, maxTokenLifetimeForWeb: 7_200, apiOverrides: {}, exemptions: [] },
+        });
+        expect(pack.config["auth0-exemptions-applied"]).toEqual({ enforcementLevel: "advisory", properties: {} });
+    });
+
+    it("applies an override file on top of the defaults, and the pack enforces it", async () => {
+        await pack.configure(await readPolicyConfigFile(STRICT_CONFIG), STRICT_CONFIG);
+        expect(pack.config["auth0-token-lifetime-limits"].properties).toMatchObject({ maxTokenLifetime: 3_600, maxTokenLifetimeForWeb: 7_200 });
+        expect(pack.config["auth0-m2m-token-quota"].enforcementLevel).toBe("mandatory");
+        const diagnostics = await pack.analyze(
+            resource(T.resourceServer, "orders-api", { identifier: ORDERS_API, tokenLifetime: 7_200, tokenLifetimeForWeb: 600 }),
+        );
+        expect(by(diagnostics, "auth0-token-lifetime-limits").map((d) => d.message)).toEqual([
+            expect.stringContaining("tokenLifetime 7200 s exceeds the maximum of 3600 s"),
+        ]);
+    });
+
+    it("rejects invalid config with its path and file, leaving the previous config in place", async () => {
+        await pack.configure();
+        await expect(
+            pack.configure({ "auth0-token-lifetime-limits": { maxTokenLifetime: "1h" }, "auth0-no-wildcard-scopes": { exemptions: [{ resource: "x", reason: "short", expires: "soon" }] } }, "ci/policy.json"),
+        ).rejects.toThrow(
+            "Invalid config for policy pack auth0-m2m-guardrails in ci/policy.json:\n" +
+                '  - auth0-no-wildcard-scopes.exemptions[0].expires: must match pattern "^\\d{4}-\\d{2}-\\d{2}$"\n' +
+                "  - auth0-no-wildcard-scopes.exemptions[0].reason: must NOT have fewer than 20 characters\n" +
+                "  - auth0-token-lifetime-limits.maxTokenLifetime: must be integer",
+        );
+        expect(pack.config["auth0-token-lifetime-limits"].properties.maxTokenLifetime).toBe(86_400);
+    });
+});
+
+describe("Analyze", () => {
+    beforeAll(async () => {
+        await pack.configure();
+    });
+
+    it("reports each per-resource rule's violations for raw @pulumi/auth0 resources", async () => {
+        const diagnostics = await pack.analyzeMany([
+            resource(T.clientGrant, "mgmt", {
+                audience: MANAGEMENT_API,
+                clientId: resourceReference(urnOf(T.client, "worker"), "client-w"),
+                scopes: ["read:users", "create:client_grants", "read:user", "read:*"],
+                __defaults: [],
+            }),
+            resource(T.clientGrant, "third-parties", { audience: ORDERS_API, defaultFor: "third_party_clients", scopes: ["read:orders"] }),
+            resource(T.resourceServer, "orders-api", { identifier: ORDERS_API, tokenLifetime: 90_000 }),
+            resource(T.resourceServerScopes, "orders-api-scopes", { resourceServerIdentifier: ORDERS_API, scopes: [{ name: "orders:*" }] }),
+        ]);
+        const summary = diagnostics.map((d) => [d.policyName, d.enforcementLevel, d.urn?.split("::").pop()]);
+        expect(summary, show(diagnostics)).toEqual([
+            ["auth0-no-wildcard-scopes", "mandatory", "mgmt"],
+            ["auth0-management-api-no-escalation", "mandatory", "mgmt"],
+            ["auth0-management-api-known-scopes", "mandatory", "mgmt"],
+            ["auth0-no-default-for-grants", "mandatory", "third-parties"],
+            ["auth0-token-lifetime-limits", "mandatory", "orders-api"],
+            ["auth0-no-wildcard-scopes", "mandatory", "orders-api-scopes"],
+        ]);
+        // The server prefixes the description; our message follows it.
+        expect(diagnostics[1].message).toMatch(/^Client grants on the Auth0 Management API must not[^]*\nClientGrant "mgmt" on the Management API .* grants "create:client_grants"/);
+        expect(diagnostics[2].message).toContain('Did you mean "read:users"?');
+        expect(diagnostics[0].policyPackName).toBe("auth0-m2m-guardrails");
+        expect(diagnostics[0].policyPackVersion).toBe("0.1.0");
+    });
+
+    it("sees values that arrive as secrets", async () => {
+        const diagnostics = await pack.analyze(resource(T.clientGrant, "g", { audience: ORDERS_API, clientId: "c", scopes: secretValue(["read:orders", "write:*"]) }));
+        expect(by(diagnostics, "auth0-no-wildcard-scopes").map((d) => d.message), show(diagnostics)).toEqual([expect.stringContaining('asks for scope "write:*"')]);
+    });
+
+    it("turns an unknown value into an advisory naming the field, after reporting what is known", async () => {
+        const diagnostics = await pack.analyze(resource(T.clientGrant, "g", { audience: MANAGEMENT_API, clientId: "c", scopes: ["update:client_keys", UNKNOWN_VALUE] }));
+        const escalation = by(diagnostics, "auth0-management-api-no-escalation");
+        expect(escalation.map((d) => d.enforcementLevel), show(diagnostics)).toEqual(["mandatory", "advisory"]);
+        expect(escalation[1].message).toBe(
+            "can't run policy 'auth0-management-api-no-escalation' from policy pack 'auth0-m2m-guardrails@v0.1.0' during preview: " +
+                'ClientGrant "g": scopes[1] is unknown during preview, so whether it escalates privileges can\'t be verified until `pulumi up`',
+        );
+    });
+});
+
+describe("AnalyzeStack", () => {
+    const worker = urnOf(T.client, "orders-worker");
+    const portal = urnOf(T.client, "portal");
+    const stack = (preview: boolean): AnalyzerResource[] => [
+        resource(T.resourceServer, "orders-api", { identifier: ORDERS_API, tokenLifetime: 3_600 }),
+        resource(T.resourceServerScopes, "orders-api-scopes", { resourceServerIdentifier: ORDERS_API, scopes: [{ name: "read:orders" }, { name: "write:orders" }] }),
+        resource(T.client, "orders-worker", {
+            appType: "non_interactive",
+            grantTypes: ["client_credentials"],
+            tokenQuota: { clientCredentials: { perHour: 1_000 } },
+            ...(preview ? { clientId: UNKNOWN_VALUE, id: UNKNOWN_VALUE } : { clientId: "client-w", id: "client-w" }),
+        }),
+        resource(T.client, "portal", {
+            appType: "spa",
+            grantTypes: ["authorization_code", "client_credentials"],
+            ...(preview ? { clientId: UNKNOWN_VALUE, id: UNKNOWN_VALUE } : { clientId: "client-p", id: "client-p" }),
+        }),
+        // The engine sends a reference to a custom resource as its id, unknown until it is created.
+        resource(
+            T.clientGrant,
+            "orders-worker-orders",
+            { audience: ORDERS_API, clientId: resourceReference(worker, preview ? "" : "client-w"), scopes: ["read:orders", "write:order"] },
+            { dependencies: [worker], propertyDependencies: { clientId: [worker] } },
+        ),
+        resource(
+            T.clientGrant,
+            "portal-orders",
+            { audience: ORDERS_API, clientId: resourceReference(portal, preview ? "" : "client-p"), scopes: ["read:orders"] },
+            { dependencies: [portal], propertyDependencies: { clientId: [portal] } },
+        ),
+        resource(
+            T.clientGrant,
+            "legacy-reports",
+            { audience: "https://reports.example", clientId: resourceReference(worker, preview ? "" : "client-w"), scopes: ["read:*"] },
+            { dependencies: [worker], propertyDependencies: { clientId: [worker] } },
+        ),
+    ];
+
+    it("proves the stack rules, exemptions applied, expired and audited, over the wire", async () => {
+        await pack.configure(await readPolicyConfigFile(STRICT_CONFIG), STRICT_CONFIG);
+        const diagnostics = await pack.analyzeStack(stack(false));
+        const text = show(diagnostics);
+
+        expect(by(diagnostics, "auth0-grant-scopes-defined-on-api").map((d) => [d.urn, d.enforcementLevel]), text).toEqual([
+            [urnOf(T.clientGrant, "orders-worker-orders"), "mandatory"],
+        ]);
+        expect(by(diagnostics, "auth0-grant-scopes-defined-on-api")[0].message).toContain('scope "write:order", which the API does not define');
+
+        // The portal's exemption expired in 2020: the finding stands, says so, and the audit reports it.
+        const m2m = by(diagnostics, "auth0-grant-client-is-m2m");
+        expect(m2m.map((d) => d.urn ?? "(config)"), text).toEqual([
+            urnOf(T.clientGrant, "portal-orders"),
+            urnOf(T.clientGrant, "portal-orders"),
+            "(config)",
+        ]);
+        expect(m2m[0].message).toMatch(/appType is "spa"[^]*exemptions\[0\] .* matches this resource but expired at the end of 2020-01-31/);
+        expect(m2m[1].message).toContain('grantTypes include "authorization_code"');
+        expect(m2m[2].message).toMatch(/auth0-grant-client-is-m2m exemptions\[0\] \(resource "portal-orders", expires 2020-01-31\) expired/);
+
+        // Raised to mandatory by the config file.
+        expect(by(diagnostics, "auth0-m2m-token-quota").map((d) => [d.urn, d.enforcementLevel]), text).toEqual([[portal, "mandatory"]]);
+
+        // The wildcard grant was exempted (at Analyze time too); the advisory keeps it visible.
+        const applied = by(diagnostics, "auth0-exemptions-applied");
+        expect(applied.map((d) => [d.urn, d.enforcementLevel]), text).toEqual([[urnOf(T.clientGrant, "legacy-reports"), "advisory"]]);
+        expect(applied[0].message).toContain(
+            'auth0-no-wildcard-scopes did not flag ClientGrant "legacy-reports" because of its exemptions[0] (resource "legacy-*"), valid through 2099-12-31 (UTC), reason: "Reporting export predates the pack; rewrite tracked in SEC-101". Suppressed: ClientGrant "legacy-reports" asks for scope "read:*"',
+        );
+        const analyzed = await pack.analyze(stack(false)[6]);
+        expect(by(analyzed, "auth0-no-wildcard-scopes"), show(analyzed)).toEqual([]);
+    });
+
+    it("matches grants to clients through dependencies in preview, when client IDs are unknown", async () => {
+        await pack.configure();
+        const diagnostics = await pack.analyzeStack(stack(true));
+        const text = show(diagnostics);
+        expect(by(diagnostics, "auth0-grant-client-is-m2m").map((d) => d.urn), text).toEqual([
+            urnOf(T.clientGrant, "portal-orders"),
+            urnOf(T.clientGrant, "portal-orders"),
+        ]);
+        expect(by(diagnostics, "auth0-m2m-token-quota").map((d) => [d.urn, d.enforcementLevel]), text).toEqual([[portal, "advisory"]]);
+    });
+
+    it("gives an advisory, not a crash, for what preview can't resolve", async () => {
+        await pack.configure();
+        const orphan = resource(T.clientGrant, "mystery", { audience: ORDERS_API, clientId: UNKNOWN_VALUE, scopes: ["read:orders"] });
+        const diagnostics = await pack.analyzeStack([...stack(true), orphan]);
+        const advisory = by(diagnostics, "auth0-grant-client-is-m2m").filter((d) => d.enforcementLevel === "advisory");
+        expect(advisory.map((d) => d.message), show(diagnostics)).toEqual([
+            "can't run policy 'auth0-grant-client-is-m2m' from policy pack 'auth0-m2m-guardrails@v0.1.0' during preview: " +
+                'ClientGrant "mystery": clientId is unknown during preview, so which Client in this stack the grant is for, and so whether it is an M2M application can\'t be verified until `pulumi up`',
+        ]);
+    });
+});
