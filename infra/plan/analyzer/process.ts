@@ -1,5 +1,6 @@
 // Starts a policy pack process the way the engine does and makes sure none outlives us.
 import { type ChildProcess, spawn } from "node:child_process";
+import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { PolicyPackError } from "./types";
@@ -121,6 +122,17 @@ export function describeProcessEnd(process: PolicyPackProcess): string {
  * prints. On any failure the child is killed before the error is thrown.
  */
 export function startPolicyPackProcess(packDir: string, options: { startTimeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<PolicyPackProcess> {
+    // The engine loads PulumiPolicy.yaml before it starts anything; so do we, for the same clear error.
+    if (!fs.existsSync(path.join(packDir, "PulumiPolicy.yaml"))) {
+        return Promise.reject(
+            new PolicyPackError(
+                "start",
+                fs.existsSync(packDir)
+                    ? `${packDir} has no PulumiPolicy.yaml, so it is not a policy pack directory`
+                    : `Policy pack directory ${packDir} does not exist`,
+            ),
+        );
+    }
     const runPolicyPack = resolveRunPolicyPack(packDir);
     const child = spawn(process.execPath, [runPolicyPack, UNUSED_ENGINE_ADDRESS, "."], {
         cwd: packDir,
@@ -150,7 +162,8 @@ export function startPolicyPackProcess(packDir: string, options: { startTimeoutM
         output: () => tail.toString(),
         kill: (graceMs = 2_000) =>
             (killing ??= (async () => {
-                if (exit) return;
+                // No pid: spawn itself failed, and Node may never emit "exit" for it.
+                if (exit || child.pid === undefined) return;
                 child.kill("SIGTERM");
                 const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
                 await exited;
@@ -177,7 +190,13 @@ export function startPolicyPackProcess(packDir: string, options: { startTimeoutM
             );
         }, options.startTimeoutMs);
 
-        child.once("error", (error) => fail(`Can't start policy pack at ${packDir}: ${error.message}`));
+        child.once("error", (error) => {
+            if (child.pid === undefined) {
+                liveProcesses.delete(child);
+                if (liveProcesses.size === 0) removeExitHandlers();
+            }
+            fail(`Can't start policy pack at ${packDir}: ${error.message}`);
+        });
         child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
             if (settled) {
                 tail.append(chunk);

@@ -195,6 +195,11 @@ describe("process lifecycle", () => {
         expect(isRunning(error.pid!)).toBe(false);
     });
 
+    it("refuses a directory that is not a policy pack, starting nothing", async () => {
+        await expect(startPolicyPack(path.join(FIXTURES, "missing"))).rejects.toThrow(`Policy pack directory ${path.join(FIXTURES, "missing")} does not exist`);
+        await expect(startPolicyPack(FIXTURES)).rejects.toThrow(`${FIXTURES} has no PulumiPolicy.yaml, so it is not a policy pack directory`);
+    });
+
     it("stops a pack that doesn't print its port in time", async () => {
         const error = (await startPolicyPack(ECHO_PACK, { startTimeoutMs: 100 }).catch((e: unknown) => e)) as PolicyPackError;
         expect(error.kind).toBe("start");
