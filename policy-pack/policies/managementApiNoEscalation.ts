@@ -34,7 +34,8 @@ export const managementApiNoEscalation = resourceRule<ManagementApiNoEscalationA
     defaults: { escalationScopes: DEFAULT_ESCALATION_SCOPES as Record<string, string> },
     parseSettings(merged, at) {
         const scopes = readRecord(merged.escalationScopes, at.key("escalationScopes"));
-        const escalationScopes: Record<string, string> = {};
+        // No prototype: a scope named "constructor" or "toString" must not find Object's methods.
+        const escalationScopes: Record<string, string> = Object.create(null);
         for (const [scope, reason] of Object.entries(scopes)) {
             escalationScopes[scope] =
                 typeof reason === "string" && reason.trim() !== ""

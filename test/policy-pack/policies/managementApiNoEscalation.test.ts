@@ -28,6 +28,10 @@ describe("auth0-management-api-no-escalation", () => {
         expectViolations(await runResource(policy, grantOnCustomDomain), ['grants "read:client_keys"']);
     });
 
+    it("does not mistake a scope named like an Object method for a deny-listed one", async () => {
+        expectClean(await runResource(policy, managementGrant("m", ["constructor", "toString"])));
+    });
+
     it("reports allowAllScopes on the Management API", async () => {
         expectViolations(await runResource(policy, managementGrant("m", [], { allowAllScopes: true })), [
             /sets allowAllScopes: true, which grants every Management API scope, including all 12 on the escalation deny-list/,
