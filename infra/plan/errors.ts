@@ -1,6 +1,8 @@
 // Failures the plan reports by exit code. Each carries a message written for the person running
 // the command: what was wrong, where, and how to fix it. Stack traces are for --verbose only.
 
+import type { ProgramFailure } from "./programProtocol";
+
 export const EXIT_OK = 0;
 /** At least one mandatory policy violation. */
 export const EXIT_MANDATORY_VIOLATION = 1;
@@ -22,6 +24,18 @@ export class PlanError extends Error {
 
     static isInstance(value: unknown): value is PlanError {
         return value instanceof Error && value.name === "PlanError" && "kind" in value;
+    }
+}
+
+/** The program failed, hung or could not start; `failure` says how, when the program could tell. */
+export class ProgramError extends PlanError {
+    constructor(
+        message: string,
+        readonly failure: ProgramFailure | undefined,
+        /** What the program printed before it failed. */
+        readonly output: string,
+    ) {
+        super("program", message, failure?.stack);
     }
 }
 

@@ -45,10 +45,10 @@ export class PolicyCheck {
     private inFlight = 0;
     private idle: (() => void) | undefined;
 
-    constructor(
-        sessionStarting: Promise<PolicyPackSession>,
-        private readonly concurrency = ANALYZE_CONCURRENCY,
-    ) {
+    constructor(private readonly concurrency = ANALYZE_CONCURRENCY) {}
+
+    /** Hands over the pack once it is starting; resources pushed before then wait for it. */
+    attach(sessionStarting: Promise<PolicyPackSession>): void {
         sessionStarting.then(
             (session) => {
                 this.session = session;
@@ -56,7 +56,7 @@ export class PolicyCheck {
             },
             (error) => {
                 this.failure ??= error;
-                this.idle?.();
+                this.checkIdle();
             },
         );
     }

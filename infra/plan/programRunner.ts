@@ -3,8 +3,10 @@
 import { fork, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { PlanError } from "./errors";
+import { ProgramError } from "./errors";
 import type { CapturedResource, ChildMessage, ParentMessage, ProgramFailure, ProgramJob } from "./programProtocol";
+
+export { ProgramError };
 
 /** Output kept from the program's stdout/stderr; more than this is cut (with a note). */
 const MAX_PROGRAM_OUTPUT = 256 * 1024;
@@ -25,16 +27,6 @@ export interface ProgramRunResult {
     readonly pulumiVersion?: string;
     readonly pulumiPath?: string;
     readonly childPid?: number;
-}
-
-export class ProgramError extends PlanError {
-    constructor(
-        message: string,
-        readonly failure: ProgramFailure | undefined,
-        readonly output: string,
-    ) {
-        super("program", message, failure?.stack);
-    }
 }
 
 /** The bootstrap sits next to this file in the source tree; compiled, this file lives under dist/. */

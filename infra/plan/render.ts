@@ -227,19 +227,26 @@ class MarkdownBuilder {
     }
 
     /** A table; rows beyond the budget are left out with a line saying how many. */
-    table(header: readonly string[], rows: readonly string[][], reserve = 600): void {
+    table(header: readonly string[], rows: readonly string[][]): void {
         this.line(`| ${header.join(" | ")} |`);
         this.line(`| ${header.map(() => "---").join(" | ")} |`);
+        this.lines(
+            rows.map((row) => `| ${row.join(" | ")} |`),
+            "rows",
+        );
+    }
+
+    /** Lines while the budget lasts, then one line saying how many were left out. */
+    lines(lines: readonly string[], what: string): void {
         let shown = 0;
-        for (const row of rows) {
-            const text = `| ${row.join(" | ")} |`;
-            if (this.used + text.length + 1 > this.budget - reserve) break;
+        for (const text of lines) {
+            if (this.used + text.length + 1 > this.budget) break;
             this.line(text);
             shown++;
         }
-        if (shown < rows.length) {
+        if (shown < lines.length) {
             this.line();
-            this.line(`_${number(rows.length - shown)} more rows left out to fit a pull-request comment; run \`auth0-m2m plan --format json\` for all of them._`);
+            this.line(`_${number(lines.length - shown)} more ${what} left out to fit a pull-request comment; run \`auth0-m2m plan --format json\` for all of them._`);
         }
     }
 
@@ -248,7 +255,21 @@ class MarkdownBuilder {
     }
 }
 
+/**
+ * The Markdown report. Tables are cut to keep the whole comment under `budget` characters; what is
+ * left out is counted in the comment. The budget is lowered and the report rendered again until it
+ * fits, since headings and notes after a cut table need room too.
+ */
 export function renderMarkdown(report: PlanReport, budget = MARKDOWN_BUDGET): string {
+    let rendered = renderMarkdownWithin(report, budget);
+    for (let tableBudget = budget; rendered.length > budget && tableBudget > 0; ) {
+        tableBudget -= rendered.length - budget + 500;
+        rendered = renderMarkdownWithin(report, tableBudget);
+    }
+    return rendered;
+}
+
+function renderMarkdownWithin(report: PlanReport, budget: number): string {
     const md = new MarkdownBuilder(budget);
     const { summary } = report;
     md.line(markdownMarker(report));
@@ -319,7 +340,10 @@ export function renderMarkdown(report: PlanReport, budget = MARKDOWN_BUDGET): st
         );
     }
     const orphanGrants = report.grants.filter((g) => g.machineUrn === null || !machinesByUrn.has(g.machineUrn));
-    if (orphanGrants.length > 0) md.line(`\n${counted(orphanGrants.length, "grant")} name a client this program does not manage.`);
+    if (orphanGrants.length > 0) {
+        md.line();
+        md.line(`${counted(orphanGrants.length, "grant")} ${orphanGrants.length === 1 ? "names" : "name"} a client this program does not manage.`);
+    }
 
     md.line();
     md.line(`### APIs`);
@@ -353,7 +377,7 @@ export function renderMarkdown(report: PlanReport, budget = MARKDOWN_BUDGET): st
     md.line(`<details><summary>Management API scopes the deployer needs (${number(report.deployerScopes.length)})</summary>`);
     md.line();
     if (report.deployerScopes.length === 0) md.line("None.");
-    else md.table(["Scope", "Why"], report.deployerScopes.map((s) => [code(s.scope), cell(s.reasons.join("; "))]), 200);
+    else md.table(["Scope", "Why"], report.deployerScopes.map((s) => [code(s.scope), cell(s.reasons.join("; "))]));
     md.line();
     md.line("</details>");
 
@@ -361,7 +385,10 @@ export function renderMarkdown(report: PlanReport, budget = MARKDOWN_BUDGET): st
         md.line();
         md.line("### Notes");
         md.line();
-        for (const note of report.notes) md.line(`- ${cell(note)}`);
+        md.lines(
+            report.notes.map((note) => `- ${cell(note)}`),
+            "notes",
+        );
     }
     return md.toString();
 }

@@ -1,0 +1,163 @@
+// One offline plan: load the project, run its program in a child process while the policy pack
+// starts, analyze resources as they arrive, then report. The pack is always shut down, and the
+// program never outlives the plan.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { PolicyPackSession } from "./analyzer";
+import type { PlanOptions } from "./args";
+import { findPackage, reportFailure, write, type PackageInfo } from "./cli";
+import { configError, EXIT_MANDATORY_VIOLATION, EXIT_OK, PlanError, ProgramError } from "./errors";
+import { PolicyCheck } from "./policyCheck";
+import { loadProject, type LoadedProject } from "./project";
+import type { ProgramJob } from "./programProtocol";
+import { runProgram } from "./programRunner";
+import { collectSecretPlaintexts, scrubSecrets } from "./values";
+
+/** Progress lines on stderr: only for a terminal (or --verbose), so CI logs and pipes stay clean. */
+class Progress {
+    private readonly started = Date.now();
+    constructor(
+        private readonly enabled: boolean,
+        private readonly verbose: boolean,
+    ) {}
+    step(message: string): void {
+        if (this.enabled) process.stderr.write(`[${((Date.now() - this.started) / 1000).toFixed(1)}s] ${message}\n`);
+    }
+    detail(message: string): void {
+        if (this.verbose) this.step(message);
+    }
+}
+
+/** Runs one plan; resolves to the exit code once the report is written and every child process is gone. */
+export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage()): Promise<number> {
+    const progress = new Progress(options.verbose || process.stderr.isTTY === true, options.verbose);
+    const secrets = new Set<string>();
+    let sessionStarting: Promise<PolicyPackSession> | undefined;
+    // Stops the program early: on SIGINT/SIGTERM, or when the pack fails (its error is the one to report).
+    const stopProgram = new AbortController();
+    let interruptedBy: NodeJS.Signals | undefined;
+    let packFailure: unknown;
+    const onSignal = (signal: NodeJS.Signals) => {
+        interruptedBy ??= signal;
+        stopProgram.abort();
+    };
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+
+    try {
+        const project = loadProject({ projectDir: options.projectDir, stack: options.stack, configFile: options.configFile });
+        for (const warning of project.warnings) process.stderr.write(`warning: ${warning}\n`);
+        const packDir = options.policyPackDir ?? path.join(pkg.root, "policy-pack");
+        if (!fs.existsSync(path.join(packDir, "PulumiPolicy.yaml"))) {
+            throw configError(`${packDir} is not a policy pack (it has no PulumiPolicy.yaml); check --policy-pack.`);
+        }
+        // Loaded here rather than at the top so usage errors stay instant (see cli.ts).
+        const analyzer = require("./analyzer") as typeof import("./analyzer");
+        // Bad policy config fails before anything starts.
+        const policyConfig = options.policyConfigFile ? await analyzer.readPolicyConfigFile(options.policyConfigFile) : undefined;
+
+        // The program and the pack start together; resources are analyzed as they arrive.
+        const check = new PolicyCheck();
+        progress.step(`Running ${path.relative(process.cwd(), project.mainPath) || project.mainPath} for stack ${project.stack} (preview, offline)`);
+        const running = runProgram(jobFor(project), {
+            timeoutSeconds: options.timeoutSeconds,
+            signal: stopProgram.signal,
+            onChildStarted: (pid) => progress.detail(`Program is process ${pid}`),
+            onResources: (batch) => {
+                for (const resource of batch) collectSecretPlaintexts(resource.properties, secrets);
+                check.push(batch);
+            },
+        });
+        progress.step(`Starting policy pack ${packDir}`);
+        const starting = analyzer
+            .startPolicyPack(packDir, { stack: { stack: project.stack, project: project.name, organization: project.organization, dryRun: true } })
+            .then(async (session: PolicyPackSession) => {
+                progress.detail(`Policy pack ${session.info.name} ${session.info.version} is process ${session.pid}`);
+                await session.configure(policyConfig, options.policyConfigFile);
+                return session;
+            });
+        sessionStarting = starting;
+        starting.catch((error: unknown) => {
+            packFailure = error;
+            stopProgram.abort();
+        });
+        check.attach(starting);
+        const { buildReport } = require("./report") as typeof import("./report");
+        const { renderReport } = require("./render") as typeof import("./render");
+
+        const run = await running.catch((error: unknown) => {
+            if (error instanceof ProgramError) showProgramOutput(error.output, secrets);
+            throw error;
+        });
+        showProgramOutput(run.output, secrets);
+        progress.detail(`Program used @pulumi/pulumi ${run.pulumiVersion} from ${run.pulumiPath}`);
+        progress.step(`Program registered ${run.resources.length} resources; checking them with the policy pack`);
+
+        const session = await starting;
+        const diagnostics = await check.finish();
+        if (interruptedBy) throw new PlanError("program", "The plan was interrupted.");
+
+        const report = buildReport({
+            tool: { name: pkg.name, version: pkg.version },
+            project: project.name,
+            stack: project.stack,
+            policyPack: { name: session.info.name, version: session.info.version },
+            resources: run.resources,
+            diagnostics,
+            notes: project.warnings,
+        });
+        const rendered = renderReport(report, options.format);
+        if (options.outFile) writeFileAtomically(options.outFile, rendered);
+        else await write(process.stdout, rendered);
+        progress.step(`${report.verdict === "fail" ? "FAIL" : "PASS"}: ${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory`);
+        return report.verdict === "fail" ? EXIT_MANDATORY_VIOLATION : EXIT_OK;
+    } catch (error) {
+        if (interruptedBy) {
+            process.stderr.write(`auth0-m2m plan: interrupted by ${interruptedBy}; the program and the policy pack were stopped.\n`);
+            return 128 + (interruptedBy === "SIGINT" ? 2 : 15);
+        }
+        return reportFailure(packFailure ?? error, options.verbose, secrets);
+    } finally {
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+        if (sessionStarting) {
+            const session = await sessionStarting.catch(() => undefined);
+            if (session) {
+                await session.close();
+                progress.detail(`Policy pack process ${session.pid} stopped`);
+            }
+        }
+    }
+}
+
+function jobFor(project: LoadedProject): ProgramJob {
+    return {
+        projectDir: project.dir,
+        projectName: project.name,
+        stack: project.stack,
+        organization: project.organization,
+        mainPath: project.mainPath,
+        typescript: project.typescript,
+        tsconfigPath: project.tsconfigPath,
+        moduleType: project.moduleType,
+        config: project.config,
+        secretKeys: project.secretKeys,
+    };
+}
+
+/** What the program printed goes to stderr (stdout carries the report), minus any secret it knows. */
+function showProgramOutput(output: string, secrets: ReadonlySet<string>): void {
+    if (output.trim() === "") return;
+    process.stderr.write(`--- program output ---\n${scrubSecrets(output, secrets).trimEnd()}\n--- end of program output ---\n`);
+}
+
+function writeFileAtomically(file: string, text: string): void {
+    const temporary = `${file}.${process.pid}.tmp`;
+    try {
+        fs.writeFileSync(temporary, text);
+        fs.renameSync(temporary, file);
+    } catch (error) {
+        fs.rmSync(temporary, { force: true });
+        throw configError(`Can't write the report to ${file}: ${(error as Error).message}`);
+    }
+}
