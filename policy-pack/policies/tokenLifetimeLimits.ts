@@ -3,12 +3,14 @@ import {
     AUTH0_MAX_TOKEN_LIFETIME_SECONDS,
     checkTokenLifetimes,
     DEFAULT_TOKEN_LIFETIME_LIMITS,
+    isManagementApiAudience,
     type LifetimeProblem,
+    MANAGEMENT_API_NAME,
     type TokenLifetimeLimits,
 } from "../guardrails";
 import { readInteger, readRecord, type ConfigPath } from "../support/config";
-import { isUnknown } from "../support/props";
-import { AUTH0_TYPES, describe, resourceServerFields } from "../support/resources";
+import { asString, isUnknown, type Maybe } from "../support/props";
+import { AUTH0_TYPES, type Auth0Resource, describe, resourceServerFields } from "../support/resources";
 import { resourceRule } from "../support/rule";
 
 /** Mirrors the configSchema below. */
@@ -30,6 +32,10 @@ function readLimits(value: unknown, at: ConfigPath): Partial<TokenLifetimeLimits
         }
     }
     return limits;
+}
+
+function isManagementApiResourceServer(resource: Auth0Resource, identifier: Maybe<string>): boolean {
+    return asString(resource.props.name) === MANAGEMENT_API_NAME || (typeof identifier === "string" && isManagementApiAudience(identifier));
 }
 
 function limitsFor(identifier: string, config: TokenLifetimeLimitsArgs): TokenLifetimeLimits {
@@ -99,15 +105,20 @@ export const tokenLifetimeLimits = resourceRule<TokenLifetimeLimitsArgs>({
             maxTokenLifetimeForWeb: Math.min(...candidates.map((l) => l.maxTokenLifetimeForWeb)),
         };
 
+        // For the Auth0 Management API the provider sends only tokenLifetime (terraform-provider-auth0
+        // expandResourceServer skips token_lifetime_for_web for it), so its web lifetime isn't this
+        // program's to set or to judge: an unset one is whatever the tenant has, not Auth0's default.
+        const webManaged = !isManagementApiResourceServer(resource, identifier);
+
         // checkTokenLifetimes treats an absent value as Auth0's default, which an unknown value is
-        // not. For an unknown lifetime, stand in a value that can't fail (the other lifetime for
-        // the API's, 1 s for the web one) and keep only the problems of the known field.
+        // not. For an unknown (or unmanaged) lifetime, stand in a value that can't fail (the other
+        // lifetime for the API's, 1 s for the web one) and keep only the problems of the known field.
         const apiUnknown = isUnknown(api.tokenLifetime);
-        const webUnknown = isUnknown(api.tokenLifetimeForWeb);
+        const webUnknown = isUnknown(api.tokenLifetimeForWeb) || !webManaged;
         if (apiUnknown) findings.cannotCheck(resource, "tokenLifetime", `whether it is within ${limits.maxTokenLifetime} s`);
-        if (webUnknown) findings.cannotCheck(resource, "tokenLifetimeForWeb", "whether it is within its limits");
+        if (webManaged && webUnknown) findings.cannotCheck(resource, "tokenLifetimeForWeb", "whether it is within its limits");
         if (apiUnknown && webUnknown) return;
-        const knownWeb = isUnknown(api.tokenLifetimeForWeb) ? undefined : api.tokenLifetimeForWeb;
+        const knownWeb = webUnknown || isUnknown(api.tokenLifetimeForWeb) ? undefined : api.tokenLifetimeForWeb;
         const knownApi = isUnknown(api.tokenLifetime) ? undefined : api.tokenLifetime;
         const tokenLifetimeForWeb = webUnknown ? 1 : knownWeb;
         const tokenLifetime = apiUnknown ? knownWeb : knownApi;

@@ -39,6 +39,14 @@ describe("auth0-token-lifetime-limits", () => {
         ]);
     });
 
+    it("judges only tokenLifetime on the Management API, whose web lifetime the provider doesn't manage", async () => {
+        const management = (props: Record<string, unknown>) =>
+            api("tenant-management-api", { identifier: "https://acme.eu.auth0.com/api/v2/", name: "Auth0 Management API", tokenLifetimeForWeb: undefined, ...props });
+        expectClean(await runResource(policy, management({ tokenLifetime: 3_600 })));
+        expectClean(await runResource(policy, management({ tokenLifetime: 3_600, name: undefined })));
+        expectViolations(await runResource(policy, management({ tokenLifetime: 100_000 })), ["tokenLifetime 100000 s exceeds the maximum of 86400 s"]);
+    });
+
     it("reports a lifetime that is not a whole number of seconds", async () => {
         expectViolations(await runResource(policy, api("a", { tokenLifetime: 0 })), [
             "tokenLifetime 0 is not a whole number of seconds above 0. Set tokenLifetime to a whole number of seconds above 0.",
