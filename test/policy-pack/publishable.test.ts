@@ -61,7 +61,7 @@ describe("policy-pack/ publishes on its own", () => {
     });
 
     it("packs what the pack runs, and no tests or build tools", () => {
-        const output = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: PACK_DIR, encoding: "utf8" });
+        const output = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts", "--offline", "--no-update-notifier"], { cwd: PACK_DIR, encoding: "utf8" });
         const packed = new Set((JSON.parse(output)[0].files as { path: string }[]).map((f) => f.path));
         const needed = sourceFiles(PACK_DIR)
             .map((f) => path.relative(PACK_DIR, f).split(path.sep).join("/"))
