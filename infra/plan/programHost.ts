@@ -5,6 +5,8 @@
 //
 // It runs in its own process so each plan gets fresh SDK state, a hung program can be killed, and
 // nothing the program does (globals, handlers, timers) leaks into the plan.
+import * as fs from "node:fs";
+import * as nodeModule from "node:module";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import * as url from "node:url";
@@ -108,13 +110,29 @@ function registerTypeScript(currentJob: ProgramJob, sdkDir: string): void {
     const typescript =
         tryResolve(fromProject, "typescript") ?? tryResolve(fromHere, "typescript") ?? path.join(sdkDir, "vendor", "typescript@3.8.3", "typescript.js");
     const hasTsconfig = currentJob.tsconfigPath !== undefined;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    (require(tsNode) as { register(options: Record<string, unknown>): unknown }).register({
+    const options = {
         compiler: typescript,
         // Type errors are `tsc`'s job; the plan only needs the program to run.
         transpileOnly: true,
         project: currentJob.tsconfigPath,
         skipProject: !hasTsconfig,
+    };
+    if (currentJob.moduleType === "module") {
+        // An ES module project: ts-node's ESM loader hooks, registered the way `cmd/run` does,
+        // through the SDK's own hooks module.
+        const hooks = path.join(sdkDir, "cmd", "run", "hooks.js");
+        const register = (nodeModule as { register?: (specifier: string, options: { data: unknown }) => void }).register;
+        if (!register || !fs.existsSync(hooks)) {
+            throw new Error(`This @pulumi/pulumi (${sdkDir}) or Node.js ${process.version} can't load TypeScript ES modules; compile the program to JavaScript first.`);
+        }
+        register(url.pathToFileURL(hooks).href, {
+            data: { ...options, compilerOptions: { target: "ES2022", module: "nodenext", moduleResolution: "nodenext", sourceMap: true } },
+        });
+        return;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require(tsNode) as { register(options: Record<string, unknown>): unknown }).register({
+        ...options,
         compilerOptions: hasTsconfig ? {} : { target: "ES2020", module: "commonjs", moduleResolution: "node", sourceMap: true, esModuleInterop: true },
     });
 }

@@ -74,6 +74,7 @@ const plans = {
     throwsInApply: () => runCli(["plan", "--policy-pack", EMPTY_PACK, "--verbose"], path.join(FIXTURES, "throws-in-apply")),
     hangs: () => runCli(["plan", "--policy-pack", EMPTY_PACK, "--timeout", "2", "--verbose"], path.join(FIXTURES, "hangs")),
     neverSettles: () => runCli(["plan", "--policy-pack", EMPTY_PACK], path.join(FIXTURES, "never-settles")),
+    esm: () => runCli(["plan", "--policy-pack", EMPTY_PACK, "--format", "json"], path.join(FIXTURES, "esm")),
     unknownFlag: () => runCli(["plan", "--frmat", "json"], ROOT),
     missingStack: () => runCli(["plan", "--stack", "no-such-stack"], path.join(FIXTURES, "clean")),
 };
@@ -217,6 +218,15 @@ describe("this project's dev stack", () => {
         expect(report.apis[0]).toMatchObject({ label: "Auth0 Management API (acme-dev.eu.auth0.com)", managementApi: true, adopted: true, retained: true, tokenLifetime: 3_600 });
         expect(report.grants.find((g) => g.managementApi)).toMatchObject({ machine: "User directory sync" });
         expect(report.deployerScopes.length).toBeGreaterThan(0);
+    });
+});
+
+describe("an ES module program", () => {
+    it("loads through ts-node's ESM hooks, with its config and its own imports", () => {
+        const run = results.esm;
+        expectExit(run, 0);
+        const report = JSON.parse(run.stdout) as PlanReport;
+        expect(report.apis).toEqual([expect.objectContaining({ identifier: "https://acme-dev.eu.auth0.com/orders", tokenLifetime: 1_800, tokenLifetimeForWeb: 600 })]);
     });
 });
 
