@@ -122,9 +122,8 @@ export function checkManagementGrant(grant: ManagementGrantSpec, rules: Manageme
         // Escalation is judged on what the endpoint actually needs, not on every scope it accepts.
         const needed = new Set(endpointRequirement(resolution.endpoint).clauses.map((clause) => clause[0]));
         for (const scope of needed) {
-            const reason = rules.escalationScopes[scope];
-            if (reason !== undefined) {
-                issues.push({ path: ["endpoints", index], message: escalationMessage(scope, reason, `${resolution.endpoint.key} needs`) });
+            if (Object.hasOwn(rules.escalationScopes, scope)) {
+                issues.push({ path: ["endpoints", index], message: escalationMessage(scope, rules.escalationScopes[scope], `${resolution.endpoint.key} needs`) });
             }
         }
     });

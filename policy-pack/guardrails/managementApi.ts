@@ -93,8 +93,8 @@ export function classifyManagementScopes(
         else if (!isManagementApiScope(scope) && !extra.has(scope)) {
             findings.unknown.push({ scope, suggestions: closestManagementApiScopes(scope) });
         }
-        const reason = rules.escalationScopes[scope];
-        if (reason !== undefined) findings.escalation.push({ scope, reason });
+        // hasOwn: a scope named "constructor" must not find Object.prototype's.
+        if (Object.hasOwn(rules.escalationScopes, scope)) findings.escalation.push({ scope, reason: rules.escalationScopes[scope] });
     }
     return findings;
 }

@@ -24,7 +24,7 @@ describe("the program, for Pulumi.dev.yaml", () => {
     let resources: Registered[];
     beforeAll(async () => {
         setStackConfig(devConfig());
-        resources = await registrations(() => import("../../infra/index"));
+        resources = await registrations(() => import("../../infra/index.js"));
     });
 
     const find = (name: string) => resources.find((r) => r.name === name)!;

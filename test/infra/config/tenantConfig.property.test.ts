@@ -58,7 +58,7 @@ const tenantArb = fc
         const apiEntries = Object.entries(apis).map(([k, api]) => [k, { identifier: `https://${k}.example`, ...api }] as const);
         const machines = Object.fromEntries(
             machineKeys.map((machineKey) => {
-                const grants: Record<string, unknown> = {};
+                const grants: Record<string, string[] | { scopes?: string[]; endpoints?: string[] }> = {};
                 for (const [apiKey, api] of apiEntries) {
                     const declared = Object.keys(api.scopes);
                     if (pick() % 2 === 0) grants[apiKey] = declared.filter((_, i) => i === 0 || pick() % 2 === 0);

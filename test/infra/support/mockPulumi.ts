@@ -62,7 +62,8 @@ export async function registrations(build: () => unknown): Promise<Registered[]>
     installMocks();
     const start = registered.length;
     await build();
-    await settings.waitForRPCs();
+    // waitForRPCs is how cmd/run waits for a program's registrations; the SDK marks it internal.
+    await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
     return registered.slice(start);
 }
 

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
+    classifyManagementScopes,
     closestEndpoints,
     closestManagementApiScopes,
     findEndpoint,
@@ -64,5 +65,13 @@ describe("scopes", () => {
         expect(isManagementApiScope("read:users")).toBe(true);
         expect(isManagementApiScope("read:user")).toBe(false);
         expect(closestManagementApiScopes("read:user")[0]).toBe("read:users");
+    });
+});
+
+describe("classifyManagementScopes", () => {
+    it("treats scopes named like Object.prototype members as unknown scopes, not escalations", () => {
+        const found = classifyManagementScopes(["constructor", "toString"]);
+        expect(found.escalation).toEqual([]);
+        expect(found.unknown.map((u) => u.scope)).toEqual(["constructor", "toString"]);
     });
 });
