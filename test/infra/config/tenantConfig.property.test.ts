@@ -3,15 +3,14 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
     allCatalogueEndpoints,
-    checkTokenLifetimes,
-    classifyManagementScopes,
     DEFAULT_ESCALATION_SCOPES,
     DEFAULT_TOKEN_LIFETIME_LIMITS,
-    hasWildcard,
-    isManagementApiAudience,
     isUserContextScope,
     MANAGEMENT_API_SCOPES,
 } from "../../../policy-pack/guardrails";
+import { createPolicies } from "../../../policy-pack/pack";
+import { ruleDeps, runResource, runStack, type ResourceSpec } from "../../policy-pack/ruleHarness";
+import { Api } from "../../../infra/components/api";
 import { TenantAccess } from "../../../infra/components/tenantAccess";
 import { parseTenantConfig } from "../../../infra/config/tenantConfig";
 import { endpointRequirement } from "../../../infra/scopes/endpointRequirements";
@@ -77,37 +76,30 @@ const tenantArb = fc
         };
     });
 
-/** What the policy pack's mandatory rules object to, judged with the same guardrails it uses. */
-function guardrailViolations(resources: readonly Registered[]): string[] {
+/**
+ * Every violation the policy pack's mandatory rules report on these resources, running the real
+ * policies as the policy server would (props marshalled, secrets unwrapped, unknown-checking proxy).
+ */
+async function packViolations(resources: readonly Registered[]): Promise<string[]> {
+    const nameOf = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
+    const specs: ResourceSpec[] = resources
+        .filter((r) => r.custom)
+        .map((r) => ({
+            type: r.type,
+            name: r.name,
+            props: r.inputs,
+            dependsOn: r.dependencies.map(nameOf),
+            propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).map(([key, urns]) => [key, urns.map(nameOf)])),
+        }));
     const found: string[] = [];
-    const declared = new Map<string, Set<string>>();
-    for (const r of resources) {
-        if (r.type === "auth0:index/resourceServerScopes:ResourceServerScopes") {
-            declared.set(r.inputs.resourceServerIdentifier, new Set(r.inputs.scopes.map((s: { name: string }) => s.name)));
-        }
-    }
-    for (const r of resources) {
-        if (r.type === "auth0:index/resourceServer:ResourceServer") {
-            const problems = checkTokenLifetimes(r.inputs, DEFAULT_TOKEN_LIFETIME_LIMITS, {
-                webLifetimeManaged: !isManagementApiAudience(r.inputs.identifier),
-            });
-            found.push(...problems.map((p) => `${r.name}: ${p.message}`));
-        }
-        if (r.type === "auth0:index/clientGrant:ClientGrant") {
-            const scopes: string[] = r.inputs.scopes;
-            found.push(...scopes.filter(hasWildcard).map((s) => `${r.name}: wildcard ${s}`));
-            if (r.inputs.allowAllScopes || r.inputs.defaultFor) found.push(`${r.name}: allowAllScopes/defaultFor`);
-            if (isManagementApiAudience(r.inputs.audience)) {
-                const c = classifyManagementScopes(scopes);
-                found.push(...[...c.escalation.map((e) => e.scope), ...c.unknown.map((u) => u.scope), ...c.userContext].map((s) => `${r.name}: ${s}`));
-            } else {
-                found.push(...scopes.filter((s) => !declared.get(r.inputs.audience)?.has(s)).map((s) => `${r.name}: undeclared ${s}`));
-            }
-        }
-        if (r.type === "auth0:index/client:Client") {
-            if (r.inputs.appType !== "non_interactive" || JSON.stringify(r.inputs.grantTypes) !== '["client_credentials"]') {
-                found.push(`${r.name}: not an M2M client`);
-            }
+    for (const policy of createPolicies(ruleDeps()).filter((p) => p.enforcementLevel === "mandatory")) {
+        const runs = [
+            ...(policy.validateResource ? await Promise.all(specs.map((spec) => runResource(policy, spec))) : []),
+            await runStack(policy, specs),
+        ];
+        for (const run of runs) {
+            found.push(...run.violations.map((v) => `${policy.name}: ${v.message}`));
+            if (run.unknown) found.push(`${policy.name}: could not verify: ${run.unknown}`);
         }
     }
     return found;
@@ -121,6 +113,15 @@ function reversed(value: unknown): unknown {
 
 let tenantCount = 0;
 
+describe("the pack check used below", () => {
+    it("does report what the pack rejects: an Api above the guardrail lifetime, which the component allows", async () => {
+        const resources = await registrations(() => new Api("long-lived", { identifier: "https://long.example", tokenLifetime: 172_800 }));
+        expect(await packViolations(resources)).toEqual([
+            expect.stringMatching(/^auth0-token-lifetime-limits: .*tokenLifetime 172800 s exceeds the maximum of 86400 s/),
+        ]);
+    });
+});
+
 describe("generated tenant configs", () => {
     it("are accepted, and parsing is idempotent", () => {
         fc.assert(
@@ -133,12 +134,12 @@ describe("generated tenant configs", () => {
         );
     });
 
-    it("never yield a resource the guardrails reject, and register the same resources in any key order", async () => {
+    it("never yield a resource the policy pack rejects, and register the same resources in any key order", async () => {
         await fc.assert(
             fc.asyncProperty(tenantArb, async (config) => {
                 const name = `gen${tenantCount++}`;
                 const resources = await registrations(() => new TenantAccess(name, config));
-                expect(guardrailViolations(resources)).toEqual([]);
+                expect(await packViolations(resources)).toEqual([]);
                 const again = await registrations(() => new TenantAccess(name, reversed(config) as typeof config));
                 const shape = (rs: readonly Registered[]) => rs.map((r) => JSON.stringify([r.type, r.name, r.parent, r.inputs])).sort();
                 expect(shape(again)).toEqual(shape(resources));

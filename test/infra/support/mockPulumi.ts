@@ -12,6 +12,8 @@ export interface Registered {
     readonly importId: string;
     readonly retainOnDelete: boolean;
     readonly dependencies: readonly string[];
+    /** Property name to the URNs its value came from (the mock's URNs, which drop nested parents' types). */
+    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
 }
 
 const registered: Registered[] = [];
@@ -52,6 +54,9 @@ export function installMocks(project = "auth0-m2m", stack = "test"): void {
             importId: req.getImportid(),
             retainOnDelete: req.getRetainondelete() ?? false,
             dependencies: req.getDependenciesList(),
+            propertyDependencies: Object.fromEntries(
+                [...req.getPropertydependenciesMap().entries()].map(([key, deps]: [string, any]) => [key, deps.getUrnsList()]),
+            ),
         });
         return registerResource(req, callback);
     };
