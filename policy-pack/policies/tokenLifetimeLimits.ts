@@ -1,5 +1,4 @@
 import {
-    AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS,
     AUTH0_MAX_TOKEN_LIFETIME_SECONDS,
     checkTokenLifetimes,
     DEFAULT_TOKEN_LIFETIME_LIMITS,
@@ -127,17 +126,15 @@ export const tokenLifetimeLimits = resourceRule<TokenLifetimeLimitsArgs>({
 
         const problems = known(checkTokenLifetimes({ tokenLifetime, tokenLifetimeForWeb }, limits));
         const where = isUnknown(identifier) || identifier === undefined ? "" : ` (identifier "${identifier}")`;
-        const effectiveApiLifetime = tokenLifetime ?? AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS;
         for (const problem of problems) {
             const configured = Math.min(
                 problem.field === "tokenLifetime" ? limits.maxTokenLifetime : limits.maxTokenLifetimeForWeb,
                 AUTH0_MAX_TOKEN_LIFETIME_SECONDS,
             );
-            // The web lifetime is also bounded by the API's own; raising a config limit won't help there.
-            const boundByApi = problem.field === "tokenLifetimeForWeb" && problem.limit === effectiveApiLifetime && problem.limit !== configured;
             let fix: string;
-            if (problem.limit === 1) fix = `Set ${problem.field} to a whole number of seconds above 0.`;
-            else if (boundByApi) fix = `Set tokenLifetimeForWeb to at most ${problem.limit} s, the API's tokenLifetime.`;
+            if (problem.kind === "invalid") fix = `Set ${problem.field} to a whole number of seconds above 0.`;
+            // The web lifetime is also bounded by the API's own; raising a config limit won't help there.
+            else if (problem.kind === "webAboveApi") fix = `Set tokenLifetimeForWeb to at most ${problem.limit} s, the API's tokenLifetime.`;
             else {
                 fix = `Set ${problem.field} to at most ${problem.limit} s.`;
                 if (problem.limit === configured && configured < AUTH0_MAX_TOKEN_LIFETIME_SECONDS && typeof identifier === "string") {
