@@ -24,7 +24,15 @@ export function findPackage(from = __dirname): PackageInfo {
     }
 }
 
+/** A reader that went away (`| head`) is not an error; anything else still is. */
+function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
+    if (error.code !== "EPIPE") throw error;
+}
+
+/** Writes and waits until it is flushed (or the reader has gone). */
 export function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+    // The error event comes a tick after the write's callback, so the listener has to stay.
+    if (!stream.listeners("error").includes(ignoreClosedPipe)) stream.on("error", ignoreClosedPipe);
     return new Promise((resolve) => stream.write(text, () => resolve()));
 }
 

@@ -290,11 +290,13 @@ function interceptMonitor(monitor: Record<string, unknown>, currentJob: ProgramJ
 
     monitor.registerResourceOutputs = (_req: unknown, callback: Callback) => callback(null, {});
 
-    const offline = (what: string) =>
-        new Error(
+    const offline = (what: string) => {
+        const message =
             `auth0-m2m plan can't ${what}: it runs the program offline, without a provider or an Auth0 tenant. ` +
-                `Pass the value in through stack config instead, or run 'pulumi preview' for this program.`,
-        );
+            `Pass the value in through stack config instead, or run 'pulumi preview' for this program.`;
+        // The SDK reports a failed invoke or call by the gRPC error's `details`.
+        return Object.assign(new Error(message), { details: message });
+    };
     monitor.invoke = (req: { getTok(): string }, callback: Callback) => callback(offline(`call the data source '${req.getTok()}'`));
     monitor.call = (req: { getTok(): string }, callback: Callback) => callback(offline(`call the resource method '${req.getTok()}'`));
 }
@@ -367,6 +369,10 @@ async function run(currentJob: ProgramJob): Promise<void> {
     programStarted = true;
     await sdk.stack.runInPulumiStack(() => runMain(currentJob));
     await sdk.settings.waitForRPCs();
+    // A rejection nobody handled (say, a resource whose input came from a failed invoke) is
+    // reported once the microtask queue drains; give it that turn before calling the run done.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (failing) return;
     finished = true;
     flush();
     await send({ kind: "done" });

@@ -73,6 +73,7 @@ const plans = {
     throwsInApply: () => runCli(["plan", "--policy-pack", EMPTY_PACK, "--verbose"], path.join(FIXTURES, "throws-in-apply")),
     hangs: () => runCli(["plan", "--policy-pack", EMPTY_PACK, "--timeout", "2", "--verbose"], path.join(FIXTURES, "hangs")),
     neverSettles: () => runCli(["plan", "--policy-pack", EMPTY_PACK], path.join(FIXTURES, "never-settles")),
+    dataSource: () => runCli(["plan", "--policy-pack", EMPTY_PACK], path.join(FIXTURES, "data-source")),
     esm: () => runCli(["plan", "--policy-pack", EMPTY_PACK, "--format", "json"], path.join(FIXTURES, "esm")),
     unknownFlag: () => runCli(["plan", "--frmat", "json"], ROOT),
     missingStack: () => runCli(["plan", "--stack", "no-such-stack"], path.join(FIXTURES, "clean")),
@@ -251,6 +252,15 @@ describe("programs that fail", () => {
         expect(run.stderr).toContain("error: The program did not finish within 2 s and was stopped.");
         expect(run.pids).toHaveLength(2);
         expect(run.pids.filter(isRunning)).toEqual([]);
+    });
+
+    it("report a data source, which can't be read offline, by name, even when it fails after the program returned", () => {
+        const run = results.dataSource;
+        expectExit(run, 2);
+        expect(run.stderr).toBe(
+            "error: the program failed: error serializing property \"clientId\": auth0-m2m plan can't call the data source 'auth0:index/getClient:getClient': " +
+                "it runs the program offline, without a provider or an Auth0 tenant. Pass the value in through stack config instead, or run 'pulumi preview' for this program.\n",
+        );
     });
 
     it("report a program left waiting on promises nothing settles, without waiting for the timeout", () => {
