@@ -126,11 +126,10 @@ function registerTypeScript(currentJob: ProgramJob, sdkDir: string): void {
             throw new Error(`This @pulumi/pulumi (${sdkDir}) or Node.js ${process.version} can't load TypeScript ES modules; compile the program to JavaScript first.`);
         }
         register(url.pathToFileURL(hooks).href, {
-            data: { ...options, compilerOptions: { target: "ES2022", module: "nodenext", moduleResolution: "nodenext", sourceMap: true } },
+            data: { ...options, compilerOptions: hasTsconfig ? {} : { target: "ES2022", module: "nodenext", moduleResolution: "nodenext", sourceMap: true } },
         });
         return;
     }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     (require(tsNode) as { register(options: Record<string, unknown>): unknown }).register({
         ...options,
         compilerOptions: hasTsconfig ? {} : { target: "ES2020", module: "commonjs", moduleResolution: "node", sourceMap: true, esModuleInterop: true },
