@@ -47,7 +47,7 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
     try {
         const project = loadProject({ projectDir: options.projectDir, stack: options.stack, configFile: options.configFile });
         for (const warning of project.warnings) process.stderr.write(`warning: ${warning}\n`);
-        const packDir = options.policyPackDir ?? path.join(pkg.root, "policy-pack");
+        const packDir = options.policyPackDir ?? defaultPolicyPackDir(pkg.root);
         if (!fs.existsSync(path.join(packDir, "PulumiPolicy.yaml"))) {
             throw configError(`${packDir} is not a policy pack (it has no PulumiPolicy.yaml); check --policy-pack.`);
         }
@@ -160,4 +160,13 @@ function writeFileAtomically(file: string, text: string): void {
         fs.rmSync(temporary, { force: true });
         throw configError(`Can't write the report to ${file}: ${(error as Error).message}`);
     }
+}
+
+/**
+ * This package's own pack: the TypeScript sources in a checkout, the compiled JavaScript pack
+ * (`npm run build` writes dist/policy-pack) in the published package, which ships no sources.
+ */
+function defaultPolicyPackDir(packageRoot: string): string {
+    const sources = path.join(packageRoot, "policy-pack");
+    return fs.existsSync(path.join(sources, "PulumiPolicy.yaml")) ? sources : path.join(packageRoot, "dist", "policy-pack");
 }

@@ -1,7 +1,7 @@
 "use strict";
-// Loads a module of the plan: the compiled JavaScript under dist/ when the package has been built
-// (the published package), otherwise the TypeScript source (a development checkout), transpiled
-// without type-checking (type errors are `tsc`'s job, not the CLI's).
+// Loads a module of the plan: the TypeScript source in a development checkout, transpiled without
+// type-checking (type errors are `tsc`'s job, not the CLI's), or the compiled JavaScript under
+// dist/ in the published package, which ships no sources.
 //
 // Source is transpiled with TypeScript's transpileModule and cached on disk by content: ts-node
 // has no cache, and transpiling the plan's ~30 modules on every start was most of its start-up
@@ -15,10 +15,12 @@ const cacheDir = path.join(packageRoot, "node_modules", ".cache", "auth0-m2m-pla
 let sourceHook;
 
 function loadPlanModule(name) {
-    const compiled = path.join(packageRoot, "dist", "infra", "plan", `${name}.js`);
-    if (fs.existsSync(compiled)) return require(compiled);
+    // Sources win where they exist: in a checkout, a dist/ left by `npm run build` may be stale.
+    // The published package ships dist/ and no sources.
+    const source = path.join(packageRoot, "infra", "plan", `${name}.ts`);
+    if (!fs.existsSync(source)) return require(path.join(packageRoot, "dist", "infra", "plan", `${name}.js`));
     sourceHook ??= installSourceHook();
-    return require(path.join(packageRoot, "infra", "plan", `${name}.ts`));
+    return require(source);
 }
 
 /**
