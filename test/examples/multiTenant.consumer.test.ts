@@ -1,0 +1,90 @@
+// The consumer's view: pack the library as npm would publish it, install the tarball into a copy
+// of examples/multi-tenant, type-check that program against the published types, and plan both of
+// its stacks offline with the CLI the package ships.
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const repo = path.join(__dirname, "..", "..");
+const example = path.join(repo, "examples", "multi-tenant");
+let workDir: string;
+let project: string;
+
+/** Runs the installed `auth0-m2m plan` with JSON output; resolves with its exit code and report. */
+async function plan(args: string[]): Promise<{ code: number; report: any; stderr: string }> {
+    const bin = path.join(project, "node_modules", ".bin", "auth0-m2m");
+    try {
+        const { stdout, stderr } = await run(bin, ["plan", "--format", "json", ...args], { cwd: project, timeout: 60_000 });
+        return { code: 0, report: JSON.parse(stdout), stderr };
+    } catch (error: any) {
+        if (typeof error.code !== "number") throw error;
+        return { code: error.code, report: error.stdout ? JSON.parse(error.stdout) : undefined, stderr: error.stderr };
+    }
+}
+
+beforeAll(async () => {
+    workDir = fs.mkdtempSync(path.join(os.tmpdir(), "auth0-m2m-consumer-"));
+    const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", workDir], { cwd: repo, timeout: 120_000 });
+    const tarball = path.join(workDir, JSON.parse(stdout)[0].filename);
+    project = path.join(workDir, "multi-tenant");
+    fs.cpSync(example, project, { recursive: true, filter: (src) => !src.includes("node_modules") });
+    await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", tarball], { cwd: project, timeout: 120_000 });
+}, 180_000);
+
+afterAll(() => {
+    if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+describe("the published package, in examples/multi-tenant", () => {
+    it("ships the library, its types, the compiled policy pack, the catalogue data and the CLI, and no tests or sources", () => {
+        const installed = path.join(project, "node_modules", "auth0-m2m");
+        for (const file of [
+            "dist/infra/library.js",
+            "dist/infra/library.d.ts",
+            "dist/policy-pack/index.js",
+            "dist/policy-pack/package.json",
+            "dist/policy-pack/PulumiPolicy.yaml",
+            "policy-pack/guardrails/catalogue/data/management-api-v2-endpoints.json",
+            "infra/plan/bin/auth0-m2m.js",
+        ]) {
+            expect(fs.existsSync(path.join(installed, file)), file).toBe(true);
+        }
+        for (const absent of ["test", "infra/index.ts", "infra/components", "policy-pack/index.ts", "Pulumi.dev.yaml"]) {
+            expect(fs.existsSync(path.join(installed, absent)), absent).toBe(false);
+        }
+    });
+
+    it("type-checks the consumer program against the published types", async () => {
+        await expect(run(path.join(project, "node_modules", ".bin", "tsc"), ["-p", ".", "--noEmit"], { cwd: project })).resolves.toBeDefined();
+    });
+
+    it("plans both stacks offline, prod under its tightened policy config, and catches staging's longer tokens there", async () => {
+        const [staging, prod, stagingUnderProdPolicy] = await Promise.all([
+            plan(["--stack", "staging"]),
+            plan(["--stack", "prod", "--policy-pack", "node_modules/auth0-m2m/dist/policy-pack", "--policy-config", "policy-config/prod.json"]),
+            plan(["--stack", "staging", "--policy-config", "policy-config/prod.json"]),
+        ]);
+        expect([staging.code, prod.code, stagingUnderProdPolicy.code], staging.stderr + prod.stderr).toEqual([0, 0, 1]);
+
+        const lifetimes = (report: any) => Object.fromEntries(report.apis.map((api: any) => [api.identifier, api.tokenLifetime]));
+        expect(lifetimes(staging.report)).toEqual({
+            "https://acme-staging.eu.auth0.com/api/v2/": 7200,
+            "https://orders.staging.acme.example": 7200,
+        });
+        expect(lifetimes(prod.report)).toEqual({ "https://acme.eu.auth0.com/api/v2/": 900, "https://orders.acme.example": 900 });
+        // The same machines and scopes in both tenants: the stacks differ only in config.
+        const grants = (report: any) => report.grants.map((g: any) => `${g.machine} ${g.scopes.join(",")}`).sort();
+        expect(grants(prod.report)).toEqual(grants(staging.report));
+
+        const violations = stagingUnderProdPolicy.report.diagnostics.filter((d: any) => d.level === "mandatory");
+        // The Management API's and the orders API's lifetimes, and the orders API's web lifetime.
+        expect(violations.map((d: any) => d.policy)).toEqual(Array(3).fill("auth0-token-lifetime-limits"));
+        const messages = violations.map((d: any) => d.message).join("\n");
+        expect(messages).toContain("tokenLifetime 7200 s exceeds the maximum of 3600 s");
+        expect(messages).toContain("tokenLifetimeForWeb 7200 s exceeds the maximum of 900 s");
+    });
+});
