@@ -78,25 +78,14 @@ export function checkTokenLifetimes(
     }
     if (problems.length > 0) return problems;
 
-    const apiLimit = Math.min(limits.maxTokenLifetime, AUTH0_MAX_TOKEN_LIFETIME_SECONDS);
-    if (api > apiLimit) {
-        problems.push({
-            kind: "maximum",
-            field: "tokenLifetime",
-            value: api,
-            limit: apiLimit,
-            message: `${describe("tokenLifetime", api, apiSet)} exceeds the maximum of ${apiLimit} s`,
-        });
-    }
-    const webLimit = Math.min(limits.maxTokenLifetimeForWeb, AUTH0_MAX_TOKEN_LIFETIME_SECONDS);
-    if (web > webLimit) {
-        problems.push({
-            kind: "maximum",
-            field: "tokenLifetimeForWeb",
-            value: web,
-            limit: webLimit,
-            message: `${describe("tokenLifetimeForWeb", web, webSet)} exceeds the maximum of ${webLimit} s`,
-        });
+    for (const [field, value, set, configured] of [
+        ["tokenLifetime", api, apiSet, limits.maxTokenLifetime],
+        ["tokenLifetimeForWeb", web, webSet, limits.maxTokenLifetimeForWeb],
+    ] as const) {
+        const limit = Math.min(configured, AUTH0_MAX_TOKEN_LIFETIME_SECONDS);
+        if (value > limit) {
+            problems.push({ kind: "maximum", field, value, limit, message: `${describe(field, value, set)} exceeds the maximum of ${limit} s` });
+        }
     }
     if (web > api) {
         problems.push({

@@ -7,6 +7,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { expect } from "vitest";
 import { encodeProperties } from "../../infra/plan/analyzer/encoding";
 import type { AppliedExemptionLedger } from "../../policy-pack/support/appliedExemptions";
+import { AUTH0_TYPES } from "../../policy-pack/support/resources";
 import { isUnknownValueError, UNKNOWN_VALUE_SENTINEL, unknownCheckingProxy } from "../../policy-pack/support/preview";
 import type { RuleDeps, RulePolicy } from "../../policy-pack/support/rule";
 
@@ -43,14 +44,8 @@ export function ruleDeps(ledger: AppliedExemptionLedger = new Map()): RuleDeps &
     return { now: () => NOW, ledger };
 }
 
-export const T = {
-    resourceServer: "auth0:index/resourceServer:ResourceServer",
-    resourceServerScopes: "auth0:index/resourceServerScopes:ResourceServerScopes",
-    resourceServerScope: "auth0:index/resourceServerScope:ResourceServerScope",
-    clientGrant: "auth0:index/clientGrant:ClientGrant",
-    client: "auth0:index/client:Client",
-    clientCredentials: "auth0:index/clientCredentials:ClientCredentials",
-} as const;
+/** The auth0 type tokens, as the pack itself names them. */
+export const T = AUTH0_TYPES;
 
 export interface ResourceSpec {
     readonly type: string;
