@@ -1,5 +1,5 @@
 import { asString, isUnknown } from "../support/props";
-import { findReferenced } from "../support/references";
+import { ReferenceIndex } from "../support/references";
 import { AUTH0_TYPES, type Auth0Resource, clientFields, describe, grantFields, ofType } from "../support/resources";
 import { NO_SETTINGS, stackRule } from "../support/rule";
 
@@ -25,8 +25,8 @@ interface ClientVerdict {
     readonly unknown: { resource: Auth0Resource; field: string }[];
 }
 
-/** What keeps a client from being a machine-to-machine application. */
-function judgeClient(client: Auth0Resource, clients: readonly Auth0Resource[], credentials: readonly Auth0Resource[]): ClientVerdict {
+/** What keeps a client from being a machine-to-machine application; `credentials` are those for this client. */
+function judgeClient(client: Auth0Resource, credentials: readonly Auth0Resource[]): ClientVerdict {
     const verdict: ClientVerdict = { problems: [], unknown: [] };
     const fields = clientFields(client);
 
@@ -64,10 +64,6 @@ function judgeClient(client: Auth0Resource, clients: readonly Auth0Resource[], c
 
     // A public client (no client authentication) can't keep a secret, so it can't be an M2M client.
     for (const credential of credentials) {
-        const ref = findReferenced(credential, "clientId", asString(credential.props.clientId), clients, (c) => clientFields(c).ids, {
-            unknownKeysMayMatch: false,
-        });
-        if (!ref.matches.includes(client)) continue;
         const method = asString(credential.props.authenticationMethod);
         if (isUnknown(method)) verdict.unknown.push({ resource: credential, field: "authenticationMethod" });
         else if (method === "none") {
@@ -94,17 +90,34 @@ export const grantClientIsM2m = stackRule({
     appliesTo: [AUTH0_TYPES.clientGrant],
     ...NO_SETTINGS,
     check(resources, _config, findings) {
-        const clients = ofType(resources, AUTH0_TYPES.client);
-        const credentials = ofType(resources, AUTH0_TYPES.clientCredentials);
+        const clientIndex = new ReferenceIndex(ofType(resources, AUTH0_TYPES.client), (c) => clientFields(c).ids);
+        // Each credential resolved once, not once per grant: the credentials of each client, in stack order.
+        const credentialsByClient = new Map<Auth0Resource, Auth0Resource[]>();
+        for (const credential of ofType(resources, AUTH0_TYPES.clientCredentials)) {
+            const ref = clientIndex.find(credential, "clientId", asString(credential.props.clientId), { unknownKeysMayMatch: false });
+            for (const client of new Set(ref.matches)) {
+                const list = credentialsByClient.get(client);
+                if (list) list.push(credential);
+                else credentialsByClient.set(client, [credential]);
+            }
+        }
+        // A client with several grants is judged once.
+        const verdicts = new Map<Auth0Resource, ClientVerdict>();
+        const verdictFor = (client: Auth0Resource): ClientVerdict => {
+            let verdict = verdicts.get(client);
+            if (!verdict) {
+                verdict = judgeClient(client, credentialsByClient.get(client) ?? []);
+                verdicts.set(client, verdict);
+            }
+            return verdict;
+        };
         for (const grant of ofType(resources, AUTH0_TYPES.clientGrant)) {
             const fields = grantFields(grant);
             // A grant without clientId is a defaultFor grant: auth0-no-default-for-grants covers it.
             if (fields.clientId === undefined) continue;
             if (typeof fields.subjectType === "string" && fields.subjectType !== "client") continue;
 
-            const ref = findReferenced(grant, "clientId", fields.clientId, clients, (c) => clientFields(c).ids, {
-                unknownKeysMayMatch: false,
-            });
+            const ref = clientIndex.find(grant, "clientId", fields.clientId, { unknownKeysMayMatch: false });
             if (ref.undetermined) {
                 findings.cannotCheck(grant, "clientId", "which Client in this stack the grant is for, and so whether it is an M2M application");
                 continue;
@@ -113,7 +126,7 @@ export const grantClientIsM2m = stackRule({
             // The client is not in this stack: nothing to judge it by.
             if (!client) continue;
 
-            const verdict = judgeClient(client, clients, credentials);
+            const verdict = verdictFor(client);
             if (isUnknown(fields.subjectType) && verdict.problems.length > 0) {
                 findings.cannotCheck(grant, "subjectType", `whether it is a client-credentials grant, which ${describe(client)} could not hold`);
                 continue;

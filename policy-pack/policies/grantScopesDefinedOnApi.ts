@@ -1,13 +1,14 @@
 import { closestMatches, isManagementApiAudience, MANAGEMENT_API_NAME, quoteAlternatives } from "../guardrails";
 import type { Findings } from "../support/findings";
 import { asString, isUnknown, type Maybe } from "../support/props";
-import { findReferenced } from "../support/references";
+import { type ReferenceMatch, ReferenceIndex } from "../support/references";
 import {
     AUTH0_TYPES,
     type Auth0Resource,
     describe,
     grantFields,
     ofType,
+    type DefinedScope,
     resourceServerFields,
     scopeDefinitions,
 } from "../support/resources";
@@ -27,48 +28,66 @@ interface Definitions {
     readonly unknown: { resource: Auth0Resource; field: string }[];
 }
 
-/** The scopes defined for `api` by the stack's ResourceServerScopes/ResourceServerScope resources. */
-function definitionsFor(api: Auth0Resource, apis: readonly Auth0Resource[], definers: readonly Auth0Resource[]): Definitions {
-    const result: Definitions = { defined: new Set(), unknown: [] };
-    const identifier = apiIdentifier(api);
-    for (const definer of definers) {
-        const { identifier: target, scopes } = scopeDefinitions(definer);
-        const ref = findReferenced(definer, "resourceServerIdentifier", target, apis, (a) => [apiIdentifier(a)], {
-            unknownKeysMayMatch: true,
-        });
-        let belongs: "yes" | "no" | "maybe";
-        if (ref.matches.includes(api)) belongs = "yes";
-        else if (ref.matches.length > 0) belongs = "no";
-        else if (typeof target === "string") belongs = isUnknown(identifier) ? "maybe" : "no";
-        else belongs = ref.undetermined ? "maybe" : "no";
-        if (belongs === "no") continue;
-
-        if (belongs === "maybe") {
-            result.unknown.push({ resource: definer, field: "resourceServerIdentifier" });
-            continue;
-        }
-        if (isUnknown(scopes)) result.unknown.push({ resource: definer, field: "scopes" });
-        for (const { scope, field } of isUnknown(scopes) ? [] : (scopes ?? [])) {
-            if (isUnknown(scope)) result.unknown.push({ resource: definer, field });
-            else if (scope !== undefined) result.defined.add(scope);
-        }
-    }
-    return result;
+/** A ResourceServerScopes/ResourceServerScope resource, with the API it names resolved once. */
+interface Definer {
+    readonly resource: Auth0Resource;
+    readonly target: Maybe<string>;
+    readonly scopes: Maybe<DefinedScope[]>;
+    readonly ref: ReferenceMatch;
 }
 
-function checkGrant(
-    grant: Auth0Resource,
-    apis: readonly Auth0Resource[],
-    definers: readonly Auth0Resource[],
-    findings: Findings,
-): void {
+/** The stack's APIs and scope definitions, indexed once per check: every grant looks its API up here. */
+class StackApis {
+    readonly index: ReferenceIndex;
+    private readonly definers: readonly Definer[];
+    private readonly definitions = new Map<Auth0Resource, Definitions>();
+
+    constructor(apis: readonly Auth0Resource[], definers: readonly Auth0Resource[]) {
+        this.index = new ReferenceIndex(apis, (a) => [apiIdentifier(a)]);
+        this.definers = definers.map((resource) => {
+            const { identifier: target, scopes } = scopeDefinitions(resource);
+            const ref = this.index.find(resource, "resourceServerIdentifier", target, { unknownKeysMayMatch: true });
+            return { resource, target, scopes, ref };
+        });
+    }
+
+    /** The scopes defined for `api` by the stack's ResourceServerScopes/ResourceServerScope resources. */
+    definitionsFor(api: Auth0Resource): Definitions {
+        let result = this.definitions.get(api);
+        if (result) return result;
+        result = { defined: new Set(), unknown: [] };
+        this.definitions.set(api, result);
+        const identifier = apiIdentifier(api);
+        for (const { resource: definer, target, scopes, ref } of this.definers) {
+            let belongs: "yes" | "no" | "maybe";
+            if (ref.matches.includes(api)) belongs = "yes";
+            else if (ref.matches.length > 0) belongs = "no";
+            else if (typeof target === "string") belongs = isUnknown(identifier) ? "maybe" : "no";
+            else belongs = ref.undetermined ? "maybe" : "no";
+            if (belongs === "no") continue;
+
+            if (belongs === "maybe") {
+                result.unknown.push({ resource: definer, field: "resourceServerIdentifier" });
+                continue;
+            }
+            if (isUnknown(scopes)) result.unknown.push({ resource: definer, field: "scopes" });
+            for (const { scope, field } of isUnknown(scopes) ? [] : (scopes ?? [])) {
+                if (isUnknown(scope)) result.unknown.push({ resource: definer, field });
+                else if (scope !== undefined) result.defined.add(scope);
+            }
+        }
+        return result;
+    }
+}
+
+function checkGrant(grant: Auth0Resource, stack: StackApis, findings: Findings): void {
     const fields = grantFields(grant);
     if (fields.audience === undefined) return;
     if (typeof fields.audience === "string" && isManagementApiAudience(fields.audience)) return;
     // allowAllScopes asks for whatever the API defines; auth0-no-wildcard-scopes flags it.
     if (fields.allowAllScopes === true) return;
 
-    const target = findReferenced(grant, "audience", fields.audience, apis, (a) => [apiIdentifier(a)], { unknownKeysMayMatch: true });
+    const target = stack.index.find(grant, "audience", fields.audience, { unknownKeysMayMatch: true });
     if (target.undetermined) {
         if (fields.scopes !== undefined) {
             findings.cannotCheck(grant, "audience", "which API in this stack the grant targets, and so whether its scopes are defined there");
@@ -85,7 +104,7 @@ function checkGrant(
         findings.cannotCheck(grant, "scopes", `whether the scopes are defined on ${apiName}`);
         return;
     }
-    const definitions = definitionsFor(api, apis, definers);
+    const definitions = stack.definitionsFor(api);
     const definedList = [...definitions.defined].sort();
     (fields.scopes ?? []).forEach((scope, i) => {
         if (isUnknown(scope)) {
@@ -130,6 +149,7 @@ export const grantScopesDefinedOnApi = stackRule({
             ...ofType(resources, AUTH0_TYPES.resourceServerScopes),
             ...ofType(resources, AUTH0_TYPES.resourceServerScope),
         ];
-        for (const grant of ofType(resources, AUTH0_TYPES.clientGrant)) checkGrant(grant, apis, definers, findings);
+        const stack = new StackApis(apis, definers);
+        for (const grant of ofType(resources, AUTH0_TYPES.clientGrant)) checkGrant(grant, stack, findings);
     },
 });

@@ -1,6 +1,6 @@
 import { isManagementApiAudience } from "../guardrails";
 import { isUnknown } from "../support/props";
-import { findReferenced } from "../support/references";
+import { ReferenceIndex } from "../support/references";
 import { AUTH0_TYPES, type Auth0Resource, clientFields, describe, grantFields, ofType } from "../support/resources";
 import { NO_SETTINGS, stackRule } from "../support/rule";
 
@@ -37,6 +37,7 @@ export const m2mTokenQuota = stackRule({
     ...NO_SETTINGS,
     check(resources, _config, findings) {
         const clients = ofType(resources, AUTH0_TYPES.client);
+        const clientIndex = new ReferenceIndex(clients, (c) => clientFields(c).ids);
         const byClient = new Map<Auth0Resource, ClientGrants>();
         const unresolved: Auth0Resource[] = [];
         for (const grant of ofType(resources, AUTH0_TYPES.clientGrant)) {
@@ -46,9 +47,7 @@ export const m2mTokenQuota = stackRule({
             if (typeof fields.audience === "string" && isManagementApiAudience(fields.audience)) continue;
             if (fields.audience === undefined) continue;
 
-            const ref = findReferenced(grant, "clientId", fields.clientId, clients, (c) => clientFields(c).ids, {
-                unknownKeysMayMatch: false,
-            });
+            const ref = clientIndex.find(grant, "clientId", fields.clientId, { unknownKeysMayMatch: false });
             if (ref.undetermined) {
                 unresolved.push(grant);
                 continue;
