@@ -7,7 +7,7 @@ import type { PolicyPackSession } from "./analyzer";
 import type { PlanOptions } from "./args";
 import { findPackage, reportFailure, write, type PackageInfo } from "./cli";
 import { configError, EXIT_MANDATORY_VIOLATION, EXIT_OK, PlanError, ProgramError } from "./errors";
-import { PolicyCheck } from "./policyCheck";
+import { PolicyCheck, type PolicyCheckTimings } from "./policyCheck";
 import { loadProject, type LoadedProject } from "./project";
 import type { ProgramJob } from "./programProtocol";
 import { runProgram } from "./programRunner";
@@ -15,7 +15,7 @@ import { collectSecretPlaintexts, scrubSecrets } from "./values";
 
 /** Progress lines on stderr: only for a terminal (or --verbose), so CI logs and pipes stay clean. */
 class Progress {
-    private readonly started = Date.now();
+    readonly started = Date.now();
     constructor(
         private readonly enabled: boolean,
         private readonly verbose: boolean,
@@ -37,6 +37,7 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
     const stopProgram = new AbortController();
     let interruptedBy: NodeJS.Signals | undefined;
     let packFailure: unknown;
+    let packReadyMs: number | undefined;
     const onSignal = (signal: NodeJS.Signals) => {
         interruptedBy ??= signal;
         stopProgram.abort();
@@ -72,6 +73,7 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
         const starting = analyzer
             .startPolicyPack(packDir, { stack: { stack: project.stack, project: project.name, organization: project.organization, dryRun: true } })
             .then(async (session: PolicyPackSession) => {
+                packReadyMs = Date.now() - progress.started;
                 progress.detail(`Policy pack ${session.info.name} ${session.info.version} is process ${session.pid}`);
                 await session.configure(policyConfig, options.policyConfigFile);
                 return session;
@@ -89,6 +91,7 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
             if (error instanceof ProgramError) showProgramOutput(error.output, secrets);
             throw error;
         });
+        const programMs = Date.now() - progress.started;
         showProgramOutput(run.output, secrets);
         progress.detail(`Program used @pulumi/pulumi ${run.pulumiVersion} from ${run.pulumiPath}`);
         progress.step(`Program registered ${run.resources.length} resources; checking them with the policy pack`);
@@ -96,6 +99,7 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
         const session = await starting;
         const diagnostics = await check.finish();
         if (interruptedBy) throw new PlanError("program", "The plan was interrupted.");
+        const reportStarted = Date.now();
 
         const report = buildReport({
             tool: { name: pkg.name, version: pkg.version },
@@ -109,6 +113,7 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
         const rendered = renderReport(report, options.format);
         if (options.outFile) writeFileAtomically(options.outFile, rendered);
         else await write(process.stdout, rendered);
+        progress.detail(describeTimings(programMs, packReadyMs, check.timings, Date.now() - reportStarted));
         progress.step(`${report.verdict === "fail" ? "FAIL" : "PASS"}: ${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory`);
         return report.verdict === "fail" ? EXIT_MANDATORY_VIOLATION : EXIT_OK;
     } catch (error) {
@@ -128,6 +133,19 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
             }
         }
     }
+}
+
+/**
+ * One --verbose line saying where the plan's time went (`bench/` reads it): the program's run and the
+ * pack's start (both from the plan's start, in parallel), then the policy stage's wall time with
+ * calls outstanding, and the report. Seconds, to the millisecond.
+ */
+export function describeTimings(programMs: number, packReadyMs: number | undefined, policy: PolicyCheckTimings, reportMs: number): string {
+    const s = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
+    return (
+        `Timings: program done after ${s(programMs)}, policy pack ready after ${packReadyMs === undefined ? "?" : s(packReadyMs)}, ` +
+        `Analyze ${s(policy.analyzeMs)} for ${policy.analyzed} resources, AnalyzeStack ${s(policy.analyzeStackMs)}, report ${s(reportMs)}`
+    );
 }
 
 function jobFor(project: LoadedProject): ProgramJob {

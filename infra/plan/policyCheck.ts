@@ -29,6 +29,16 @@ export function toAnalyzerResource(resource: CapturedResource, provider?: Analyz
     };
 }
 
+/** Where the policy stage's time went: wall time with calls outstanding, not CPU. */
+export interface PolicyCheckTimings {
+    /** Resources sent to Analyze (and then to AnalyzeStack). */
+    readonly analyzed: number;
+    /** Wall time with at least one Analyze call outstanding. */
+    readonly analyzeMs: number;
+    /** AnalyzeStack's round trip. */
+    readonly analyzeStackMs: number;
+}
+
 /**
  * Feeds resources to the pack as they arrive. `push` never blocks the program's stream; `finish`
  * waits for every Analyze, runs AnalyzeStack, and returns all diagnostics (Analyze ones in
@@ -44,6 +54,9 @@ export class PolicyCheck {
     private next = 0;
     private inFlight = 0;
     private idle: (() => void) | undefined;
+    private busySince = 0;
+    private analyzeMs = 0;
+    private analyzeStackMs = 0;
 
     constructor(private readonly concurrency = ANALYZE_CONCURRENCY) {}
 
@@ -82,8 +95,14 @@ export class PolicyCheck {
             this.checkIdle();
         });
         if (this.failure !== undefined) throw this.failure;
+        const started = performance.now();
         const stackDiagnostics = await this.session!.analyzeStack(this.resources);
+        this.analyzeStackMs = performance.now() - started;
         return [...this.results.flat(), ...stackDiagnostics];
+    }
+
+    get timings(): PolicyCheckTimings {
+        return { analyzed: this.resources.length, analyzeMs: this.analyzeMs, analyzeStackMs: this.analyzeStackMs };
     }
 
     private providerOf(resource: CapturedResource): AnalyzerProviderResource | undefined {
@@ -99,7 +118,7 @@ export class PolicyCheck {
         if (!session) return;
         while (this.failure === undefined && this.inFlight < this.concurrency && this.next < this.resources.length) {
             const index = this.next++;
-            this.inFlight++;
+            if (this.inFlight++ === 0) this.busySince = performance.now();
             session.analyze(this.resources[index]).then(
                 (diagnostics) => {
                     this.results[index] = diagnostics;
@@ -115,7 +134,7 @@ export class PolicyCheck {
     }
 
     private done(): void {
-        this.inFlight--;
+        if (--this.inFlight === 0) this.analyzeMs += performance.now() - this.busySince;
         this.pump();
     }
 
