@@ -70,8 +70,14 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
             },
         });
         progress.step(`Starting policy pack ${packDir}`);
+        // This package's own pack runs from a compiled copy (ownPolicyPack.ts); a pack given with
+        // --policy-pack runs in its own directory, exactly as the engine runs it.
+        const workingDir = options.policyPackDir === undefined ? ownPackWorkingDir(packDir, pkg.root, progress) : undefined;
         const starting = analyzer
-            .startPolicyPack(packDir, { stack: { stack: project.stack, project: project.name, organization: project.organization, dryRun: true } })
+            .startPolicyPack(packDir, {
+                stack: { stack: project.stack, project: project.name, organization: project.organization, dryRun: true },
+                workingDir,
+            })
             .then(async (session: PolicyPackSession) => {
                 packReadyMs = Date.now() - progress.started;
                 progress.detail(`Policy pack ${session.info.name} ${session.info.version} is process ${session.pid}`);
@@ -184,6 +190,24 @@ function writeFileAtomically(file: string, text: string): void {
  * This package's own pack: the TypeScript sources in a checkout, the compiled JavaScript pack
  * (`npm run build` writes dist/policy-pack) in the published package, which ships no sources.
  */
+/**
+ * Where to run this package's own pack from: its compiled copy when it is the TypeScript source (a
+ * checkout), else in place (the published package's dist/policy-pack is JavaScript already). If the
+ * copy can't be made (a read-only checkout), the pack runs in place, type-checked as the engine does.
+ */
+function ownPackWorkingDir(packDir: string, packageRoot: string, progress: Progress): string | undefined {
+    const own = require("./ownPolicyPack") as typeof import("./ownPolicyPack");
+    if (!own.isCompilableTypeScriptPack(packDir)) return undefined;
+    try {
+        const dir = own.compiledPolicyPack(packDir, path.join(packageRoot, "node_modules", ".cache", "auth0-m2m-plan", "policy-pack"));
+        progress.detail(`Policy pack runs from its compiled copy ${dir}`);
+        return dir;
+    } catch (error) {
+        progress.detail(`Policy pack runs from its sources (type-checked on start): its compiled copy could not be made: ${(error as Error).message}`);
+        return undefined;
+    }
+}
+
 function defaultPolicyPackDir(packageRoot: string): string {
     const sources = path.join(packageRoot, "policy-pack");
     return fs.existsSync(path.join(sources, "PulumiPolicy.yaml")) ? sources : path.join(packageRoot, "dist", "policy-pack");

@@ -118,10 +118,14 @@ export function describeProcessEnd(process: PolicyPackProcess): string {
 }
 
 /**
- * Runs `node <run-policy-pack> <engine-address> .` in the pack directory and waits for the port it
- * prints. On any failure the child is killed before the error is thrown.
+ * Runs `node <run-policy-pack> <engine-address> .` in the pack directory (or `workingDir`, a compiled
+ * copy of it) and waits for the port it prints. On any failure the child is killed before the error
+ * is thrown.
  */
-export function startPolicyPackProcess(packDir: string, options: { startTimeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<PolicyPackProcess> {
+export function startPolicyPackProcess(
+    packDir: string,
+    options: { startTimeoutMs: number; env?: NodeJS.ProcessEnv; workingDir?: string },
+): Promise<PolicyPackProcess> {
     // The engine loads PulumiPolicy.yaml before it starts anything; so do we, for the same clear error.
     if (!fs.existsSync(path.join(packDir, "PulumiPolicy.yaml"))) {
         return Promise.reject(
@@ -135,7 +139,7 @@ export function startPolicyPackProcess(packDir: string, options: { startTimeoutM
     }
     const runPolicyPack = resolveRunPolicyPack(packDir);
     const child = spawn(process.execPath, [runPolicyPack, UNUSED_ENGINE_ADDRESS, "."], {
-        cwd: packDir,
+        cwd: options.workingDir ?? packDir,
         env: { ...process.env, ...options.env },
         stdio: ["ignore", "pipe", "pipe"],
     });

@@ -27,6 +27,11 @@ export interface StartPolicyPackOptions {
     readonly env?: NodeJS.ProcessEnv;
     /** When set, sent with ConfigureStack as the engine does for `preview`/`up`. */
     readonly stack?: StackContext;
+    /**
+     * Run run-policy-pack in this directory instead of the pack's own: a compiled copy of the pack
+     * (see ../ownPolicyPack.ts). Messages still name the pack's directory.
+     */
+    readonly workingDir?: string;
 }
 
 export interface StackContext {
@@ -248,7 +253,11 @@ class Session implements PolicyPackSession {
  */
 export async function startPolicyPack(packDir: string, options: StartPolicyPackOptions = {}): Promise<PolicyPackSession> {
     const dir = path.resolve(packDir);
-    const child = await startPolicyPackProcess(dir, { startTimeoutMs: options.startTimeoutMs ?? 30_000, env: options.env });
+    const child = await startPolicyPackProcess(dir, {
+        startTimeoutMs: options.startTimeoutMs ?? 30_000,
+        env: options.env,
+        workingDir: options.workingDir === undefined ? undefined : path.resolve(options.workingDir),
+    });
     const client = new AnalyzerClient(`127.0.0.1:${child.port}`, grpc.credentials.createInsecure(), {
         "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
         "grpc.max_send_message_length": MAX_MESSAGE_BYTES,

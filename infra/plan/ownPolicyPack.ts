@@ -1,0 +1,161 @@
+// This package's own policy pack, run as JavaScript in a development checkout.
+//
+// run-policy-pack registers ts-node with type-checking for every pack it starts, so a TypeScript
+// pack costs 2-3 s of CPU per plan before it can answer (the pack's type errors are found that way
+// on every start). For its OWN pack the plan does better: the pack's sources are transpiled once,
+// without type-checking, into a directory keyed by their content (node_modules/.cache/auth0-m2m-plan/
+// policy-pack/<hash>), and run-policy-pack runs that JavaScript copy. Type errors in the pack are
+// `npm test`'s job (tsc covers policy-pack/, and test/policy-pack/engine.test.ts starts the pack as
+// the engine does, type-checked). A pack given with --policy-pack is never touched: it runs in its
+// own directory exactly as the engine runs it.
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** Bumped when what this module writes changes, so older cache entries are not reused. */
+const LAYOUT_VERSION = "1";
+/** Cache entries kept; older ones (by last use) are removed. */
+const KEEP_ENTRIES = 8;
+
+/** The pack's files, relative to its directory and sorted: everything but node_modules and dot entries. */
+export function packFiles(packDir: string): string[] {
+    const files: string[] = [];
+    const walk = (relative: string) => {
+        for (const entry of fs.readdirSync(path.join(packDir, relative), { withFileTypes: true })) {
+            if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+            const child = relative ? path.join(relative, entry.name) : entry.name;
+            if (entry.isDirectory()) walk(child);
+            else if (entry.isFile()) files.push(child);
+        }
+    };
+    walk("");
+    return files.sort();
+}
+
+/** The TypeScript sources the compiled copy is made of (`.ts`, not declarations). */
+export function packSources(packDir: string): string[] {
+    return packFiles(packDir).filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"));
+}
+
+/** Whether `packDir` is a TypeScript pack this module can compile: CommonJS, with an index.ts entry. */
+export function isCompilableTypeScriptPack(packDir: string): boolean {
+    const manifest = path.join(packDir, "package.json");
+    if (!fs.existsSync(path.join(packDir, "PulumiPolicy.yaml")) || !fs.existsSync(manifest)) return false;
+    const pkg = JSON.parse(fs.readFileSync(manifest, "utf8")) as { type?: string; main?: string };
+    // An ES module pack, or one whose entry isn't index.ts, runs as the engine runs it.
+    if (pkg.type === "module") return false;
+    if (pkg.main !== undefined && path.normalize(pkg.main) !== "index.ts") return false;
+    return fs.existsSync(path.join(packDir, "index.ts"));
+}
+
+type TypeScript = typeof import("typescript");
+
+function compilerOptions(ts: TypeScript, packDir: string): import("typescript").CompilerOptions {
+    const tsconfigPath = path.join(packDir, "tsconfig.json");
+    let options: import("typescript").CompilerOptions = {};
+    if (fs.existsSync(tsconfigPath)) {
+        const read = ts.readConfigFile(tsconfigPath, ts.sys.readFile);
+        if (read.error) throw new Error(`${tsconfigPath}: ${ts.flattenDiagnosticMessageText(read.error.messageText, "\n")}`);
+        options = ts.parseJsonConfigFileContent(read.config, ts.sys, packDir, undefined, tsconfigPath).options;
+    }
+    return {
+        ...options,
+        // The pack's package.json has no "type": "module", so Node runs it as CommonJS, as the engine does.
+        module: ts.ModuleKind.CommonJS,
+        moduleResolution: ts.ModuleResolutionKind.Node10,
+        // Stack traces name the TypeScript lines (run-policy-pack registers source-map-support).
+        sourceMap: false,
+        inlineSourceMap: true,
+        inlineSources: true,
+        declaration: false,
+        noEmit: false,
+    };
+}
+
+/**
+ * The directory to run `packDir` from: a transpiled copy in `cacheRoot`, made on first use and
+ * reused while the pack's files, the compiler and its options are unchanged. Safe for plans that
+ * run at once: an entry appears whole (written aside, then renamed) or not at all.
+ */
+export function compiledPolicyPack(packDir: string, cacheRoot: string): string {
+    const typescriptPath = require.resolve("typescript", { paths: [packDir, __dirname] });
+    const ts = require(typescriptPath) as TypeScript;
+    const options = compilerOptions(ts, packDir);
+    const files = packFiles(packDir);
+    const hash = createHash("sha256").update(`${LAYOUT_VERSION}\0${ts.version}\0${JSON.stringify(options)}\0`);
+    const contents = new Map<string, Buffer>();
+    for (const file of files) {
+        const content = fs.readFileSync(path.join(packDir, file));
+        contents.set(file, content);
+        hash.update(`${file}\0${content.length}\0`).update(content);
+    }
+    const entry = path.join(cacheRoot, hash.digest("hex").slice(0, 32));
+    if (fs.existsSync(path.join(entry, "PulumiPolicy.yaml"))) {
+        touch(entry);
+        return entry;
+    }
+
+    fs.mkdirSync(cacheRoot, { recursive: true });
+    const staging = fs.mkdtempSync(`${entry}.tmp-`);
+    try {
+        for (const [file, content] of contents) {
+            const isSource = file.endsWith(".ts") && !file.endsWith(".d.ts");
+            const target = path.join(staging, isSource ? file.replace(/\.ts$/, ".js") : file);
+            fs.mkdirSync(path.dirname(target), { recursive: true });
+            if (!isSource) {
+                // The copy is JavaScript: the pack's tsconfig would only make ts-node parse it for nothing.
+                if (file === "tsconfig.json") continue;
+                fs.writeFileSync(target, content);
+                continue;
+            }
+            const output = ts.transpileModule(content.toString("utf8"), { compilerOptions: options, fileName: path.join(packDir, file) });
+            fs.writeFileSync(target, output.outputText);
+        }
+        // A pack with its own dependencies resolves them from its own node_modules, as in place.
+        if (fs.existsSync(path.join(packDir, "node_modules"))) fs.symlinkSync(path.join(packDir, "node_modules"), path.join(staging, "node_modules"), "dir");
+        try {
+            fs.renameSync(staging, entry);
+        } catch (error) {
+            // Another plan finished the same entry first; theirs is as good as ours.
+            if (!fs.existsSync(path.join(entry, "PulumiPolicy.yaml"))) throw error;
+            fs.rmSync(staging, { recursive: true, force: true });
+        }
+    } catch (error) {
+        fs.rmSync(staging, { recursive: true, force: true });
+        throw error;
+    }
+    prune(cacheRoot, entry);
+    return entry;
+}
+
+function touch(dir: string): void {
+    const now = new Date();
+    try {
+        fs.utimesSync(dir, now, now);
+    } catch {
+        // A read-only cache is still usable.
+    }
+}
+
+/**
+ * Keeps the most recently used entries (a running plan has already loaded its pack's modules), and
+ * removes staging directories a crashed plan left behind.
+ */
+function prune(cacheRoot: string, keep: string): void {
+    try {
+        const dirs = fs
+            .readdirSync(cacheRoot, { withFileTypes: true })
+            .filter((e) => e.isDirectory())
+            .map((e) => ({ dir: path.join(cacheRoot, e.name), staging: e.name.includes(".tmp-") }))
+            .filter(({ dir }) => dir !== keep)
+            .map((e) => ({ ...e, used: fs.statSync(e.dir).mtimeMs }));
+        const abandoned = dirs.filter((d) => d.staging && Date.now() - d.used > 10 * 60_000);
+        const old = dirs
+            .filter((d) => !d.staging)
+            .sort((a, b) => b.used - a.used)
+            .slice(KEEP_ENTRIES - 1);
+        for (const { dir } of [...abandoned, ...old]) fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+        // Pruning is housekeeping; a failure here must not fail the plan.
+    }
+}
