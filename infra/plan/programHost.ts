@@ -10,7 +10,16 @@ import * as nodeModule from "node:module";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import * as url from "node:url";
-import type { CapturedResource, ChildMessage, ParentMessage, ProgramFailure, ProgramJob } from "./programProtocol";
+import * as v8 from "node:v8";
+import {
+    type CapturedResource,
+    type ChildMessage,
+    FRAME_HEADER_BYTES,
+    type ParentMessage,
+    type ProgramFailure,
+    type ProgramJob,
+    RESOURCE_STREAM_FD,
+} from "./programProtocol";
 import { engineUrn } from "./urn";
 
 /**
@@ -20,8 +29,11 @@ import { engineUrn } from "./urn";
  */
 const UNSUPPORTED_FEATURES = new Set(["transforms", "invokeTransforms", "resourceHooks", "errorHooks", "outputValues", "resourceReferences"]);
 
-/** Resources are sent in batches: one IPC message per resource would dominate large plans. */
-const BATCH_SIZE = 500;
+/**
+ * Resources per frame: small enough that the pack starts on the first ones while the program still
+ * registers the rest, large enough that framing costs nothing.
+ */
+const BATCH_SIZE = 100;
 
 let job: ProgramJob | undefined;
 let programStarted = false;
@@ -46,11 +58,25 @@ function capture(resource: CapturedResource): void {
     }
 }
 
+/**
+ * Writes the pending resources as one frame with a blocking write (see programProtocol.ts), so they
+ * reach the plan even while the SDK keeps this process's event loop from running.
+ */
 function flush(): void {
     flushScheduled = false;
     if (pending.length === 0) return;
-    void send({ kind: "resources", resources: pending });
+    const payload = v8.serialize(pending);
     pending = [];
+    const frame = Buffer.allocUnsafe(FRAME_HEADER_BYTES + payload.length);
+    frame.writeUInt32BE(payload.length, 0);
+    payload.copy(frame, FRAME_HEADER_BYTES);
+    try {
+        for (let written = 0; written < frame.length; ) written += fs.writeSync(RESOURCE_STREAM_FD, frame, written);
+    } catch (error) {
+        // The plan went away (it reads until this process exits); nobody is left to report to.
+        if ((error as NodeJS.ErrnoException).code === "EPIPE") process.exit(1);
+        throw error;
+    }
 }
 
 async function fail(error: unknown, kind: ProgramFailure["kind"] = programStarted ? "threw" : "setup"): Promise<void> {

@@ -4,7 +4,17 @@ import { fork, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ProgramError } from "./errors";
-import type { CapturedResource, ChildMessage, ParentMessage, ProgramFailure, ProgramJob } from "./programProtocol";
+import type { Readable } from "node:stream";
+import * as v8 from "node:v8";
+import {
+    type CapturedResource,
+    type ChildMessage,
+    FRAME_HEADER_BYTES,
+    type ParentMessage,
+    type ProgramFailure,
+    type ProgramJob,
+    RESOURCE_STREAM_FD,
+} from "./programProtocol";
 
 export { ProgramError };
 
@@ -57,7 +67,7 @@ export function runProgram(job: ProgramJob, options: ProgramRunOptions): Promise
 
         const child: ChildProcess = fork(HOST_BOOTSTRAP, [], {
             cwd: job.projectDir,
-            stdio: ["ignore", "pipe", "pipe", "ipc"],
+            stdio: ["ignore", "pipe", "pipe", "ipc", "pipe"],
             execArgv: childExecArgv(),
             env: { ...process.env, AUTH0_M2M_PLAN_CHILD: "1" },
             serialization: "advanced",
@@ -107,15 +117,15 @@ export function runProgram(job: ProgramJob, options: ProgramRunOptions): Promise
             else resolve({ resources, output, pulumiVersion, pulumiPath, childPid: child.pid });
         }
 
+        readFrames(child.stdio[RESOURCE_STREAM_FD] as Readable, (batch) => {
+            for (const resource of batch) resources.push(resource);
+            options.onResources?.(batch);
+        });
         child.on("message", (message: ChildMessage) => {
             switch (message.kind) {
                 case "ready":
                     pulumiVersion = message.pulumiVersion;
                     pulumiPath = message.pulumiPath;
-                    break;
-                case "resources":
-                    for (const resource of message.resources) resources.push(resource);
-                    options.onResources?.(message.resources);
                     break;
                 case "failed":
                     failure = message.failure;
@@ -137,5 +147,28 @@ export function runProgram(job: ProgramJob, options: ProgramRunOptions): Promise
 
         const run: ParentMessage = { kind: "run", job };
         child.send(run);
+    });
+}
+
+/** Reads the child's resource frames (see programProtocol.ts) as they arrive. */
+export function readFrames(stream: Readable, onBatch: (batch: CapturedResource[]) => void): void {
+    let buffered: Buffer[] = [];
+    let bufferedBytes = 0;
+    stream.on("data", (chunk: Buffer) => {
+        buffered.push(chunk);
+        bufferedBytes += chunk.length;
+        if (bufferedBytes < FRAME_HEADER_BYTES) return;
+        let data = buffered.length === 1 ? buffered[0] : Buffer.concat(buffered, bufferedBytes);
+        let offset = 0;
+        while (data.length - offset >= FRAME_HEADER_BYTES) {
+            const length = data.readUInt32BE(offset);
+            if (data.length - offset - FRAME_HEADER_BYTES < length) break;
+            const start = offset + FRAME_HEADER_BYTES;
+            onBatch(v8.deserialize(data.subarray(start, start + length)) as CapturedResource[]);
+            offset = start + length;
+        }
+        data = data.subarray(offset);
+        buffered = data.length > 0 ? [data] : [];
+        bufferedBytes = data.length;
     });
 }
