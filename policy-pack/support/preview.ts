@@ -41,3 +41,50 @@ export class CannotVerifyDuringPreview extends UnknownValueError {
 export function isUnknownValueError(error: unknown): error is UnknownValueErrorInstance {
     return error instanceof UnknownValueError;
 }
+
+interface ProxyInternals {
+    readonly isSpecialProxy?: string;
+    readonly getSpecialProxyTarget?: string;
+    readonly unknownBooleanValue?: string;
+    readonly unknownNumberValue?: string;
+    readonly unknownStringValue?: string;
+    readonly unknownArrayValue?: string;
+    readonly unknownAssetValue?: string;
+    readonly unknownArchiveValue?: string;
+    readonly unknownObjectValue?: string;
+}
+const internals = policy as unknown as ProxyInternals;
+
+/**
+ * The values the proxy treats as unknown (it throws UnknownValueError when one is read), or
+ * undefined if this @pulumi/policy doesn't export them.
+ */
+const UNKNOWN_SENTINELS: ReadonlySet<unknown> | undefined = (() => {
+    const values = [
+        internals.unknownBooleanValue,
+        internals.unknownNumberValue,
+        internals.unknownStringValue,
+        internals.unknownArrayValue,
+        internals.unknownAssetValue,
+        internals.unknownArchiveValue,
+        internals.unknownObjectValue,
+    ];
+    return values.every((v) => typeof v === "string") ? new Set(values) : undefined;
+})();
+
+/**
+ * The plain object behind the server's unknown-checking proxy, with a test for its unknown markers,
+ * or undefined when `value` is no such proxy or this @pulumi/policy doesn't expose them. Reading
+ * the target directly gives the same values the proxy would, without an UnknownValueError (and its
+ * stack trace) per unknown field and a new proxy per nested read: the largest cost of turning a
+ * stack's resources into plain values.
+ */
+export function unknownCheckingProxyTarget(value: unknown): { target: unknown; isUnknown: (v: unknown) => boolean } | undefined {
+    const { isSpecialProxy, getSpecialProxyTarget } = internals;
+    if (!UNKNOWN_SENTINELS || !isSpecialProxy || !getSpecialProxyTarget) return undefined;
+    if (typeof value !== "object" || value === null) return undefined;
+    const record = value as Record<string, unknown>;
+    if (record[isSpecialProxy] !== true) return undefined;
+    const sentinels = UNKNOWN_SENTINELS;
+    return { target: record[getSpecialProxyTarget], isUnknown: (v) => sentinels.has(v) };
+}

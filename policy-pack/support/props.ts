@@ -1,7 +1,7 @@
 // Reads resource properties out of the policy server's unknown-checking proxy into plain values,
 // with an explicit marker wherever a value is unknown during preview. Rules then work on plain
 // data: they can check everything that is known and say exactly which field was not.
-import { isUnknownValueError } from "./preview";
+import { isUnknownValueError, unknownCheckingProxyTarget } from "./preview";
 
 /** Stands for a value that is unknown during preview (computed from another resource's output). */
 export const UNKNOWN: unique symbol = Symbol("unknown during preview");
@@ -51,9 +51,35 @@ function toPlain(value: unknown): PlainValue | undefined {
     return undefined;
 }
 
+/** toPlain over the proxy's raw target: the same result, reading unknown markers instead of catching errors. */
+function rawToPlain(value: unknown, isUnknownMarker: (v: unknown) => boolean): PlainValue | undefined {
+    if (value === undefined) return undefined;
+    if (isUnknownMarker(value)) return UNKNOWN;
+    if (value === null || typeof value === "boolean" || typeof value === "number" || typeof value === "string") {
+        return value;
+    }
+    if (Array.isArray(value)) {
+        const items: PlainValue[] = [];
+        for (let i = 0; i < value.length; i++) items.push(rawToPlain(value[i], isUnknownMarker) ?? null);
+        return items;
+    }
+    if (typeof value === "object") {
+        // The proxy leaves objects without Object.prototype unwrapped, so their fields are read as they are.
+        if (!(value instanceof Object)) return toPlain(value);
+        const result: { [key: string]: PlainValue } = {};
+        for (const key of Object.keys(value)) {
+            const field = rawToPlain((value as Record<string, unknown>)[key], isUnknownMarker);
+            if (field !== undefined) result[key] = field;
+        }
+        return result;
+    }
+    return undefined;
+}
+
 /** Deep-copies (proxied) resource properties into plain values, with UNKNOWN where preview can't tell. */
 export function resolveProps(props: unknown): PlainProps {
-    const plain = toPlain(props);
+    const raw = unknownCheckingProxyTarget(props);
+    const plain = raw ? rawToPlain(raw.target, raw.isUnknown) : toPlain(props);
     if (plain === undefined || plain === null || isUnknown(plain) || typeof plain !== "object" || Array.isArray(plain)) {
         return {};
     }

@@ -41,11 +41,15 @@ export function fromPolicyResource(resource: PolicyResource): Auth0Resource {
     for (const [key, deps] of Object.entries(resource.propertyDependencies ?? {})) {
         propertyDependencies[key] = deps.map((d) => d.urn);
     }
+    let props: PlainProps | undefined;
     return {
         urn: resource.urn,
         name: resource.name,
         type: resource.type,
-        props: resolveProps(resource.props),
+        // Read on first use: a stack rule gets every resource but reads the properties of a few types.
+        get props() {
+            return (props ??= resolveProps(resource.props));
+        },
         dependencies: (resource.dependencies ?? []).map((d) => d.urn),
         propertyDependencies,
     };

@@ -79,12 +79,44 @@ function configSchemaOf<Settings extends object>(info: RuleInfo<Settings>): Poli
 }
 
 function configParser<Settings extends object>(info: RuleInfo<Settings>): (given: unknown) => RuleConfig<Settings> {
-    return (given) => {
+    const parse = (given: unknown): RuleConfig<Settings> => {
         const at = new ConfigPath(info.name);
         const defaults: Record<string, unknown> = { ...info.defaults, exemptions: [] };
         const merged = mergeWithDefaults(isRecord(given) ? given : {}, defaults, at);
         return { ...info.parseSettings(merged, at), exemptions: readExemptions(merged.exemptions, at.key("exemptions")) };
     };
+    // The server hands every call a fresh shallow copy of the same config until the next Configure,
+    // and parsing is pure: when every setting is the very value parsed last time, so is the result.
+    // (A bad config is never kept, so it throws on every call, as before.)
+    let last: { given: Record<string, unknown>; config: RuleConfig<Settings> } | undefined;
+    return (given) => {
+        if (!isRecord(given)) return parse(given);
+        if (last && sameSettings(given, last.given)) return last.config;
+        const config = parse(given);
+        last = { given, config };
+        return config;
+    };
+}
+
+function sameSettings(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    return keys.every((key) => Object.hasOwn(b, key) && a[key] === b[key]);
+}
+
+/**
+ * `args.notApplicable(reason)`, which throws. The server reads only the error's reason, so its stack
+ * trace is not captured: every resource is not-applicable to most rules, and capturing thousands
+ * of stack traces was a measurable part of a large stack's Analyze calls.
+ */
+function notApplicable(args: { notApplicable: (reason?: string) => never }, reason: string): never {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+        return args.notApplicable(reason);
+    } finally {
+        Error.stackTraceLimit = limit;
+    }
 }
 
 function typeNames(types: readonly string[]): string {
@@ -110,7 +142,7 @@ export function resourceRule<Settings extends object>(spec: ResourceRuleSpec<Set
             remediationSteps: spec.remediationSteps,
             configSchema,
             validateResource: (args, reportViolation) => {
-                if (!spec.appliesTo.includes(args.type)) args.notApplicable(notApplicableReason);
+                if (!spec.appliesTo.includes(args.type)) notApplicable(args, notApplicableReason);
                 const config = parseConfig(args.getConfig());
                 const findings = new Findings();
                 spec.check(fromValidationArgs(args), config, findings);
@@ -121,8 +153,13 @@ export function resourceRule<Settings extends object>(spec: ResourceRuleSpec<Set
             validateStack: (args, reportViolation) => {
                 ledger.set(spec.name, []);
                 const config = parseConfig(args.getConfig());
+                // Without exemptions there is nothing to audit, and findings were reported at Analyze time.
+                if (config.exemptions.length === 0) {
+                    if (!args.resources.some((r) => spec.appliesTo.includes(r.type))) notApplicable(args, notApplicableReason);
+                    return;
+                }
                 const checked = args.resources.filter((r) => spec.appliesTo.includes(r.type)).map(fromPolicyResource);
-                if (checked.length === 0 && config.exemptions.length === 0) args.notApplicable(notApplicableReason);
+                if (checked.length === 0) notApplicable(args, notApplicableReason);
                 const findings = new Findings();
                 for (const resource of checked) spec.check(resource, config, findings);
                 // Findings were reported per resource at Analyze time; this half only audits exemptions.
@@ -155,7 +192,7 @@ export function stackRule<Settings extends object>(spec: StackRuleSpec<Settings>
                 const config = parseConfig(args.getConfig());
                 const resources = args.resources.map(fromPolicyResource);
                 const checked = resources.filter((r) => spec.appliesTo.includes(r.type));
-                if (checked.length === 0 && config.exemptions.length === 0) args.notApplicable(notApplicableReason);
+                if (checked.length === 0 && config.exemptions.length === 0) notApplicable(args, notApplicableReason);
                 const findings = new Findings();
                 spec.check(resources, config, findings);
                 const now = deps.now();
