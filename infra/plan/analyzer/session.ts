@@ -1,6 +1,4 @@
 // A running policy pack, driven over the Analyzer gRPC protocol the way the engine drives it.
-import * as grpc from "@grpc/grpc-js";
-import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
@@ -8,6 +6,7 @@ import * as path from "node:path";
 import { type ReconciledPolicyConfig, reconcilePolicyConfig } from "./config";
 import { enforcementLevelName, enforcementLevelValue, fromDiagnostic, toAnalyzeRequest, toAnalyzerResource } from "./encoding";
 import { describeProcessEnd, type PolicyPackProcess, startPolicyPackProcess } from "./process";
+import { GRPC_STATUS, GrpcCallError, UnaryGrpcClient } from "./unaryGrpc";
 import {
     type AnalyzerResource,
     type JsonSchema,
@@ -66,6 +65,22 @@ export interface PolicyPackSession {
 const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
 const DEFAULT_CONCURRENCY = 16;
 
+interface Encodable {
+    serializeBinary(): Uint8Array;
+}
+
+/** The Analyzer service's methods: their gRPC paths (pulumi/proto/analyzer.proto) and reply types. */
+export const ANALYZER_METHODS = {
+    getAnalyzerInfo: { path: "/pulumirpc.Analyzer/GetAnalyzerInfo", reply: analyzerPb.AnalyzerInfo },
+    configureStack: { path: "/pulumirpc.Analyzer/ConfigureStack", reply: analyzerPb.AnalyzerStackConfigureResponse },
+    configure: { path: "/pulumirpc.Analyzer/Configure", reply: Empty },
+    analyze: { path: "/pulumirpc.Analyzer/Analyze", reply: analyzerPb.AnalyzeResponse },
+    analyzeStack: { path: "/pulumirpc.Analyzer/AnalyzeStack", reply: analyzerPb.AnalyzeResponse },
+} as const;
+
+type AnalyzerMethod = keyof typeof ANALYZER_METHODS;
+type ReplyOf<M extends AnalyzerMethod> = InstanceType<(typeof ANALYZER_METHODS)[M]["reply"]>;
+
 function policyTypeName(type: analyzerPb.PolicyType): PolicyInfo["policyType"] {
     if (type === analyzerPb.PolicyType.POLICY_TYPE_RESOURCE) return "resource";
     if (type === analyzerPb.PolicyType.POLICY_TYPE_STACK) return "stack";
@@ -115,7 +130,7 @@ class Session implements PolicyPackSession {
     constructor(
         private readonly packDir: string,
         private readonly child: PolicyPackProcess,
-        private readonly client: AnalyzerClient,
+        private readonly client: UnaryGrpcClient,
         private readonly callTimeoutMs: number,
     ) {}
 
@@ -128,44 +143,41 @@ class Session implements PolicyPackSession {
     }
 
     /** One unary RPC with a deadline; failures say which call, and why the process ended if it did. */
-    call<Request, Response>(method: keyof AnalyzerClient & string, request: Request, what: string): Promise<Response> {
-        if (this.closing) return Promise.reject(new PolicyPackError("closed", `${what}: the ${this.label} session is closed`, this.pid));
+    async call<M extends AnalyzerMethod>(method: M, request: Encodable, what: string): Promise<ReplyOf<M>> {
+        if (this.closing) throw new PolicyPackError("closed", `${what}: the ${this.label} session is closed`, this.pid);
         if (this.child.exitStatus()) {
-            return Promise.reject(new PolicyPackError("exited", `${what}: the ${this.label} ${describeProcessEnd(this.child)}`, this.pid));
+            throw new PolicyPackError("exited", `${what}: the ${this.label} ${describeProcessEnd(this.child)}`, this.pid);
         }
-        return new Promise<Response>((resolve, reject) => {
-            const deadline = new Date(Date.now() + this.callTimeoutMs);
-            const invoke = this.client[method] as unknown as (
-                request: Request,
-                metadata: grpc.Metadata,
-                options: Partial<grpc.CallOptions>,
-                callback: (error: grpc.ServiceError | null, response: Response) => void,
-            ) => void;
-            invoke.call(this.client, request, new grpc.Metadata(), { deadline }, (error, response) => {
-                if (!error) return resolve(response);
-                // Give the exit event a moment to land so a crash is reported as one.
-                setTimeout(() => reject(this.rpcError(what, error)), this.child.exitStatus() ? 0 : 50);
-            });
-        });
+        const { path: methodPath, reply } = ANALYZER_METHODS[method];
+        let bytes: Uint8Array;
+        try {
+            bytes = await this.client.call(methodPath, request.serializeBinary(), this.callTimeoutMs);
+        } catch (error) {
+            const failure = error instanceof GrpcCallError ? error : new GrpcCallError(GRPC_STATUS.UNKNOWN, String(error));
+            // Give the exit event a moment to land so a crash is reported as one.
+            if (!this.child.exitStatus()) await new Promise((resolve) => setTimeout(resolve, 50));
+            throw this.rpcError(what, failure);
+        }
+        try {
+            return reply.deserializeBinary(bytes) as ReplyOf<M>;
+        } catch (error) {
+            throw new PolicyPackError("rpc", `${what}: the ${this.label} sent a reply that is not a ${method} reply: ${(error as Error).message}`, this.pid);
+        }
     }
 
-    private rpcError(what: string, error: grpc.ServiceError): PolicyPackError {
+    private rpcError(what: string, error: GrpcCallError): PolicyPackError {
         if (this.child.exitStatus()) {
             return new PolicyPackError("exited", `${what}: the ${this.label} ${describeProcessEnd(this.child)}`, this.pid);
         }
-        if (error.code === grpc.status.DEADLINE_EXCEEDED) {
+        if (error.code === GRPC_STATUS.DEADLINE_EXCEEDED) {
             return new PolicyPackError("timeout", `${what}: the ${this.label} did not answer within ${this.callTimeoutMs} ms`, this.pid);
         }
         const output = this.child.output();
-        return new PolicyPackError(
-            "rpc",
-            `${what}: the ${this.label} failed: ${error.details || error.message}${output ? `\nIts output:\n${output}` : ""}`,
-            this.pid,
-        );
+        return new PolicyPackError("rpc", `${what}: the ${this.label} failed: ${error.details}${output ? `\nIts output:\n${output}` : ""}`, this.pid);
     }
 
     async loadInfo(): Promise<void> {
-        const response = await this.call<Empty, analyzerPb.AnalyzerInfo>("getAnalyzerInfo", new Empty(), "GetAnalyzerInfo");
+        const response = await this.call("getAnalyzerInfo", new Empty(), "GetAnalyzerInfo");
         this.info = toPackInfo(response);
     }
 
@@ -196,11 +208,7 @@ class Session implements PolicyPackSession {
 
     async analyze(resource: AnalyzerResource): Promise<PolicyDiagnostic[]> {
         const request = toAnalyzeRequest(resource);
-        const response = await this.call<analyzerPb.AnalyzeRequest, analyzerPb.AnalyzeResponse>(
-            "analyze",
-            request,
-            `Analyze ${resource.urn}`,
-        );
+        const response = await this.call("analyze", request, `Analyze ${resource.urn}`);
         return response.getDiagnosticsList().map((d) => fromDiagnostic(d, resource.urn));
     }
 
@@ -229,11 +237,7 @@ class Session implements PolicyPackSession {
     async analyzeStack(resources: readonly AnalyzerResource[]): Promise<PolicyDiagnostic[]> {
         const request = new analyzerPb.AnalyzeStackRequest();
         request.setResourcesList(resources.map(toAnalyzerResource));
-        const response = await this.call<analyzerPb.AnalyzeStackRequest, analyzerPb.AnalyzeResponse>(
-            "analyzeStack",
-            request,
-            `AnalyzeStack (${resources.length} resources)`,
-        );
+        const response = await this.call("analyzeStack", request, `AnalyzeStack (${resources.length} resources)`);
         return response.getDiagnosticsList().map((d) => fromDiagnostic(d));
     }
 
@@ -258,10 +262,7 @@ export async function startPolicyPack(packDir: string, options: StartPolicyPackO
         env: options.env,
         workingDir: options.workingDir === undefined ? undefined : path.resolve(options.workingDir),
     });
-    const client = new AnalyzerClient(`127.0.0.1:${child.port}`, grpc.credentials.createInsecure(), {
-        "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
-        "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
-    });
+    const client = new UnaryGrpcClient("127.0.0.1", child.port, MAX_MESSAGE_BYTES);
     const session = new Session(dir, child, client, options.callTimeoutMs ?? 60_000);
     try {
         await session.loadInfo();
