@@ -60,7 +60,7 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
         // The program and the pack start together; resources are analyzed as they arrive.
         const check = new PolicyCheck();
         progress.step(`Running ${path.relative(process.cwd(), project.mainPath) || project.mainPath} for stack ${project.stack} (preview, offline)`);
-        const running = runProgram(jobFor(project), {
+        const running = runProgram(jobFor(project, path.join(pkg.root, "node_modules", ".cache", "auth0-m2m-plan", "program")), {
             timeoutSeconds: options.timeoutSeconds,
             signal: stopProgram.signal,
             onChildStarted: (pid) => progress.detail(`Program is process ${pid}`),
@@ -154,8 +154,9 @@ export function describeTimings(programMs: number, packReadyMs: number | undefin
     );
 }
 
-function jobFor(project: LoadedProject): ProgramJob {
+function jobFor(project: LoadedProject, transpileCacheDir: string): ProgramJob {
     return {
+        transpileCacheDir,
         projectDir: project.dir,
         projectName: project.name,
         stack: project.stack,

@@ -20,6 +20,7 @@ import {
     type ProgramJob,
     RESOURCE_STREAM_FD,
 } from "./programProtocol";
+import { cacheTsNodeOutput } from "./transpileCache";
 import { engineUrn } from "./urn";
 
 /**
@@ -156,10 +157,12 @@ function registerTypeScript(currentJob: ProgramJob, sdkDir: string): void {
         });
         return;
     }
-    (require(tsNode) as { register(options: Record<string, unknown>): unknown }).register({
+    const service = (require(tsNode) as { register(options: Record<string, unknown>): unknown }).register({
         ...options,
         compilerOptions: hasTsconfig ? {} : { target: "ES2020", module: "commonjs", moduleResolution: "node", sourceMap: true, esModuleInterop: true },
     });
+    // The same output, compiled once per file content (see transpileCache.ts).
+    if (currentJob.transpileCacheDir) cacheTsNodeOutput(service, tsNode, currentJob.transpileCacheDir);
 }
 
 interface Sdk {

@@ -59,6 +59,8 @@ export interface ProgramJob {
     readonly moduleType: "commonjs" | "module";
     readonly config: Readonly<Record<string, string>>;
     readonly secretKeys: readonly string[];
+    /** Where the program's ts-node output is cached by content (transpileCache.ts); none: not cached. */
+    readonly transpileCacheDir?: string;
 }
 
 export interface ProgramFailure {
