@@ -62,6 +62,8 @@ export interface PlanSample {
     readonly sumOfProcessPeaksKb: number;
     /** Peak resident set by role (`auth0-m2m.js`, `program-host.js`, `run-policy-pack`), KiB. */
     readonly processPeaksKb: Readonly<Record<string, number>>;
+    /** CPU time by role, ms (sampled: up to one sampling interval short). */
+    readonly processCpuMs: Readonly<Record<string, number>>;
     readonly timings: PlanTimings;
     /** Custom resources in the report's summary. */
     readonly resources: number;
@@ -161,7 +163,11 @@ async function planOnce(projectDir: string, configFile: string, reportFile: stri
     }
     const registered = /Program registered (\d+) resources/.exec(run.stderr);
     const processPeaksKb: Record<string, number> = {};
-    for (const p of run.processes) processPeaksKb[p.role] = Math.max(processPeaksKb[p.role] ?? 0, p.peakKb);
+    const processCpuMs: Record<string, number> = {};
+    for (const p of run.processes) {
+        processPeaksKb[p.role] = Math.max(processPeaksKb[p.role] ?? 0, p.peakKb);
+        processCpuMs[p.role] = (processCpuMs[p.role] ?? 0) + p.cpuMs;
+    }
     return {
         report,
         sample: {
@@ -169,6 +175,7 @@ async function planOnce(projectDir: string, configFile: string, reportFile: stri
             peakTreeRssKb: run.peakTreeRssKb,
             sumOfProcessPeaksKb: run.sumOfProcessPeaksKb,
             processPeaksKb,
+            processCpuMs,
             timings: parseTimings(run.stderr),
             resources: report.summary.resources,
             registered: registered ? Number(registered[1]) : Number.NaN,

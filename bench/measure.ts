@@ -15,6 +15,8 @@ export interface ProcessPeak {
     readonly role: string;
     /** The last VmHWM read before it exited, in KiB. */
     readonly peakKb: number;
+    /** User + system CPU time at the last sample before it exited, in ms (up to one interval short). */
+    readonly cpuMs: number;
 }
 
 export interface MeasuredRun {
@@ -40,15 +42,28 @@ export interface MeasureOptions {
     readonly timeoutMs?: number;
 }
 
-/** Parent pid from /proc/<pid>/stat (the comm field may hold spaces and parentheses). */
-function parentOf(pid: number): number | undefined {
+/** Clock ticks per second for /proc's CPU times; 100 on every Linux Node.js supports. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** Fields of /proc/<pid>/stat after the command (which may hold spaces and parentheses). */
+function statFields(pid: number): string[] | undefined {
     try {
         const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        return Number(fields[1]);
+        return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     } catch {
         return undefined;
     }
+}
+
+function parentOf(pid: number): number | undefined {
+    const fields = statFields(pid);
+    return fields ? Number(fields[1]) : undefined;
+}
+
+/** utime + stime, in ms. */
+function cpuOf(pid: number): number | undefined {
+    const fields = statFields(pid);
+    return fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND : undefined;
 }
 
 /** Every live descendant of `root`, and root itself. */
@@ -109,7 +124,7 @@ export function runMeasured(command: string, args: readonly string[], options: M
         child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
         child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
 
-        const peaks = new Map<number, { role: string; peakKb: number }>();
+        const peaks = new Map<number, { role: string; peakKb: number; cpuMs: number }>();
         let peakTreeRssKb = 0;
         let samples = 0;
         const sample = () => {
@@ -119,9 +134,12 @@ export function runMeasured(command: string, args: readonly string[], options: M
                 const memory = memoryOf(pid);
                 if (!memory) continue;
                 treeRss += memory.rssKb;
+                const cpuMs = cpuOf(pid) ?? 0;
                 const known = peaks.get(pid);
-                if (known) known.peakKb = Math.max(known.peakKb, memory.hwmKb);
-                else peaks.set(pid, { role: roleOf(pid), peakKb: memory.hwmKb });
+                if (known) {
+                    known.peakKb = Math.max(known.peakKb, memory.hwmKb);
+                    known.cpuMs = Math.max(known.cpuMs, cpuMs);
+                } else peaks.set(pid, { role: roleOf(pid), peakKb: memory.hwmKb, cpuMs });
             }
             peakTreeRssKb = Math.max(peakTreeRssKb, treeRss);
             samples++;
@@ -138,7 +156,7 @@ export function runMeasured(command: string, args: readonly string[], options: M
             const wallMs = performance.now() - started;
             clearInterval(sampler);
             clearTimeout(timeout);
-            const processes = [...peaks].map(([pid, peak]) => ({ pid, role: peak.role, peakKb: peak.peakKb }));
+            const processes = [...peaks].map(([pid, peak]) => ({ pid, role: peak.role, peakKb: peak.peakKb, cpuMs: peak.cpuMs }));
             resolve({
                 exitCode,
                 signal,

@@ -48,6 +48,7 @@ export interface TenantFigures {
     readonly sumOfProcessPeaksKb: number;
     readonly rawSumOfProcessPeaksKb: number;
     readonly processPeaksKb: Readonly<Record<string, number>>;
+    readonly processCpuMs: Readonly<Record<string, number>>;
     readonly policyPerSecond: number;
     readonly rawPolicyPerSecond: number;
     readonly breakdown: { programDone: number; rawProgramDone: number; packReady: number; analyze: number; analyzeStack: number; report: number };
@@ -74,6 +75,7 @@ export function figuresFor(tenant: TenantResult): TenantFigures {
         sumOfProcessPeaksKb: of(tenant.component, (s) => s.sumOfProcessPeaksKb),
         rawSumOfProcessPeaksKb: of(tenant.raw, (s) => s.sumOfProcessPeaksKb),
         processPeaksKb: Object.fromEntries([...roles].sort().map((role) => [role, of(tenant.component, (s) => s.processPeaksKb[role] ?? 0)])),
+        processCpuMs: Object.fromEntries([...roles].sort().map((role) => [role, of(tenant.component, (s) => s.processCpuMs[role] ?? 0)])),
         policyPerSecond: of(tenant.component, policyThroughput),
         rawPolicyPerSecond: of(tenant.raw, policyThroughput),
         breakdown: {
@@ -193,6 +195,7 @@ function tenantTable(figures: readonly TenantFigures[]): string {
         ["Peak RSS, sampled tree (components)", (f: TenantFigures) => mb(f.peakTreeRssKb)],
         ["Peak RSS, sum of per-process peaks (components / raw)", (f: TenantFigures) => `${mb(f.sumOfProcessPeaksKb)} / ${mb(f.rawSumOfProcessPeaksKb)}`],
         ["Per-process peaks (components)", (f: TenantFigures) => Object.entries(f.processPeaksKb).map(([role, kb]) => `${role} ${mb(kb)}`).join(", ")],
+        ["CPU per process (components)", (f: TenantFigures) => Object.entries(f.processCpuMs).map(([role, ms]) => `${role} ${seconds(ms)}`).join(", ")],
         ["Policy stage, resources/s (components / raw)", (f: TenantFigures) => `${thousands(f.policyPerSecond)} / ${thousands(f.rawPolicyPerSecond)}`],
         ["Program done after (components / raw)", (f: TenantFigures) => `${f.breakdown.programDone.toFixed(2)} s / ${f.breakdown.rawProgramDone.toFixed(2)} s`],
         ["Policy pack ready after", (f: TenantFigures) => `${f.breakdown.packReady.toFixed(2)} s`],

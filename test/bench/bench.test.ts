@@ -63,6 +63,7 @@ describe("bench plumbing", () => {
             peakTreeRssKb: kb,
             sumOfProcessPeaksKb: kb,
             processPeaksKb: { "auth0-m2m.js": kb },
+            processCpuMs: { "auth0-m2m.js": wallMs },
             timings: { programDone: 1, packReady: 0.5, analyze: 0.5, analyzed: resources, analyzeStack: 0.5, report: 0.1 },
             resources,
             registered: resources,
