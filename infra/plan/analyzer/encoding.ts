@@ -139,15 +139,66 @@ export function toAnalyzerResource(resource: AnalyzerResource): analyzerPb.Analy
     if (resource.provider) result.setProvider(encodeProvider(resource.provider, resource.urn));
     result.setParent(resource.parent ?? "");
     result.setDependenciesList([...(resource.dependencies ?? [])]);
+    setPropertyDependencies(result, resource.propertyDependencies);
+    return result;
+}
+
+function setPropertyDependencies(result: analyzerPb.AnalyzerResource, dependencies: AnalyzerResource["propertyDependencies"]): void {
     const propertyDependencies = result.getPropertydependenciesMap();
-    for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
+    for (const [key, urns] of Object.entries(dependencies ?? {})) {
         // The engine leaves out properties without dependencies.
         if (urns.length === 0) continue;
         const deps = new analyzerPb.AnalyzerPropertyDependencies();
         deps.setUrnsList([...urns]);
         propertyDependencies.set(key, deps);
     }
-    return result;
+}
+
+/**
+ * A resource's two requests, encoded together: its Analyze request, and its entry in AnalyzeStack.
+ * AnalyzerResource shares AnalyzeRequest's fields 1-6 (type, properties, urn, name, options,
+ * provider) and adds 7-9 (parent, dependencies, property dependencies), and protobuf messages
+ * concatenate field by field, so the stack entry is the Analyze request's bytes followed by those
+ * three fields: the same bytes toAnalyzerResource would give, without encoding the properties again.
+ */
+export function encodeForAnalysis(resource: AnalyzerResource): { readonly analyze: Uint8Array; readonly stackEntry: Uint8Array } {
+    const analyze = toAnalyzeRequest(resource).serializeBinary();
+    const graph = new analyzerPb.AnalyzerResource();
+    graph.setParent(resource.parent ?? "");
+    graph.setDependenciesList([...(resource.dependencies ?? [])]);
+    setPropertyDependencies(graph, resource.propertyDependencies);
+    const tail = graph.serializeBinary();
+    const stackEntry = new Uint8Array(analyze.length + tail.length);
+    stackEntry.set(analyze, 0);
+    stackEntry.set(tail, analyze.length);
+    return { analyze, stackEntry };
+}
+
+function writeVarint(out: number[], value: number): void {
+    while (value > 0x7f) {
+        out.push((value & 0x7f) | 0x80);
+        value = Math.floor(value / 128);
+    }
+    out.push(value);
+}
+
+/** An AnalyzeStackRequest's bytes from its resources' encoded entries (field 1, repeated, length-delimited). */
+export function encodeAnalyzeStackRequest(entries: readonly Uint8Array[]): Uint8Array {
+    const headers = entries.map((entry) => {
+        const header = [0x0a];
+        writeVarint(header, entry.length);
+        return header;
+    });
+    const total = entries.reduce((sum, entry, i) => sum + headers[i].length + entry.length, 0);
+    const out = new Uint8Array(total);
+    let offset = 0;
+    entries.forEach((entry, i) => {
+        out.set(headers[i], offset);
+        offset += headers[i].length;
+        out.set(entry, offset);
+        offset += entry.length;
+    });
+    return out;
 }
 
 const LEVEL_NAMES = new Map<analyzerPb.EnforcementLevel, EnforcementLevel>([

@@ -4,7 +4,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as path from "node:path";
 import { type ReconciledPolicyConfig, reconcilePolicyConfig } from "./config";
-import { enforcementLevelName, enforcementLevelValue, fromDiagnostic, toAnalyzeRequest, toAnalyzerResource } from "./encoding";
+import { encodeAnalyzeStackRequest, encodeForAnalysis, enforcementLevelName, enforcementLevelValue, fromDiagnostic } from "./encoding";
 import { describeProcessEnd, type PolicyPackProcess, startPolicyPackProcess } from "./process";
 import { GRPC_STATUS, GrpcCallError, UnaryGrpcClient } from "./unaryGrpc";
 import {
@@ -122,10 +122,15 @@ function toPackInfo(response: analyzerPb.AnalyzerInfo): PolicyPackInfo {
     };
 }
 
+/** An already-encoded request. */
+const encoded = (bytes: Uint8Array): Encodable => ({ serializeBinary: () => bytes });
+
 class Session implements PolicyPackSession {
     info!: PolicyPackInfo;
     config: ReconciledPolicyConfig = {};
     private closing: Promise<void> | undefined;
+    /** Each analyzed resource's AnalyzeStack entry, encoded with its Analyze request (encodeForAnalysis). */
+    private readonly stackEntries = new WeakMap<AnalyzerResource, Uint8Array>();
 
     constructor(
         private readonly packDir: string,
@@ -207,8 +212,9 @@ class Session implements PolicyPackSession {
     }
 
     async analyze(resource: AnalyzerResource): Promise<PolicyDiagnostic[]> {
-        const request = toAnalyzeRequest(resource);
-        const response = await this.call("analyze", request, `Analyze ${resource.urn}`);
+        const { analyze, stackEntry } = encodeForAnalysis(resource);
+        this.stackEntries.set(resource, stackEntry);
+        const response = await this.call("analyze", encoded(analyze), `Analyze ${resource.urn}`);
         return response.getDiagnosticsList().map((d) => fromDiagnostic(d, resource.urn));
     }
 
@@ -235,9 +241,8 @@ class Session implements PolicyPackSession {
     }
 
     async analyzeStack(resources: readonly AnalyzerResource[]): Promise<PolicyDiagnostic[]> {
-        const request = new analyzerPb.AnalyzeStackRequest();
-        request.setResourcesList(resources.map(toAnalyzerResource));
-        const response = await this.call("analyzeStack", request, `AnalyzeStack (${resources.length} resources)`);
+        const request = encodeAnalyzeStackRequest(resources.map((r) => this.stackEntries.get(r) ?? encodeForAnalysis(r).stackEntry));
+        const response = await this.call("analyzeStack", encoded(request), `AnalyzeStack (${resources.length} resources)`);
         return response.getDiagnosticsList().map((d) => fromDiagnostic(d));
     }
 
