@@ -7,6 +7,7 @@ import type { PolicyPackSession } from "./analyzer";
 import type { PlanOptions } from "./args";
 import { findPackage, reportFailure, write, type PackageInfo } from "./cli";
 import { configError, EXIT_MANDATORY_VIOLATION, EXIT_OK, PlanError, ProgramError } from "./errors";
+import { compiledPolicyPack, isCompilableTypeScriptPack } from "./ownPolicyPack";
 import { PolicyCheck, type PolicyCheckTimings } from "./policyCheck";
 import { loadProject, type LoadedProject } from "./project";
 import type { ProgramJob } from "./programProtocol";
@@ -60,7 +61,7 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
         // The program and the pack start together; resources are analyzed as they arrive.
         const check = new PolicyCheck();
         progress.step(`Running ${path.relative(process.cwd(), project.mainPath) || project.mainPath} for stack ${project.stack} (preview, offline)`);
-        const running = runProgram(jobFor(project, path.join(pkg.root, "node_modules", ".cache", "auth0-m2m-plan", "program")), {
+        const running = runProgram(programJobFor(project, pkg.root), {
             timeoutSeconds: options.timeoutSeconds,
             signal: stopProgram.signal,
             onChildStarted: (pid) => progress.detail(`Program is process ${pid}`),
@@ -72,7 +73,7 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
         progress.step(`Starting policy pack ${packDir}`);
         // This package's own pack runs from a compiled copy (ownPolicyPack.ts); a pack given with
         // --policy-pack runs in its own directory, exactly as the engine runs it.
-        const workingDir = options.policyPackDir === undefined ? ownPackWorkingDir(packDir, pkg.root, progress) : undefined;
+        const workingDir = options.policyPackDir === undefined ? ownPackWorkingDir(packDir, pkg.root, (note) => progress.detail(note)) : undefined;
         const starting = analyzer
             .startPolicyPack(packDir, {
                 stack: { stack: project.stack, project: project.name, organization: project.organization, dryRun: true },
@@ -154,9 +155,15 @@ export function describeTimings(programMs: number, packReadyMs: number | undefin
     );
 }
 
-function jobFor(project: LoadedProject, transpileCacheDir: string): ProgramJob {
+/** Where the plan keeps a cache in this package's checkout (content-addressed, safe to delete). */
+export function planCacheDir(packageRoot: string, kind: "program" | "policy-pack"): string {
+    return path.join(packageRoot, "node_modules", ".cache", "auth0-m2m-plan", kind);
+}
+
+/** What the program child is asked to run for a loaded project. */
+export function programJobFor(project: LoadedProject, packageRoot: string): ProgramJob {
     return {
-        transpileCacheDir,
+        transpileCacheDir: planCacheDir(packageRoot, "program"),
         projectDir: project.dir,
         projectName: project.name,
         stack: project.stack,
@@ -196,20 +203,19 @@ function writeFileAtomically(file: string, text: string): void {
  * checkout), else in place (the published package's dist/policy-pack is JavaScript already). If the
  * copy can't be made (a read-only checkout), the pack runs in place, type-checked as the engine does.
  */
-function ownPackWorkingDir(packDir: string, packageRoot: string, progress: Progress): string | undefined {
-    const own = require("./ownPolicyPack") as typeof import("./ownPolicyPack");
-    if (!own.isCompilableTypeScriptPack(packDir)) return undefined;
+export function ownPackWorkingDir(packDir: string, packageRoot: string, note: (message: string) => void = () => undefined): string | undefined {
+    if (!isCompilableTypeScriptPack(packDir)) return undefined;
     try {
-        const dir = own.compiledPolicyPack(packDir, path.join(packageRoot, "node_modules", ".cache", "auth0-m2m-plan", "policy-pack"));
-        progress.detail(`Policy pack runs from its compiled copy ${dir}`);
+        const dir = compiledPolicyPack(packDir, planCacheDir(packageRoot, "policy-pack"));
+        note(`Policy pack runs from its compiled copy ${dir}`);
         return dir;
     } catch (error) {
-        progress.detail(`Policy pack runs from its sources (type-checked on start): its compiled copy could not be made: ${(error as Error).message}`);
+        note(`Policy pack runs from its sources (type-checked on start): its compiled copy could not be made: ${(error as Error).message}`);
         return undefined;
     }
 }
 
-function defaultPolicyPackDir(packageRoot: string): string {
+export function defaultPolicyPackDir(packageRoot: string): string {
     const sources = path.join(packageRoot, "policy-pack");
     return fs.existsSync(path.join(sources, "PulumiPolicy.yaml")) ? sources : path.join(packageRoot, "dist", "policy-pack");
 }

@@ -50,7 +50,12 @@ const HOST_BOOTSTRAP = [path.join(__dirname, "bin", "program-host.js"), path.res
  * collection was the largest cost on large plans (about 1 s less CPU on 3,000 resources).
  */
 function childExecArgv(): string[] {
-    const inherited = process.execArgv.filter((arg) => !arg.startsWith("--inspect"));
+    // A launcher that runs this process in-process (ts-node's bin puts itself first) rewrites
+    // execArgv so that its own children run through it too; those aren't Node flags, and the
+    // program child has its own loader, so nothing is inherited then. Node's own execArgv always
+    // starts with a flag.
+    const own = process.execArgv.length === 0 || process.execArgv[0].startsWith("-") ? process.execArgv : [];
+    const inherited = own.filter((arg) => !arg.startsWith("--inspect"));
     return inherited.some((arg) => arg.startsWith("--max-semi-space-size")) ? inherited : [...inherited, "--max-semi-space-size=64"];
 }
 
