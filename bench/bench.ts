@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import { stringify } from "yaml";
 import { runMeasured, type MeasuredRun } from "./measure";
 import { renderResults } from "./results";
+import { captureResources, measurePolicyStage, type StageSample } from "./stage";
 import {
     benchTenantConfig,
     componentStackConfig,
@@ -75,6 +76,8 @@ export interface TenantResult {
     readonly machines: number;
     readonly component: readonly PlanSample[];
     readonly raw: readonly PlanSample[];
+    /** The policy stage on its own, over the component program's resources (bench/stage.ts). */
+    readonly stage: readonly StageSample[];
 }
 
 export interface MachineInfo {
@@ -260,7 +263,19 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
                     if (problems.length > 0) throw new Error(`at ${file.machines} machines the raw program is not the components' equal:\n  - ${problems.join("\n  - ")}`);
                 }
             }
-            tenants.push({ machines: file.machines, component, raw });
+            // The policy stage alone, cold each time, over the resources the component program registers.
+            const resources = await captureResources(REPO_ROOT, STACK, file.componentConfig, REPO_ROOT);
+            const stage: StageSample[] = [];
+            for (let run = 0; run < options.runs; run++) {
+                const sample = await measurePolicyStage(resources, REPO_ROOT);
+                if (sample.diagnostics > 0) throw new Error(`the policy stage reported ${sample.diagnostics} diagnostics on a bench tenant, which must be clean`);
+                stage.push(sample);
+                log(
+                    `${file.machines} machines, policy stage run ${run + 1}/${options.runs}: ${sample.analyzed} resources, Analyze ` +
+                        `${(sample.analyzeMs / 1000).toFixed(2)} s, AnalyzeStack ${(sample.analyzeStackMs / 1000).toFixed(2)} s`,
+                );
+            }
+            tenants.push({ machines: file.machines, component, raw, stage });
         }
         const results: BenchResults = {
             date: new Date().toISOString(),

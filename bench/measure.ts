@@ -135,11 +135,14 @@ export function runMeasured(command: string, args: readonly string[], options: M
                 if (!memory) continue;
                 treeRss += memory.rssKb;
                 const cpuMs = cpuOf(pid) ?? 0;
+                // Read every time: a child caught between fork and exec still shows its parent's command.
+                const role = roleOf(pid);
                 const known = peaks.get(pid);
                 if (known) {
+                    known.role = role;
                     known.peakKb = Math.max(known.peakKb, memory.hwmKb);
                     known.cpuMs = Math.max(known.cpuMs, cpuMs);
-                } else peaks.set(pid, { role: roleOf(pid), peakKb: memory.hwmKb, cpuMs });
+                } else peaks.set(pid, { role, peakKb: memory.hwmKb, cpuMs });
             }
             peakTreeRssKb = Math.max(peakTreeRssKb, treeRss);
             samples++;

@@ -1,6 +1,7 @@
 // Renders the bench's measurements as bench/RESULTS.md: the machine, the figures per tenant size,
 // and each target with the measured value, met or not, and the measured breakdown where not.
 import type { BenchResults, PlanSample, TenantResult } from "./bench";
+import type { StageSample } from "./stage";
 
 export const TARGETS = {
     /** 1,000 machines planned and checked end to end, seconds. */
@@ -28,9 +29,14 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
 const thousands = (n: number) => Math.round(n).toLocaleString("en-US");
 
-/** Resources the policy stage handled per second of its own wall time (Analyze + AnalyzeStack). */
+/** In a plan: resources per second of wall time with Analyze calls outstanding, plus AnalyzeStack. */
 export function policyThroughput(sample: PlanSample): number {
     return sample.timings.analyzed / (sample.timings.analyze + sample.timings.analyzeStack);
+}
+
+/** On its own (bench/stage.ts): resources per second of Analyze for all of them, then AnalyzeStack. */
+export function stageThroughput(sample: StageSample): number {
+    return sample.analyzed / ((sample.analyzeMs + sample.analyzeStackMs) / 1000);
 }
 
 export interface TenantFigures {
@@ -49,6 +55,11 @@ export interface TenantFigures {
     readonly rawSumOfProcessPeaksKb: number;
     readonly processPeaksKb: Readonly<Record<string, number>>;
     readonly processCpuMs: Readonly<Record<string, number>>;
+    /** The policy stage on its own (the target's measure). */
+    readonly stagePerSecond: number;
+    readonly stageAnalyzeMs: number;
+    readonly stageAnalyzeStackMs: number;
+    /** The policy stage within the plans, overlapping the program. */
     readonly policyPerSecond: number;
     readonly rawPolicyPerSecond: number;
     readonly breakdown: { programDone: number; rawProgramDone: number; packReady: number; analyze: number; analyzeStack: number; report: number };
@@ -76,6 +87,9 @@ export function figuresFor(tenant: TenantResult): TenantFigures {
         rawSumOfProcessPeaksKb: of(tenant.raw, (s) => s.sumOfProcessPeaksKb),
         processPeaksKb: Object.fromEntries([...roles].sort().map((role) => [role, of(tenant.component, (s) => s.processPeaksKb[role] ?? 0)])),
         processCpuMs: Object.fromEntries([...roles].sort().map((role) => [role, of(tenant.component, (s) => s.processCpuMs[role] ?? 0)])),
+        stagePerSecond: median(tenant.stage.map(stageThroughput)),
+        stageAnalyzeMs: median(tenant.stage.map((s) => s.analyzeMs)),
+        stageAnalyzeStackMs: median(tenant.stage.map((s) => s.analyzeStackMs)),
         policyPerSecond: of(tenant.component, policyThroughput),
         rawPolicyPerSecond: of(tenant.raw, policyThroughput),
         breakdown: {
@@ -154,12 +168,15 @@ export function judgeTargets(results: BenchResults): TargetVerdict[] {
                 : `Program stage: components done after ${large.breakdown.programDone.toFixed(2)} s, raw after ${large.breakdown.rawProgramDone.toFixed(2)} s ` +
                   `(${thousands(large.registered)} registrations vs ${thousands(large.rawRegistered)}).`,
         });
-        const policyMet = large.policyPerSecond >= TARGETS.policyResourcesPerSecond;
+        const policyMet = large.stagePerSecond >= TARGETS.policyResourcesPerSecond;
+        const stageSplit = `Analyze ${seconds(large.stageAnalyzeMs)}, AnalyzeStack ${seconds(large.stageAnalyzeStackMs)}`;
         verdicts.push({
             target: policyTarget,
-            measured: `${thousands(large.policyPerSecond)} resources/s (${thousands(large.registered)} resources)`,
+            measured: `${thousands(large.stagePerSecond)} resources/s on its own (${thousands(large.registered)} resources: ${stageSplit})`,
             met: policyMet,
-            note: policyMet ? undefined : `Analyze ${large.breakdown.analyze.toFixed(2)} s of calls outstanding, AnalyzeStack ${large.breakdown.analyzeStack.toFixed(2)} s.`,
+            note:
+                `Within the plan, overlapping the program on the same two cores: ${thousands(large.policyPerSecond)} resources/s.` +
+                (policyMet ? "" : ` Where the stage's time goes: ${stageSplit}.`),
         });
     }
 
@@ -196,7 +213,8 @@ function tenantTable(figures: readonly TenantFigures[]): string {
         ["Peak RSS, sum of per-process peaks (components / raw)", (f: TenantFigures) => `${mb(f.sumOfProcessPeaksKb)} / ${mb(f.rawSumOfProcessPeaksKb)}`],
         ["Per-process peaks (components)", (f: TenantFigures) => Object.entries(f.processPeaksKb).map(([role, kb]) => `${role} ${mb(kb)}`).join(", ")],
         ["CPU per process (components)", (f: TenantFigures) => Object.entries(f.processCpuMs).map(([role, ms]) => `${role} ${seconds(ms)}`).join(", ")],
-        ["Policy stage, resources/s (components / raw)", (f: TenantFigures) => `${thousands(f.policyPerSecond)} / ${thousands(f.rawPolicyPerSecond)}`],
+        ["Policy stage on its own: resources/s (Analyze / AnalyzeStack)", (f: TenantFigures) => `**${thousands(f.stagePerSecond)}** (${seconds(f.stageAnalyzeMs)} / ${seconds(f.stageAnalyzeStackMs)})`],
+        ["Policy stage within the plan, resources/s (components / raw)", (f: TenantFigures) => `${thousands(f.policyPerSecond)} / ${thousands(f.rawPolicyPerSecond)}`],
         ["Program done after (components / raw)", (f: TenantFigures) => `${f.breakdown.programDone.toFixed(2)} s / ${f.breakdown.rawProgramDone.toFixed(2)} s`],
         ["Policy pack ready after", (f: TenantFigures) => `${f.breakdown.packReady.toFixed(2)} s`],
         ["Analyze (calls outstanding) / AnalyzeStack", (f: TenantFigures) => `${f.breakdown.analyze.toFixed(2)} s / ${f.breakdown.analyzeStack.toFixed(2)} s`],
@@ -249,8 +267,12 @@ export function renderResults(results: BenchResults, changes: string): string {
         "- **Peak RSS**: /proc sampled every 20 ms over the CLI and all its descendants. The sampled tree peak is the",
         "  largest simultaneous sum of VmRSS; the sum of per-process peaks adds each process's own VmHWM (exact), an",
         "  upper bound.",
-        "- **Policy stage**: resources analyzed (every registration, as the engine sends them) ÷ (wall time with Analyze",
-        "  calls outstanding + AnalyzeStack), from the plan's own `--verbose` Timings line.",
+        "- **Policy stage on its own** (the target's measure): bench/stage.ts runs the plan's own policy code (PolicyCheck,",
+        "  the Analyzer client, the pack from the same compiled copy) over the component program's captured resources,",
+        "  with nothing else running: a fresh pack each time (its start not timed, its JIT cold, as in every plan), Analyze",
+        "  for every registration (32 in flight, as in a plan), then AnalyzeStack; resources ÷ that wall time.",
+        "- **Policy stage within the plan**: resources ÷ (wall time with Analyze calls outstanding + AnalyzeStack), from the",
+        "  plan's `--verbose` Timings line. Lower, because Analyze runs while the program still holds one of the two cores.",
         "- **Resources/s**: custom resources ÷ median wall.",
         "",
         "## Figures",
