@@ -11,7 +11,7 @@ import { compiledPolicyPack, isCompilableTypeScriptPack } from "./ownPolicyPack"
 import { PolicyCheck, type PolicyCheckTimings } from "./policyCheck";
 import { loadProject, type LoadedProject } from "./project";
 import type { ProgramJob } from "./programProtocol";
-import { runProgram } from "./programRunner";
+import { ProgramHost } from "./programRunner";
 import { collectSecretPlaintexts, scrubSecrets } from "./values";
 
 /** Progress lines on stderr: only for a terminal (or --verbose), so CI logs and pipes stay clean. */
@@ -46,6 +46,8 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
 
+    // Started first, so the program child boots while the project's files are read.
+    const programHost = new ProgramHost();
     try {
         const project = loadProject({ projectDir: options.projectDir, stack: options.stack, configFile: options.configFile });
         for (const warning of project.warnings) process.stderr.write(`warning: ${warning}\n`);
@@ -61,7 +63,7 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
         // The program and the pack start together; resources are analyzed as they arrive.
         const check = new PolicyCheck();
         progress.step(`Running ${path.relative(process.cwd(), project.mainPath) || project.mainPath} for stack ${project.stack} (preview, offline)`);
-        const running = runProgram(programJobFor(project, pkg.root), {
+        const running = programHost.run(programJobFor(project, pkg.root), {
             timeoutSeconds: options.timeoutSeconds,
             signal: stopProgram.signal,
             onChildStarted: (pid) => progress.detail(`Program is process ${pid}`),
@@ -130,6 +132,8 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
         }
         return reportFailure(packFailure ?? error, options.verbose, secrets);
     } finally {
+        // A plan that failed before the program ran (bad config, say) leaves no child behind.
+        programHost.stop();
         process.off("SIGINT", onSignal);
         process.off("SIGTERM", onSignal);
         if (sessionStarting) {
