@@ -48,7 +48,7 @@ describe("encodeForAnalysis", () => {
                 expect(Buffer.from(analyze)).toEqual(Buffer.from(toAnalyzeRequest(r).serializeBinary()));
                 expect(Buffer.from(stackEntry)).toEqual(Buffer.from(toAnalyzerResource(r).serializeBinary()));
             }),
-            { numRuns: 300 },
+            { numRuns: 80 },
         );
     });
 
@@ -61,7 +61,7 @@ describe("encodeForAnalysis", () => {
                 expect(Buffer.from(bytes)).toEqual(Buffer.from(expected.serializeBinary()));
                 expect(analyzerPb.AnalyzeStackRequest.deserializeBinary(bytes).toObject()).toEqual(expected.toObject());
             }),
-            { numRuns: 200 },
+            { numRuns: 50 },
         );
         // A resource large enough to need a multi-byte length.
         const big: AnalyzerResource = { urn: "urn:big", type: "t", name: "big", properties: { blob: "x".repeat(300_000) } };
