@@ -111,7 +111,11 @@ export function machineInfo(): MachineInfo {
 function currentCommit(): string {
     try {
         const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPO_ROOT, encoding: "utf8" }).trim();
-        const dirty = execFileSync("git", ["status", "--porcelain", "--", "infra", "policy-pack", "bench"], { cwd: REPO_ROOT, encoding: "utf8" }).trim();
+        // What the figures depend on; the report this run rewrites is not part of it.
+        const dirty = execFileSync("git", ["status", "--porcelain", "--", "infra", "policy-pack", "bench", ":!bench/RESULTS.md"], {
+            cwd: REPO_ROOT,
+            encoding: "utf8",
+        }).trim();
         return dirty ? `${head} (with uncommitted changes)` : head;
     } catch {
         return "unknown (not a git checkout)";

@@ -18,6 +18,9 @@ export const TARGETS = {
     machines: 1_000,
 } as const;
 
+/** The program child's role in the process tree (bench/measure.ts roleOf). */
+const PROGRAM_ROLE = "program-host.js";
+
 export function median(values: readonly number[]): number {
     if (values.length === 0) return Number.NaN;
     const sorted = [...values].sort((a, b) => a - b);
@@ -54,6 +57,7 @@ export interface TenantFigures {
     readonly sumOfProcessPeaksKb: number;
     readonly rawSumOfProcessPeaksKb: number;
     readonly processPeaksKb: Readonly<Record<string, number>>;
+    readonly rawProcessPeaksKb: Readonly<Record<string, number>>;
     readonly processCpuMs: Readonly<Record<string, number>>;
     /** The policy stage on its own (the target's measure). */
     readonly stagePerSecond: number;
@@ -86,6 +90,7 @@ export function figuresFor(tenant: TenantResult): TenantFigures {
         sumOfProcessPeaksKb: of(tenant.component, (s) => s.sumOfProcessPeaksKb),
         rawSumOfProcessPeaksKb: of(tenant.raw, (s) => s.sumOfProcessPeaksKb),
         processPeaksKb: Object.fromEntries([...roles].sort().map((role) => [role, of(tenant.component, (s) => s.processPeaksKb[role] ?? 0)])),
+        rawProcessPeaksKb: Object.fromEntries([...roles].sort().map((role) => [role, of(tenant.raw, (s) => s.processPeaksKb[role] ?? 0)])),
         processCpuMs: Object.fromEntries([...roles].sort().map((role) => [role, of(tenant.component, (s) => s.processCpuMs[role] ?? 0)])),
         stagePerSecond: median(tenant.stage.map(stageThroughput)),
         stageAnalyzeMs: median(tenant.stage.map((s) => s.analyzeMs)),
@@ -145,9 +150,11 @@ export function judgeTargets(results: BenchResults): TargetVerdict[] {
         });
         const upperMet = large.sumOfProcessPeaksKb <= TARGETS.peakMb * 1024;
         const sampledMet = large.peakTreeRssKb <= TARGETS.peakMb * 1024;
-        const perProcess = Object.entries(large.processPeaksKb)
-            .map(([role, kb]) => `${role} ${mb(kb)}`)
-            .join(", ");
+        const perProcess =
+            Object.entries(large.processPeaksKb)
+                .map(([role, kb]) => `${role} ${mb(kb)}`)
+                .join(", ") +
+            `; the raw program's child (no components: the SDK's own cost) ${mb(large.rawProcessPeaksKb[PROGRAM_ROLE] ?? 0)}`;
         verdicts.push({
             target: rssTarget,
             measured: `${mb(large.peakTreeRssKb)} sampled tree peak; ${mb(large.sumOfProcessPeaksKb)} sum of per-process peaks`,
@@ -212,6 +219,7 @@ function tenantTable(figures: readonly TenantFigures[]): string {
         ["Peak RSS, sampled tree (components)", (f: TenantFigures) => mb(f.peakTreeRssKb)],
         ["Peak RSS, sum of per-process peaks (components / raw)", (f: TenantFigures) => `${mb(f.sumOfProcessPeaksKb)} / ${mb(f.rawSumOfProcessPeaksKb)}`],
         ["Per-process peaks (components)", (f: TenantFigures) => Object.entries(f.processPeaksKb).map(([role, kb]) => `${role} ${mb(kb)}`).join(", ")],
+        ["Per-process peaks (raw program)", (f: TenantFigures) => Object.entries(f.rawProcessPeaksKb).map(([role, kb]) => `${role} ${mb(kb)}`).join(", ")],
         ["CPU per process (components)", (f: TenantFigures) => Object.entries(f.processCpuMs).map(([role, ms]) => `${role} ${seconds(ms)}`).join(", ")],
         ["Policy stage on its own: resources/s (Analyze / AnalyzeStack)", (f: TenantFigures) => `**${thousands(f.stagePerSecond)}** (${seconds(f.stageAnalyzeMs)} / ${seconds(f.stageAnalyzeStackMs)})`],
         ["Policy stage within the plan, resources/s (components / raw)", (f: TenantFigures) => `${thousands(f.policyPerSecond)} / ${thousands(f.rawPolicyPerSecond)}`],
