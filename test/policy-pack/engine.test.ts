@@ -1,8 +1,13 @@
 // The pack run exactly as the engine runs it: run-policy-pack started in policy-pack/, driven over
 // the Analyzer gRPC protocol by the analyzer client, with properties marshalled as the engine
 // marshals them. One pack process serves the whole file (a cold start type-checks the pack).
+import * as grpc from "@grpc/grpc-js";
+import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toAnalyzeRequest, toAnalyzerResource } from "../../infra/plan/analyzer/encoding";
 import {
     type AnalyzerResource,
     type PolicyDiagnostic,
@@ -230,5 +235,34 @@ describe("AnalyzeStack", () => {
             "can't run policy 'auth0-grant-client-is-m2m' from policy pack 'auth0-m2m-guardrails@v0.1.0' during preview: " +
                 'ClientGrant "mystery": clientId is unknown during preview, so which Client in this stack the grant is for, and so whether it is an M2M application can\'t be verified until `pulumi up`',
         ]);
+    });
+});
+
+// The plan drives the pack with its own small unary client (infra/plan/analyzer/unaryGrpc.ts). The
+// same pack, driven by the generated grpc-js client from @pulumi/pulumi/proto/analyzer_grpc_pb with
+// the same engine-encoded messages, must answer alike: the protocol is the engine's, whoever speaks it.
+describe("the same pack, through the generated grpc-js AnalyzerClient", () => {
+    it("describes itself and judges a resource and the stack", async () => {
+        const client = new AnalyzerClient(pack.address, grpc.credentials.createInsecure());
+        const unary = <Req, Res>(method: (req: Req, cb: (e: grpc.ServiceError | null, r: Res) => void) => unknown, request: Req) =>
+            new Promise<Res>((resolve, reject) => method.call(client, request, (e, r) => (e ? reject(e) : resolve(r))));
+        const wide = resource(T.clientGrant, "wide", { clientId: "abc", audience: ORDERS_API, scopes: ["read:*"] });
+        try {
+            const info = await unary<Empty, analyzerPb.AnalyzerInfo>(client.getAnalyzerInfo, new Empty());
+            expect(info.getPoliciesList().map((p) => p.getName())).toEqual(createPolicies(ruleDeps()).map((p) => p.name));
+
+            const analyzed = await unary<analyzerPb.AnalyzeRequest, analyzerPb.AnalyzeResponse>(client.analyze, toAnalyzeRequest(wide));
+            expect(analyzed.getDiagnosticsList().map((d) => [d.getPolicyname(), d.getEnforcementlevel()])).toEqual([
+                ["auth0-no-wildcard-scopes", analyzerPb.EnforcementLevel.MANDATORY],
+            ]);
+
+            const stack = new analyzerPb.AnalyzeStackRequest();
+            stack.setResourcesList([toAnalyzerResource(wide)]);
+            const stackAnalyzed = await unary<analyzerPb.AnalyzeStackRequest, analyzerPb.AnalyzeResponse>(client.analyzeStack, stack);
+            // The grant's client isn't in the stack, so only the stack halves' exemption audit runs: nothing to say.
+            expect(stackAnalyzed.getDiagnosticsList().map((d) => d.getPolicyname())).toEqual([]);
+        } finally {
+            client.close();
+        }
     });
 });
