@@ -2,7 +2,7 @@
 // provider uses) needs to apply a plan. Derived from the endpoints the provider calls over each
 // resource's lifecycle, through the same catalogue and least-privilege rules as the grants, plus
 // the field-level scopes the catalogue's endpoint lists can't express.
-import type { ManagementApiScope } from "../../policy-pack/guardrails";
+import type { ManagementApiEndpoint, ManagementApiScope } from "../../policy-pack/guardrails";
 import { scopesForEndpoints } from "../scopes/scopesForEndpoints";
 
 export interface PlannedResource {
@@ -21,10 +21,10 @@ export interface DeployerScope {
 }
 
 interface LifecycleNeeds {
-    readonly create?: readonly string[];
-    readonly read: readonly string[];
-    readonly update: readonly string[];
-    readonly delete?: readonly string[];
+    readonly create?: readonly ManagementApiEndpoint[];
+    readonly read: readonly ManagementApiEndpoint[];
+    readonly update: readonly ManagementApiEndpoint[];
+    readonly delete?: readonly ManagementApiEndpoint[];
     /** Scopes for fields the endpoint's own scope list can't tell apart. */
     readonly fields?: readonly { readonly scope: ManagementApiScope; readonly why: string }[];
 }
@@ -104,7 +104,7 @@ export function deployerScopesFor(resources: readonly PlannedResource[]): Deploy
     for (const resource of resources) {
         const needs = needsByType[resource.type]?.(resource.inputs);
         if (!needs) continue;
-        const phases: [string, readonly string[] | undefined][] = [
+        const phases: [string, readonly ManagementApiEndpoint[] | undefined][] = [
             ["create", resource.import === undefined ? needs.create : undefined],
             ["read", needs.read],
             ["update", needs.update],
