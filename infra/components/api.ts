@@ -2,7 +2,7 @@ import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
 import { AUTH0_TOKEN_LIFETIME_LIMITS, checkApiSettings, type ArgIssue } from "./argChecks";
 import { ComponentArgsError } from "./argsError";
-import { DEFAULT_API_TOKEN_LIFETIME_SECONDS, defaultTokenLifetimeForWeb } from "../config/tenantConfig";
+import { API_IDENTIFIER, DEFAULT_API_TOKEN_LIFETIME_SECONDS, defaultTokenLifetimeForWeb } from "../config/tenantConfig";
 
 export interface ApiArgs {
     /** The API's audience, e.g. `https://orders.acme.example`. Auth0 can't change it once created. */
@@ -83,7 +83,7 @@ export function resolveApiArgs(args: ApiArgs) {
 
 function checkApiArgs(args: ApiArgs, resolved: ReturnType<typeof resolveApiArgs>): ArgIssue[] {
     const issues: ArgIssue[] = [];
-    if (typeof args.identifier !== "string" || !/^\S+$/.test(args.identifier)) {
+    if (typeof args.identifier !== "string" || !API_IDENTIFIER.test(args.identifier)) {
         issues.push({ path: ["identifier"], message: "must be a non-empty string without white space, e.g. https://orders.acme.example" });
     }
     issues.push(

@@ -2,7 +2,14 @@ import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { managementApiAudience, tenantDomainProblem, type ManagementApiScope } from "../../policy-pack/guardrails";
-import { authenticationSchema, tokenQuotaSchema, type AuthenticationConfig, type TokenQuotaConfig } from "../config/tenantConfig";
+import {
+    authenticationSchema,
+    MAX_DESCRIPTION_LENGTH,
+    RESOURCE_KEY,
+    tokenQuotaSchema,
+    type AuthenticationConfig,
+    type TokenQuotaConfig,
+} from "../config/tenantConfig";
 import type { Api } from "./api";
 import { checkApiGrantScopes, checkManagementGrant, managementGrantScopes, type ArgIssue } from "./argChecks";
 import { ComponentArgsError } from "./argsError";
@@ -42,7 +49,7 @@ export type MachineAuthentication =
 export interface MachineClientArgs {
     /** Name shown in the Auth0 dashboard. Default: the component's name. */
     readonly displayName?: string;
-    /** Shown in the dashboard; at most 140 characters. */
+    /** Shown in the dashboard; at most 140 characters (`MAX_DESCRIPTION_LENGTH`). */
     readonly description?: string;
     /**
      * How the app authenticates. `private_key_jwt` is recommended: no secret ever reaches Pulumi
@@ -178,8 +185,8 @@ export function resolveMachineArgs(args: MachineClientArgs): {
     const zodIssues = (prefix: string, error: { issues: { path: PropertyKey[]; message: string }[] }) =>
         error.issues.map((issue) => ({ path: [prefix, ...(issue.path as (string | number)[])], message: issue.message }));
 
-    if (args.description !== undefined && args.description.length > 140) {
-        issues.push({ path: ["description"], message: "must be at most 140 characters (Auth0's limit)" });
+    if (args.description !== undefined && args.description.length > MAX_DESCRIPTION_LENGTH) {
+        issues.push({ path: ["description"], message: `must be at most ${MAX_DESCRIPTION_LENGTH} characters (Auth0's limit)` });
     }
     const authentication = authenticationSchema.safeParse(args.authentication ?? { method: "client_secret_post" });
     if (!authentication.success) issues.push(...zodIssues("authentication", authentication.error));
@@ -190,7 +197,7 @@ export function resolveMachineArgs(args: MachineClientArgs): {
     const audiences = new Map<string, string>();
     for (const [key, grant] of Object.entries(args.grants ?? {})) {
         const path = ["grants", key];
-        if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(key)) {
+        if (!RESOURCE_KEY.test(key)) {
             issues.push({ path, message: "grant names must be lower-case letters, digits and hyphens (they name Pulumi resources)" });
         }
         let resolved: ResolvedGrant | undefined;

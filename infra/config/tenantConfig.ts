@@ -22,12 +22,19 @@ export function defaultTokenLifetimeForWeb(tokenLifetime: number): number {
     return Math.min(tokenLifetime, AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS);
 }
 
+/** An API identifier (audience): any string without white space, e.g. `https://orders.acme.example`. */
+export const API_IDENTIFIER = /^\S+$/;
+/** Config keys and grant names become resource names: lower-case letters, digits and hyphens. */
+export const RESOURCE_KEY = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+/** Auth0's limit on an application's description. */
+export const MAX_DESCRIPTION_LENGTH = 140;
+
 const positiveSeconds = z.number().int("must be a whole number of seconds").positive("must be above 0");
 const nonEmpty = z.string().trim().min(1, "must not be empty");
 
 const apiSchema = z.strictObject({
     /** The API's audience, e.g. `https://orders.acme.example`. Can't change once created. */
-    identifier: nonEmpty.regex(/^\S+$/, "must not contain white space"),
+    identifier: nonEmpty.regex(API_IDENTIFIER, "must not contain white space"),
     /** Name shown in the Auth0 dashboard. Default: the config key. */
     name: nonEmpty.optional(),
     /** Access-token lifetime in seconds. Default: 3,600. */
@@ -95,7 +102,7 @@ export const tokenQuotaSchema = z
 const machineSchema = z.strictObject({
     /** Name shown in the Auth0 dashboard. Default: the config key. */
     name: nonEmpty.optional(),
-    description: z.string().max(140, "must be at most 140 characters (Auth0's limit)").optional(),
+    description: z.string().max(MAX_DESCRIPTION_LENGTH, `must be at most ${MAX_DESCRIPTION_LENGTH} characters (Auth0's limit)`).optional(),
     /** How the app authenticates. Default: client_secret_post with a generated, rotatable secret. */
     authentication: authenticationSchema.default({ method: "client_secret_post", secretVersion: 1 }),
     tokenQuota: tokenQuotaSchema.optional(),
@@ -108,7 +115,7 @@ const managementApiSchema = z.strictObject({
     tokenLifetime: positiveSeconds,
 });
 
-const configKeySchema = z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, {
+const configKeySchema = z.string().regex(RESOURCE_KEY, {
     message: "must be lower-case letters, digits and hyphens (it names Pulumi resources)",
 });
 

@@ -1,7 +1,7 @@
 // The plan as data: what each machine may do on which API, what is adopted or retained, what the
 // deployer needs, and what the policy pack said. Every renderer works from this one object, and
 // `--format json` prints it as is; its schema is documented in README.md ("JSON report").
-import { isManagementApiAudience } from "../../policy-pack/guardrails";
+import { isManagementApiAudience, MANAGEMENT_API_NAME } from "../../policy-pack/guardrails";
 import { deployerScopesFor, isKnownToDeployerScopes } from "../deployer/deployerScopes";
 import type { PolicyDiagnostic } from "./analyzer/types";
 import type { CapturedResource } from "./programProtocol";
@@ -166,9 +166,9 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** "Auth0 Management API (acme.eu.auth0.com)": the tenant's Management API, named by its host. */
 export function managementApiLabel(audience: string): string {
     try {
-        return `Auth0 Management API (${new URL(audience).host})`;
+        return `${MANAGEMENT_API_NAME} (${new URL(audience).host})`;
     } catch {
-        return "Auth0 Management API";
+        return MANAGEMENT_API_NAME;
     }
 }
 
