@@ -118,25 +118,32 @@ function encodeProvider(provider: AnalyzerProviderResource, urn: string): analyz
     return result;
 }
 
+/** What an AnalyzeRequest and a stack's AnalyzerResource have in common. */
+interface AnalyzedMessage {
+    setUrn(value: string): unknown;
+    setType(value: string): unknown;
+    setName(value: string): unknown;
+    setProperties(value: Struct): unknown;
+    setOptions(value: analyzerPb.AnalyzerResourceOptions): unknown;
+    setProvider(value: analyzerPb.AnalyzerProviderResource): unknown;
+}
+
+function setResourceFields<M extends AnalyzedMessage>(message: M, resource: AnalyzerResource): M {
+    message.setUrn(resource.urn);
+    message.setType(resource.type);
+    message.setName(resource.name);
+    message.setProperties(toStruct(resource.properties, `${resource.urn} properties`));
+    message.setOptions(encodeOptions(resource.options, resource.parent));
+    if (resource.provider) message.setProvider(encodeProvider(resource.provider, resource.urn));
+    return message;
+}
+
 export function toAnalyzeRequest(resource: AnalyzerResource): analyzerPb.AnalyzeRequest {
-    const request = new analyzerPb.AnalyzeRequest();
-    request.setUrn(resource.urn);
-    request.setType(resource.type);
-    request.setName(resource.name);
-    request.setProperties(toStruct(resource.properties, `${resource.urn} properties`));
-    request.setOptions(encodeOptions(resource.options, resource.parent));
-    if (resource.provider) request.setProvider(encodeProvider(resource.provider, resource.urn));
-    return request;
+    return setResourceFields(new analyzerPb.AnalyzeRequest(), resource);
 }
 
 export function toAnalyzerResource(resource: AnalyzerResource): analyzerPb.AnalyzerResource {
-    const result = new analyzerPb.AnalyzerResource();
-    result.setUrn(resource.urn);
-    result.setType(resource.type);
-    result.setName(resource.name);
-    result.setProperties(toStruct(resource.properties, `${resource.urn} properties`));
-    result.setOptions(encodeOptions(resource.options, resource.parent));
-    if (resource.provider) result.setProvider(encodeProvider(resource.provider, resource.urn));
+    const result = setResourceFields(new analyzerPb.AnalyzerResource(), resource);
     result.setParent(resource.parent ?? "");
     result.setDependenciesList([...(resource.dependencies ?? [])]);
     setPropertyDependencies(result, resource.propertyDependencies);
