@@ -124,6 +124,17 @@ function typeNames(types: readonly string[]): string {
     return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
+/** What the pack tells the engine about a policy (GetAnalyzerInfo), the same for both kinds of rule. */
+function policyMetadata<Settings extends object>(spec: RuleInfo<Settings>, configSchema: PolicyConfigSchema) {
+    return {
+        name: spec.name,
+        description: spec.description,
+        enforcementLevel: spec.enforcementLevel,
+        remediationSteps: spec.remediationSteps,
+        configSchema,
+    };
+}
+
 function makeFactory(name: string, build: (deps: RuleDeps) => RulePolicy): RuleFactory {
     return Object.assign(build, { policyName: name });
 }
@@ -136,11 +147,7 @@ export function resourceRule<Settings extends object>(spec: ResourceRuleSpec<Set
     return makeFactory(spec.name, (deps) => {
         const ledger = deps.ledger ?? appliedExemptions;
         return {
-            name: spec.name,
-            description: spec.description,
-            enforcementLevel: spec.enforcementLevel,
-            remediationSteps: spec.remediationSteps,
-            configSchema,
+            ...policyMetadata(spec, configSchema),
             validateResource: (args, reportViolation) => {
                 if (!spec.appliesTo.includes(args.type)) notApplicable(args, notApplicableReason);
                 const config = parseConfig(args.getConfig());
@@ -182,11 +189,7 @@ export function stackRule<Settings extends object>(spec: StackRuleSpec<Settings>
     return makeFactory(spec.name, (deps) => {
         const ledger = deps.ledger ?? appliedExemptions;
         return {
-            name: spec.name,
-            description: spec.description,
-            enforcementLevel: spec.enforcementLevel,
-            remediationSteps: spec.remediationSteps,
-            configSchema,
+            ...policyMetadata(spec, configSchema),
             validateStack: (args, reportViolation) => {
                 ledger.set(spec.name, []);
                 const config = parseConfig(args.getConfig());
