@@ -30,11 +30,16 @@ export {
 export { TenantConfigError, formatConfigPath } from "./config/tenantConfigError";
 export { loadStackTenantConfig } from "./config/loadStackConfig";
 
-export { EndpointScopeError, resolveEndpoint, scopesForEndpoints } from "./scopes/scopesForEndpoints";
-export { MULTI_SCOPE_ENDPOINTS, endpointRequirement, type EndpointRequirement } from "./scopes/endpointRequirements";
-export { deployerScopesFor, type DeployerScope, type PlannedResource } from "./deployer/deployerScopes";
-
 export {
+    EndpointScopeError,
+    resolveEndpoint,
+    scopesForEndpoints,
+    MULTI_SCOPE_ENDPOINTS,
+    endpointRequirement,
+    type EndpointRequirement,
+    deployerScopesFor,
+    type DeployerScope,
+    type PlannedResource,
     AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS,
     AUTH0_MAX_TOKEN_LIFETIME_SECONDS,
     DEFAULT_ESCALATION_SCOPES,

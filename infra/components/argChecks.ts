@@ -12,9 +12,10 @@ import {
     type ManagementApiScope,
     type ManagementScopeRules,
     type TokenLifetimeLimits,
+    endpointRequirement,
+    resolveEndpoint,
+    scopesForEndpoints,
 } from "../../policy-pack/guardrails";
-import { endpointRequirement } from "../scopes/endpointRequirements";
-import { resolveEndpoint, scopesForEndpoints } from "../scopes/scopesForEndpoints";
 
 export interface ArgIssue {
     readonly path: readonly (string | number)[];

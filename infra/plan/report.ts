@@ -1,8 +1,7 @@
 // The plan as data: what each machine may do on which API, what is adopted or retained, what the
 // deployer needs, and what the policy pack said. Every renderer works from this one object, and
 // `--format json` prints it as is; its schema is documented in README.md ("JSON report").
-import { isManagementApiAudience, MANAGEMENT_API_NAME } from "../../policy-pack/guardrails";
-import { deployerScopesFor, isKnownToDeployerScopes } from "../deployer/deployerScopes";
+import { deployerScopesFor, isKnownToDeployerScopes, isManagementApiAudience, MANAGEMENT_API_NAME } from "../../policy-pack/guardrails";
 import type { PolicyDiagnostic } from "./analyzer/types";
 import type { CapturedResource } from "./programProtocol";
 import { urnName, urnType } from "./urn";

@@ -1,6 +1,7 @@
+import { AUTH0_TYPES } from "../guardrails";
 import { asString, isUnknown } from "../support/props";
 import { ReferenceIndex } from "../support/references";
-import { AUTH0_TYPES, type Auth0Resource, clientFields, describe, grantFields, ofType } from "../support/resources";
+import { type Auth0Resource, clientFields, describe, grantFields, ofType } from "../support/resources";
 import { NO_SETTINGS, stackRule } from "../support/rule";
 
 const M2M_APP_TYPE = "non_interactive";

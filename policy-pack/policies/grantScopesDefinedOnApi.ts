@@ -1,9 +1,8 @@
-import { closestMatches, isManagementApiAudience, MANAGEMENT_API_NAME, quoteAlternatives } from "../guardrails";
+import { AUTH0_TYPES, closestMatches, isManagementApiAudience, MANAGEMENT_API_NAME, quoteAlternatives } from "../guardrails";
 import type { Findings } from "../support/findings";
 import { asString, isUnknown, type Maybe } from "../support/props";
 import { type ReferenceMatch, ReferenceIndex } from "../support/references";
 import {
-    AUTH0_TYPES,
     type Auth0Resource,
     describe,
     grantFields,

@@ -1,7 +1,7 @@
-import { isManagementApiAudience } from "../guardrails";
+import { AUTH0_TYPES, isManagementApiAudience } from "../guardrails";
 import { isUnknown } from "../support/props";
 import { ReferenceIndex } from "../support/references";
-import { AUTH0_TYPES, type Auth0Resource, clientFields, describe, grantFields, ofType } from "../support/resources";
+import { type Auth0Resource, clientFields, describe, grantFields, ofType } from "../support/resources";
 import { NO_SETTINGS, stackRule } from "../support/rule";
 
 type QuotaState = "set" | "missing" | { unknownField: string };

@@ -1,8 +1,8 @@
-import { classifyManagementScopes, quoteAlternatives } from "../guardrails";
+import { AUTH0_TYPES, classifyManagementScopes, quoteAlternatives } from "../guardrails";
 import { readStringArray } from "../support/config";
 import { audienceUnknown, readManagementApiGrant } from "../support/managementGrants";
 import { isUnknown } from "../support/props";
-import { AUTH0_TYPES, describe } from "../support/resources";
+import { describe } from "../support/resources";
 import { resourceRule } from "../support/rule";
 
 /** Mirrors the configSchema below. */

@@ -1,8 +1,8 @@
-import { classifyManagementScopes, DEFAULT_ESCALATION_SCOPES } from "../guardrails";
+import { AUTH0_TYPES, classifyManagementScopes, DEFAULT_ESCALATION_SCOPES } from "../guardrails";
 import { readRecord } from "../support/config";
 import { audienceUnknown, readManagementApiGrant } from "../support/managementGrants";
 import { isUnknown } from "../support/props";
-import { AUTH0_TYPES, describe } from "../support/resources";
+import { describe } from "../support/resources";
 import { resourceRule } from "../support/rule";
 
 /** Mirrors the configSchema below. */

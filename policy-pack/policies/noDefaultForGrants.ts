@@ -1,5 +1,6 @@
+import { AUTH0_TYPES } from "../guardrails";
 import { isUnknown } from "../support/props";
-import { AUTH0_TYPES, describe, grantFields } from "../support/resources";
+import { describe, grantFields } from "../support/resources";
 import { NO_SETTINGS, resourceRule } from "../support/rule";
 
 export const noDefaultForGrants = resourceRule({

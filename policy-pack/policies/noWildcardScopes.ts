@@ -1,6 +1,6 @@
-import { hasWildcard } from "../guardrails";
+import { AUTH0_TYPES, hasWildcard } from "../guardrails";
 import { isUnknown } from "../support/props";
-import { AUTH0_TYPES, describe, grantFields, scopeDefinitions } from "../support/resources";
+import { describe, grantFields, scopeDefinitions } from "../support/resources";
 import { NO_SETTINGS, resourceRule } from "../support/rule";
 
 export const noWildcardScopes = resourceRule({

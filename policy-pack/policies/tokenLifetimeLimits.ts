@@ -1,5 +1,6 @@
 import {
     AUTH0_MAX_TOKEN_LIFETIME_SECONDS,
+    AUTH0_TYPES,
     checkTokenLifetimes,
     DEFAULT_TOKEN_LIFETIME_LIMITS,
     isManagementApiAudience,
@@ -9,7 +10,7 @@ import {
 } from "../guardrails";
 import { readInteger, readRecord, type ConfigPath } from "../support/config";
 import { asString, isUnknown, type Maybe } from "../support/props";
-import { AUTH0_TYPES, type Auth0Resource, describe, resourceServerFields } from "../support/resources";
+import { type Auth0Resource, describe, resourceServerFields } from "../support/resources";
 import { resourceRule } from "../support/rule";
 
 /** Mirrors the configSchema below. */

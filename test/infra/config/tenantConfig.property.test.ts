@@ -13,7 +13,7 @@ import { ruleDeps, runResource, runStack, type ResourceSpec } from "../../policy
 import { Api } from "../../../infra/components/api";
 import { TenantAccess } from "../../../infra/components/tenantAccess";
 import { parseTenantConfig } from "../../../infra/config/tenantConfig";
-import { endpointRequirement } from "../../../infra/scopes/endpointRequirements";
+import { endpointRequirement } from "../../../policy-pack/guardrails";
 import { installMocks, registrations, type Registered } from "../support/mockPulumi";
 
 beforeAll(() => installMocks());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { allCatalogueEndpoints, isUserContextScope } from "../../../policy-pack/guardrails";
-import { endpointRequirement, MULTI_SCOPE_ENDPOINTS } from "../../../infra/scopes/endpointRequirements";
-import { EndpointScopeError, resolveEndpoint, scopesForEndpoints } from "../../../infra/scopes/scopesForEndpoints";
+import { endpointRequirement, MULTI_SCOPE_ENDPOINTS } from "../../../policy-pack/guardrails/endpointRequirements";
+import { EndpointScopeError, resolveEndpoint, scopesForEndpoints } from "../../../policy-pack/guardrails/scopesForEndpoints";
 
 describe("MULTI_SCOPE_ENDPOINTS", () => {
     const multiScope = allCatalogueEndpoints().filter((e) => e.scopes.length > 1);

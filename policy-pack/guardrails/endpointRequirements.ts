@@ -3,7 +3,8 @@
 // (see policy-pack/guardrails/catalogue/data/README.md). Each such endpoint is decided here, by
 // hand, from the endpoint's 403 text and Auth0's prose; a test fails when the catalogue gains a
 // multi-scope endpoint this table does not decide.
-import { isUserContextScope, type CatalogueEndpoint, type ManagementApiEndpoint, type ManagementApiScope } from "../../policy-pack/guardrails";
+import type { CatalogueEndpoint, ManagementApiEndpoint, ManagementApiScope } from "./catalogue/catalogue";
+import { isUserContextScope } from "./scopes";
 
 /**
  * Conjunctive normal form: the app needs one scope from every clause. Within a clause the

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { deployerScopesFor } from "../../../infra/deployer/deployerScopes";
+import { deployerScopesFor } from "../../../policy-pack/guardrails/deployerScopes";
 
 describe("README's table of the deployer's scopes", () => {
     it("lists exactly what deployerScopesFor derives for everything the components declare", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deployerScopesFor, isKnownToDeployerScopes } from "../../../infra/deployer/deployerScopes";
+import { deployerScopesFor, isKnownToDeployerScopes } from "../../../policy-pack/guardrails/deployerScopes";
 
 const scopesOf = (resources: Parameters<typeof deployerScopesFor>[0]) => deployerScopesFor(resources).map((s) => s.scope);
 

@@ -2,8 +2,8 @@
 // provider uses) needs to apply a plan. Derived from the endpoints the provider calls over each
 // resource's lifecycle, through the same catalogue and least-privilege rules as the grants, plus
 // the field-level scopes the catalogue's endpoint lists can't express.
-import type { ManagementApiEndpoint, ManagementApiScope } from "../../policy-pack/guardrails";
-import { scopesForEndpoints } from "../scopes/scopesForEndpoints";
+import type { ManagementApiEndpoint, ManagementApiScope } from "./catalogue/catalogue";
+import { scopesForEndpoints } from "./scopesForEndpoints";
 
 export interface PlannedResource {
     readonly type: string;

@@ -1,10 +1,6 @@
 // The least-privilege Management API scope set for the endpoints an application calls.
-import {
-    closestEndpoints,
-    findEndpoint,
-    type CatalogueEndpoint,
-    type ManagementApiScope,
-} from "../../policy-pack/guardrails";
+import { findEndpoint, type CatalogueEndpoint, type ManagementApiScope } from "./catalogue/catalogue";
+import { closestEndpoints } from "./suggestions";
 import { endpointRequirement } from "./endpointRequirements";
 
 export type EndpointResolution =
