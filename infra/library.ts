@@ -1,7 +1,7 @@
 // The npm package's entry point: everything another Pulumi project needs to reuse auth0-m2m.
 // It registers nothing on import; infra/index.ts is this repository's own program.
 export { Api, resolveApiArgs, type ApiArgs } from "./components/api";
-export { ComponentArgsError } from "./components/argsError";
+export { ComponentArgsError } from "./config/argsError";
 export {
     MachineClient,
     resolveMachineArgs,
@@ -19,14 +19,12 @@ export {
     DEFAULT_API_TOKEN_LIFETIME_SECONDS,
     MANAGEMENT_API_GRANT_KEY,
     defaultTokenLifetimeForWeb,
-    parseTenantConfig,
     type ApiConfig,
-    type ConfigIssue,
     type MachineConfig,
     type TenantConfig,
     type TenantConfigInput,
-    type TenantConfigParse,
 } from "./config/tenantConfig";
+export { parseTenantConfig, type TenantConfigParse } from "./config/parseTenantConfig";
 export { TenantConfigError, formatConfigPath } from "./config/tenantConfigError";
 export { loadStackTenantConfig } from "./config/loadStackConfig";
 
@@ -47,6 +45,7 @@ export {
     MANAGEMENT_API_ENDPOINTS,
     MANAGEMENT_API_SCOPES,
     checkTokenLifetimes,
+    type ConfigIssue,
     findEndpoint,
     isManagementApiAudience,
     isManagementApiScope,

@@ -1,7 +1,8 @@
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
-import { AUTH0_TOKEN_LIFETIME_LIMITS, checkApiSettings, type ArgIssue } from "./argChecks";
-import { ComponentArgsError } from "./argsError";
+import type { ConfigIssue } from "../../policy-pack/guardrails";
+import { AUTH0_TOKEN_LIFETIME_LIMITS, checkApiSettings } from "../config/argChecks";
+import { ComponentArgsError } from "../config/argsError";
 import { API_IDENTIFIER, DEFAULT_API_TOKEN_LIFETIME_SECONDS, defaultTokenLifetimeForWeb } from "../config/tenantConfig";
 
 export interface ApiArgs {
@@ -81,8 +82,8 @@ export function resolveApiArgs(args: ApiArgs) {
     };
 }
 
-function checkApiArgs(args: ApiArgs, resolved: ReturnType<typeof resolveApiArgs>): ArgIssue[] {
-    const issues: ArgIssue[] = [];
+function checkApiArgs(args: ApiArgs, resolved: ReturnType<typeof resolveApiArgs>): ConfigIssue[] {
+    const issues: ConfigIssue[] = [];
     if (typeof args.identifier !== "string" || !API_IDENTIFIER.test(args.identifier)) {
         issues.push({ path: ["identifier"], message: "must be a non-empty string without white space, e.g. https://orders.acme.example" });
     }

@@ -1,7 +1,7 @@
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { managementApiAudience, tenantDomainProblem, type ManagementApiScope } from "../../policy-pack/guardrails";
+import { managementApiAudience, tenantDomainProblem, type ConfigIssue, type ManagementApiScope } from "../../policy-pack/guardrails";
 import {
     authenticationSchema,
     MAX_DESCRIPTION_LENGTH,
@@ -11,8 +11,8 @@ import {
     type TokenQuotaConfig,
 } from "../config/tenantConfig";
 import type { Api } from "./api";
-import { checkApiGrantScopes, checkManagementGrant, managementGrantScopes, type ArgIssue } from "./argChecks";
-import { ComponentArgsError } from "./argsError";
+import { checkApiGrantScopes, checkManagementGrant, managementGrantScopes } from "../config/argChecks";
+import { ComponentArgsError } from "../config/argsError";
 
 /** A grant on a custom API declared with the `Api` component; its scopes must be declared there. */
 export interface ApiGrant {
@@ -179,9 +179,9 @@ export function resolveMachineArgs(args: MachineClientArgs): {
     authentication: AuthenticationConfig;
     tokenQuota?: TokenQuotaConfig;
     grants: Record<string, ResolvedGrant>;
-    issues: ArgIssue[];
+    issues: ConfigIssue[];
 } {
-    const issues: ArgIssue[] = [];
+    const issues: ConfigIssue[] = [];
     const zodIssues = (prefix: string, error: { issues: { path: PropertyKey[]; message: string }[] }) =>
         error.issues.map((issue) => ({ path: [prefix, ...(issue.path as (string | number)[])], message: issue.message }));
 

@@ -3,6 +3,7 @@
 // own; nothing here imports infra/ or cli/. Modules inside guardrails/ import each other directly,
 // never through this file.
 export * from "./auth0Types";
+export * from "./configPath";
 export * from "./limits";
 export * from "./scopes";
 export * from "./suggestions";

@@ -8,7 +8,7 @@ import {
     MANAGEMENT_API_NAME,
     type TokenLifetimeLimits,
 } from "../guardrails";
-import { readInteger, readRecord, type ConfigPath } from "../support/config";
+import { readInteger, readRecord, type PolicyConfigLocation } from "../support/config";
 import { asString, isUnknown, type Maybe } from "../support/props";
 import { type Auth0Resource, describe, resourceServerFields } from "../support/resources";
 import { resourceRule } from "../support/rule";
@@ -21,7 +21,7 @@ export interface TokenLifetimeLimitsArgs extends TokenLifetimeLimits {
 
 const SECONDS = { type: "integer", minimum: 1, maximum: AUTH0_MAX_TOKEN_LIFETIME_SECONDS } as const;
 
-function readLimits(value: unknown, at: ConfigPath): Partial<TokenLifetimeLimits> {
+function readLimits(value: unknown, at: PolicyConfigLocation): Partial<TokenLifetimeLimits> {
     const record = readRecord(value, at);
     const limits: { -readonly [K in keyof TokenLifetimeLimits]?: number } = {};
     for (const [key, limit] of Object.entries(record)) {

@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseTenantConfig } from "../../infra/config/tenantConfig";
+import { parseTenantConfig } from "../../infra/config/parseTenantConfig";
 import { describeTimings } from "../../infra/plan/plan";
 import { parseBenchArgs, parseTimings, runBench, type BenchResults, type PlanSample } from "../../bench/bench";
 import type { declareRawTenant } from "../../bench/rawProgram";

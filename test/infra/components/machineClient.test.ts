@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Api } from "../../../infra/components/api";
-import { ComponentArgsError } from "../../../infra/components/argsError";
+import { ComponentArgsError } from "../../../infra/config/argsError";
 import { MachineClient, resolveMachineArgs } from "../../../infra/components/machineClient";
 import { ManagementApi } from "../../../infra/components/managementApi";
 import { installMocks, named, ofType, registrations, valueOf } from "../support/mockPulumi";

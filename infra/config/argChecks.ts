@@ -9,6 +9,7 @@ import {
     DEFAULT_TOKEN_LIFETIME_LIMITS,
     hasWildcard,
     quoteAlternatives,
+    type ConfigIssue,
     type ManagementApiScope,
     type ManagementScopeRules,
     type TokenLifetimeLimits,
@@ -16,11 +17,6 @@ import {
     resolveEndpoint,
     scopesForEndpoints,
 } from "../../policy-pack/guardrails";
-
-export interface ArgIssue {
-    readonly path: readonly (string | number)[];
-    readonly message: string;
-}
 
 /** Auth0's own limits, which the components enforce for any caller. */
 export const AUTH0_TOKEN_LIFETIME_LIMITS: TokenLifetimeLimits = {
@@ -44,9 +40,9 @@ const SCOPE_NAME = /^[^\s*]+$/;
 export function checkApiSettings(
     settings: ApiSettings,
     options: { readonly limits?: TokenLifetimeLimits; readonly webLifetimeManaged?: boolean } = {},
-): ArgIssue[] {
+): ConfigIssue[] {
     const { limits, webLifetimeManaged } = options;
-    const issues: ArgIssue[] = [];
+    const issues: ConfigIssue[] = [];
     // Only the guardrail defaults can be raised (in the pack's config); Auth0's own limits can't.
     const raiseHint =
         limits === undefined
@@ -72,9 +68,9 @@ export function checkApiSettings(
 }
 
 /** A grant on a custom API: every scope literal, declared on the API, and at least one. */
-export function checkApiGrantScopes(scopes: readonly string[], declared: readonly string[] | undefined, apiLabel: string): ArgIssue[] {
+export function checkApiGrantScopes(scopes: readonly string[], declared: readonly string[] | undefined, apiLabel: string): ConfigIssue[] {
     if (scopes.length === 0) return [{ path: ["scopes"], message: "grants nothing; list at least one scope, or remove the grant" }];
-    const issues: ArgIssue[] = [];
+    const issues: ConfigIssue[] = [];
     const declaredSet = new Set(declared ?? []);
     scopes.forEach((scope, index) => {
         if (hasWildcard(scope)) {
@@ -96,7 +92,7 @@ export interface ManagementGrantSpec {
  * A Management API grant, given as scopes or as the endpoints the app calls: every scope known
  * to the catalogue, none user-context, wildcard or on the escalation deny-list.
  */
-export function checkManagementGrant(grant: ManagementGrantSpec, rules: ManagementScopeRules = DEFAULT_MANAGEMENT_SCOPE_RULES): ArgIssue[] {
+export function checkManagementGrant(grant: ManagementGrantSpec, rules: ManagementScopeRules = DEFAULT_MANAGEMENT_SCOPE_RULES): ConfigIssue[] {
     const { scopes, endpoints } = grant;
     if (scopes !== undefined && endpoints !== undefined) {
         return [{ path: [], message: "set either scopes or endpoints, not both (endpoints derive the scopes)" }];
@@ -107,7 +103,7 @@ export function checkManagementGrant(grant: ManagementGrantSpec, rules: Manageme
     if ((scopes ?? endpoints ?? []).length === 0) {
         return [{ path: [scopes ? "scopes" : "endpoints"], message: "grants nothing; list at least one, or remove the grant" }];
     }
-    const issues: ArgIssue[] = [];
+    const issues: ConfigIssue[] = [];
     if (scopes !== undefined) {
         scopes.forEach((scope, index) => {
             for (const message of managementScopeProblems(scope, rules)) issues.push({ path: ["scopes", index], message });
