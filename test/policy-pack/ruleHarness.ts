@@ -5,7 +5,7 @@
 import type { PolicyResource, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { expect } from "vitest";
-import { encodeProperties } from "../../infra/plan/analyzer/encoding";
+import { encodeProperties } from "../../cli/analyzer/encoding";
 import type { AppliedExemptionLedger } from "../../policy-pack/support/appliedExemptions";
 import { AUTH0_TYPES } from "../../policy-pack/guardrails";
 import { isUnknownValueError, UNKNOWN_VALUE_SENTINEL, unknownCheckingProxy } from "../../policy-pack/support/preview";
