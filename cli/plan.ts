@@ -9,7 +9,7 @@ import { findPackage, reportFailure, write, type PackageInfo } from "./output";
 import { configError, EXIT_MANDATORY_VIOLATION, EXIT_OK, PlanError, ProgramError } from "./errors";
 import { compiledPolicyPack, isCompilableTypeScriptPack } from "./analyzer/ownPolicyPack";
 import { PolicyCheck, type PolicyCheckTimings } from "./analyzer/policyCheck";
-import { loadProject, type LoadedProject } from "./project";
+import { loadProject, type LoadedProject } from "./program/project";
 import type { ProgramJob } from "./program/protocol";
 import { ProgramRunner } from "./program/runner";
 import { collectSecretPlaintexts, scrubSecrets } from "./values";

@@ -13,7 +13,7 @@ import { findPackage } from "./output";
 import { defaultPolicyPackDir, ownPackWorkingDir, programJobFor } from "./plan";
 import type { CapturedResource } from "./program/protocol";
 import { ProgramRunner } from "./program/runner";
-import { loadProject } from "./project";
+import { loadProject } from "./program/project";
 
 export type { CapturedResource };
 

@@ -6,11 +6,10 @@
 // It runs in its own process so each plan gets fresh SDK state, a hung program can be killed, and
 // nothing the program does (globals, handlers, timers) leaks into the plan.
 import * as fs from "node:fs";
-import * as nodeModule from "node:module";
-import { createRequire } from "node:module";
 import * as path from "node:path";
 import * as url from "node:url";
 import * as v8 from "node:v8";
+import { interceptMonitor } from "./monitorCapture";
 import {
     type CapturedResource,
     type ChildMessage,
@@ -20,15 +19,7 @@ import {
     type ProgramJob,
     RESOURCE_STREAM_FD,
 } from "./protocol";
-import { cacheTsNodeOutput } from "./transpileCache";
-import { engineUrn } from "./urn";
-
-/**
- * Features the plan answers "no" to. Transforms and hooks need the engine to call back into the
- * program; output values and resource references are what the engine would turn into plain values
- * and ids/URNs before a policy pack sees them, so the SDK sends them that way directly.
- */
-const UNSUPPORTED_FEATURES = new Set(["transforms", "invokeTransforms", "resourceHooks", "errorHooks", "outputValues", "resourceReferences"]);
+import { loadSdk, skipSdkDebugBookkeeping } from "./sdkLoader";
 
 /**
  * Resources per frame: small enough that the pack starts on the first ones while the program still
@@ -36,12 +27,15 @@ const UNSUPPORTED_FEATURES = new Set(["transforms", "invokeTransforms", "resourc
  */
 const BATCH_SIZE = 100;
 
-let job: ProgramJob | undefined;
-let programStarted = false;
-let finished = false;
-let failing = false;
-let pending: CapturedResource[] = [];
-let flushScheduled = false;
+/** Everything this process knows about its one run, in one place. */
+const state = {
+    job: undefined as ProgramJob | undefined,
+    programStarted: false,
+    finished: false,
+    failing: false,
+    pending: [] as CapturedResource[],
+    flushScheduled: false,
+};
 
 function send(message: ChildMessage): Promise<void> {
     return new Promise((resolve) => {
@@ -51,23 +45,23 @@ function send(message: ChildMessage): Promise<void> {
 }
 
 function capture(resource: CapturedResource): void {
-    pending.push(resource);
-    if (pending.length >= BATCH_SIZE) flush();
-    else if (!flushScheduled) {
-        flushScheduled = true;
+    state.pending.push(resource);
+    if (state.pending.length >= BATCH_SIZE) flush();
+    else if (!state.flushScheduled) {
+        state.flushScheduled = true;
         setImmediate(flush);
     }
 }
 
 /**
- * Writes the pending resources as one frame with a blocking write (see programProtocol.ts), so they
+ * Writes the pending resources as one frame with a blocking write (see protocol.ts), so they
  * reach the plan even while the SDK keeps this process's event loop from running.
  */
 function flush(): void {
-    flushScheduled = false;
-    if (pending.length === 0) return;
-    const payload = v8.serialize(pending);
-    pending = [];
+    state.flushScheduled = false;
+    if (state.pending.length === 0) return;
+    const payload = v8.serialize(state.pending);
+    state.pending = [];
     const frame = Buffer.allocUnsafe(FRAME_HEADER_BYTES + payload.length);
     frame.writeUInt32BE(payload.length, 0);
     payload.copy(frame, FRAME_HEADER_BYTES);
@@ -80,17 +74,17 @@ function flush(): void {
     }
 }
 
-async function fail(error: unknown, kind: ProgramFailure["kind"] = programStarted ? "threw" : "setup"): Promise<void> {
+async function fail(error: unknown, kind: ProgramFailure["kind"] = state.programStarted ? "threw" : "setup"): Promise<void> {
     // One error often surfaces as several rejections (every output that depended on it); report the first.
-    if (failing || finished) return;
-    failing = true;
+    if (state.failing || state.finished) return;
+    state.failing = true;
     flush();
     await send({ kind: "failed", failure: describeFailure(error, kind) });
     process.exit(1);
 }
 
 /** The message, and the first stack frame in the program's own code (not the SDK, not the plan). */
-export function describeFailure(error: unknown, kind: ProgramFailure["kind"], projectDir = job?.projectDir): ProgramFailure {
+export function describeFailure(error: unknown, kind: ProgramFailure["kind"], projectDir = state.job?.projectDir): ProgramFailure {
     const message = offlineMessage(error instanceof Error ? error.message : String(error));
     const stack = error instanceof Error ? error.stack : undefined;
     return { kind, message, location: stack && projectDir && kind === "threw" ? programLocation(stack, projectDir) : undefined, stack };
@@ -123,230 +117,6 @@ export function programLocation(stack: string, projectDir: string): string | und
     return undefined;
 }
 
-/** Registers ts-node for the program: the project's own ts-node/typescript, else ours, else the SDK's vendored pair. */
-function registerTypeScript(currentJob: ProgramJob, sdkDir: string): void {
-    const fromProject = createRequire(path.join(currentJob.projectDir, "package.json"));
-    const fromHere = createRequire(__filename);
-    const tryResolve = (from: NodeRequire, id: string) => {
-        try {
-            return from.resolve(id);
-        } catch {
-            return undefined;
-        }
-    };
-    const tsNode = tryResolve(fromProject, "ts-node") ?? tryResolve(fromHere, "ts-node") ?? path.join(sdkDir, "vendor", "ts-node@7.0.1");
-    const typescript =
-        tryResolve(fromProject, "typescript") ?? tryResolve(fromHere, "typescript") ?? path.join(sdkDir, "vendor", "typescript@3.8.3", "typescript.js");
-    const hasTsconfig = currentJob.tsconfigPath !== undefined;
-    const options = {
-        compiler: typescript,
-        // Type errors are `tsc`'s job; the plan only needs the program to run.
-        transpileOnly: true,
-        project: currentJob.tsconfigPath,
-        skipProject: !hasTsconfig,
-    };
-    if (currentJob.moduleType === "module") {
-        // An ES module project: ts-node's ESM loader hooks, registered the way `cmd/run` does,
-        // through the SDK's own hooks module.
-        const hooks = path.join(sdkDir, "cmd", "run", "hooks.js");
-        const register = (nodeModule as { register?: (specifier: string, options: { data: unknown }) => void }).register;
-        if (!register || !fs.existsSync(hooks)) {
-            throw new Error(`This @pulumi/pulumi (${sdkDir}) or Node.js ${process.version} can't load TypeScript ES modules; compile the program to JavaScript first.`);
-        }
-        register(url.pathToFileURL(hooks).href, {
-            data: { ...options, compilerOptions: hasTsconfig ? {} : { target: "ES2022", module: "nodenext", moduleResolution: "nodenext", sourceMap: true } },
-        });
-        return;
-    }
-    const service = (require(tsNode) as { register(options: Record<string, unknown>): unknown }).register({
-        ...options,
-        compilerOptions: hasTsconfig ? {} : { target: "ES2020", module: "commonjs", moduleResolution: "node", sourceMap: true, esModuleInterop: true },
-    });
-    // The same output, compiled once per file content (see transpileCache.ts).
-    if (currentJob.transpileCacheDir) cacheTsNodeOutput(service, tsNode, currentJob.transpileCacheDir);
-}
-
-interface Sdk {
-    readonly pulumi: typeof import("@pulumi/pulumi");
-    /** `runtime/settings`; waitForRPCs is internal to the SDK, so it is typed here. */
-    readonly settings: { getMonitor(): unknown; waitForRPCs(): Promise<void> };
-    readonly stack: { runInPulumiStack(init: () => Promise<unknown>): Promise<unknown> };
-    readonly debuggable: { debuggablePromise: <T>(p: Promise<T>, ctx: unknown) => Promise<T> };
-    readonly version: string;
-    readonly dir: string;
-}
-
-function loadSdk(currentJob: ProgramJob): Sdk {
-    const programRequire = createRequire(currentJob.mainPath);
-    let entry: string;
-    try {
-        entry = programRequire.resolve("@pulumi/pulumi");
-    } catch {
-        throw new Error(
-            `The program can't resolve @pulumi/pulumi from ${path.dirname(currentJob.mainPath)}. Install the project's dependencies (for example 'npm ci' in ${currentJob.projectDir}) and run the plan again.`,
-        );
-    }
-    const dir = path.dirname(entry);
-    // Absolute paths inside the same package directory share the module cache with the SDK's own
-    // relative requires, so these are the very modules the program's resources register through.
-    const sdkModule = (relative: string) => require(path.join(dir, relative));
-    if (currentJob.typescript) registerTypeScript(currentJob, dir);
-    return {
-        pulumi: require(entry),
-        settings: sdkModule("runtime/settings"),
-        stack: sdkModule("runtime/stack"),
-        debuggable: sdkModule("runtime/debuggable"),
-        version: (sdkModule("package.json") as { version: string }).version,
-        dir,
-    };
-}
-
-type Callback = (error: Error | null, response?: unknown) => void;
-interface ProtoStruct {
-    toJavaScript(): Record<string, unknown>;
-}
-interface RegisterResourceRequest {
-    getType(): string;
-    getName(): string;
-    getParent(): string;
-    getCustom(): boolean;
-    getObject(): ProtoStruct | undefined;
-    hasProtect(): boolean;
-    getProtect(): boolean | undefined;
-    hasRetainondelete(): boolean;
-    getRetainondelete(): boolean | undefined;
-    getDeletebeforereplace(): boolean;
-    getIgnorechangesList(): string[];
-    getReplaceonchangesList(): string[];
-    getAdditionalsecretoutputsList(): string[];
-    getImportid(): string;
-    getDependenciesList(): string[];
-    getPropertydependenciesMap(): { forEach(fn: (value: { getUrnsList(): string[] }, key: string) => void): void };
-    getProvider(): string;
-    getDeletedwith(): string;
-    getAliasurnsList(): string[];
-}
-interface ReadResourceRequest {
-    getId(): string;
-    getType(): string;
-    getName(): string;
-    getParent(): string;
-    getProperties(): ProtoStruct | undefined;
-    getDependenciesList(): string[];
-    getProvider(): string;
-}
-
-/**
- * Takes over the mock monitor's RPCs: URNs the way the engine builds them, the full request
- * captured, inputs returned as the preview's outputs (so anything the provider computes, like a
- * client's id, stays unknown), and "no" to features only the engine can provide.
- */
-function interceptMonitor(monitor: Record<string, unknown>, currentJob: ProgramJob): void {
-    const seen = new Set<string>();
-    const SUCCESS = 0; // pulumirpc.Result.SUCCESS
-    monitor.supportsFeature = (req: { getId(): string }, callback: Callback) => {
-        callback(null, { getHassupport: () => !UNSUPPORTED_FEATURES.has(req.getId()) });
-    };
-
-    monitor.registerResource = (req: RegisterResourceRequest, callback: Callback) => {
-        try {
-            const parent = req.getParent() || undefined;
-            const urn = engineUrn(currentJob.stack, currentJob.projectName, req.getType(), req.getName(), parent);
-            if (seen.has(urn)) throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
-            seen.add(urn);
-            const object = req.getObject();
-            const propertyDependencies: Record<string, string[]> = {};
-            req.getPropertydependenciesMap().forEach((deps, key) => {
-                propertyDependencies[key] = deps.getUrnsList();
-            });
-            const importId = req.getImportid() || undefined;
-            capture({
-                urn,
-                type: req.getType(),
-                name: req.getName(),
-                custom: req.getCustom(),
-                parent,
-                properties: object ? object.toJavaScript() : {},
-                protect: req.hasProtect() ? req.getProtect() : undefined,
-                retainOnDelete: req.hasRetainondelete() ? req.getRetainondelete() : undefined,
-                deleteBeforeReplace: req.getDeletebeforereplace() || undefined,
-                ignoreChanges: nonEmpty(req.getIgnorechangesList()),
-                replaceOnChanges: nonEmpty(req.getReplaceonchangesList()),
-                additionalSecretOutputs: nonEmpty(req.getAdditionalsecretoutputsList()),
-                importId,
-                dependencies: req.getDependenciesList(),
-                propertyDependencies,
-                provider: req.getProvider() || undefined,
-                deletedWith: req.getDeletedwith() || undefined,
-                aliases: nonEmpty(req.getAliasurnsList()),
-            });
-            callback(null, {
-                getUrn: () => urn,
-                // In a preview only an imported resource has a known id.
-                getId: () => importId ?? "",
-                getObject: () => object,
-                getPropertydependenciesMap: () => undefined,
-                getResult: () => SUCCESS,
-            });
-        } catch (error) {
-            callback(error as Error);
-        }
-    };
-
-    monitor.readResource = (req: ReadResourceRequest, callback: Callback) => {
-        try {
-            const parent = req.getParent() || undefined;
-            const urn = engineUrn(currentJob.stack, currentJob.projectName, req.getType(), req.getName(), parent);
-            const properties = req.getProperties();
-            capture({
-                urn,
-                type: req.getType(),
-                name: req.getName(),
-                custom: true,
-                read: true,
-                readId: req.getId(),
-                parent,
-                properties: properties ? properties.toJavaScript() : {},
-                dependencies: req.getDependenciesList(),
-                propertyDependencies: {},
-                provider: req.getProvider() || undefined,
-            });
-            callback(null, { getUrn: () => urn, getProperties: () => properties });
-        } catch (error) {
-            callback(error as Error);
-        }
-    };
-
-    monitor.registerResourceOutputs = (_req: unknown, callback: Callback) => callback(null, {});
-
-    const offline = (what: string) => {
-        const message =
-            `auth0-m2m plan can't ${what}: it runs the program offline, without a provider or an Auth0 tenant. ` +
-            `Pass the value in through stack config instead, or run 'pulumi preview' for this program.`;
-        // The SDK reports a failed invoke or call by the gRPC error's `details`.
-        return Object.assign(new Error(message), { details: message });
-    };
-    monitor.invoke = (req: { getTok(): string }, callback: Callback) => callback(offline(`call the data source '${req.getTok()}'`));
-    monitor.call = (req: { getTok(): string }, callback: Callback) => callback(offline(`call the resource method '${req.getTok()}'`));
-}
-
-function nonEmpty(list: string[]): string[] | undefined {
-    return list.length > 0 ? list : undefined;
-}
-
-/**
- * Two SDK habits that cost more than the program itself on large plans, neither of which a plan
- * needs (measured on 3,000 resources: about 40% less CPU and a quarter less memory without them):
- * - every tracked promise gets a second promise chain and a formatted stack trace, kept for a leak
- *   report at exit; the plan detects unsettled work itself (see main's beforeExit);
- * - every resource records its declaration site from an unlimited, source-mapped stack trace.
- */
-function skipSdkDebugBookkeeping(sdk: Sdk): void {
-    sdk.debuggable.debuggablePromise = <T>(promise: Promise<T>): Promise<T> => promise;
-    const resourceClass = sdk.pulumi.Resource as unknown as { callsites?: () => unknown[] };
-    if (typeof resourceClass.callsites === "function") resourceClass.callsites = () => [];
-}
-
 // TypeScript compiles `import()` to `require()` under CommonJS; ES module programs need the real one.
 const dynamicImport = new Function("specifier", "return import(specifier)") as (specifier: string) => Promise<Record<string, unknown>>;
 
@@ -364,7 +134,7 @@ async function runMain(currentJob: ProgramJob): Promise<unknown> {
 }
 
 async function run(currentJob: ProgramJob): Promise<void> {
-    job = currentJob;
+    state.job = currentJob;
     process.chdir(currentJob.projectDir);
     // The SDK reads its settings and config from the environment when it first loads.
     for (const key of ["PULUMI_NODEJS_MONITOR", "PULUMI_NODEJS_ENGINE", "PULUMI_NODEJS_SYNC"]) delete process.env[key];
@@ -392,17 +162,17 @@ async function run(currentJob: ProgramJob): Promise<void> {
     );
     const monitor = sdk.settings.getMonitor() as Record<string, unknown> | undefined;
     if (!monitor) throw new Error(`@pulumi/pulumi ${sdk.version} at ${sdk.dir} did not install a mock monitor; the plan needs @pulumi/pulumi 3.x.`);
-    interceptMonitor(monitor, currentJob);
+    interceptMonitor(monitor, currentJob, capture);
     skipSdkDebugBookkeeping(sdk);
 
-    programStarted = true;
+    state.programStarted = true;
     await sdk.stack.runInPulumiStack(() => runMain(currentJob));
     await sdk.settings.waitForRPCs();
     // A rejection nobody handled (say, a resource whose input came from a failed invoke) is
     // reported once the microtask queue drains; give it that turn before calling the run done.
     await new Promise((resolve) => setImmediate(resolve));
-    if (failing) return;
-    finished = true;
+    if (state.failing) return;
+    state.finished = true;
     flush();
     await send({ kind: "done" });
     process.exit(0);
@@ -417,7 +187,7 @@ export function main(): void {
     // With the IPC channel unreferenced, an empty event loop means the program is stuck on promises
     // that nothing will ever settle, which the parent would otherwise only learn from its timeout.
     process.on("beforeExit", () => {
-        if (job && !finished) {
+        if (state.job && !state.finished) {
             void fail(
                 new Error(
                     "The program stopped with work unfinished: some promise or output never settled " +

@@ -9,7 +9,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderMarkdown, renderText } from "../../cli/report/render";
+import { renderMarkdown } from "../../cli/report/renderMarkdown";
+import { renderText } from "../../cli/report/renderText";
 import type { PlanReport } from "../../cli/report/report";
 
 const ROOT = path.resolve(__dirname, "..", "..");

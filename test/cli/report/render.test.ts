@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { formatSeconds, markdownMarker, renderJson, renderMarkdown, renderReport, renderText } from "../../../cli/report/render";
-import { AUTH0_TYPES, buildReport } from "../../../cli/report/report";
+import { renderJson, renderReport } from "../../../cli/report/render";
+import { markdownMarker, renderMarkdown } from "../../../cli/report/renderMarkdown";
+import { renderText } from "../../../cli/report/renderText";
+import { formatSeconds } from "../../../cli/report/wording";
+import { AUTH0_TYPES } from "../../../policy-pack/guardrails";
+import { buildReport } from "../../../cli/report/report";
 import { SECRET_TEXT } from "../../../cli/values";
 import { CLIENT_SECRET_PLAINTEXT, INPUT, resource, SECRET_SCOPE } from "./reportFixtures";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AUTH0_TYPES, buildReport, EXEMPTIONS_APPLIED_POLICY, managementApiLabel } from "../../../cli/report/report";
+import { AUTH0_TYPES } from "../../../policy-pack/guardrails";
+import { buildReport, EXEMPTIONS_APPLIED_POLICY, managementApiLabel } from "../../../cli/report/report";
 import { SECRET_TEXT } from "../../../cli/values";
 import { CLIENT_SECRET_PLAINTEXT, DIAGNOSTICS, INPUT, SECRET_SCOPE, URNS } from "./reportFixtures";
 

@@ -2,7 +2,8 @@
 // and renderer tests (no processes).
 import type { PolicyDiagnostic } from "../../../cli/analyzer";
 import { SECRET_SIG, SPECIAL_SIG_KEY, UNKNOWN_VALUE, type CapturedResource } from "../../../cli/program/protocol";
-import { AUTH0_TYPES, type ReportInput } from "../../../cli/report/report";
+import { AUTH0_TYPES } from "../../../policy-pack/guardrails";
+import { type ReportInput } from "../../../cli/report/report";
 import { engineUrn } from "../../../cli/program/urn";
 
 export const secret = (value: unknown) => ({ [SPECIAL_SIG_KEY]: SECRET_SIG, value });

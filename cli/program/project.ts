@@ -4,13 +4,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from "yaml";
-import { configError } from "./errors";
-
-/**
- * The plaintext a program sees for a `secure:` config value. The plan has no key to decrypt it, so
- * the value stays a Pulumi secret (reported as `[secret]`) whose plaintext is this fixed text.
- */
-export const SECURE_CONFIG_PLACEHOLDER = "[secret]";
+import { configError } from "../errors";
+import { collectProjectConfig, collectStackConfig } from "./stackConfig";
 
 const DEFAULT_ORGANIZATION = "organization";
 
@@ -122,116 +117,6 @@ export function loadProject(options: LoadProjectOptions): LoadedProject {
         secretKeys: [...secretKeys].sort(),
         warnings,
     };
-}
-
-/** `key` as the program sees it: `<namespace>:<name>`, with the project as the default namespace. */
-export function namespacedConfigKey(key: string, projectName: string): string {
-    const colon = key.indexOf(":");
-    if (colon < 0) return `${projectName}:${key}`;
-    // The legacy "<ns>:config:<name>" spelling means "<ns>:<name>".
-    if (key.startsWith("config:", colon + 1)) return key.slice(0, colon + 1) + key.slice(colon + 1 + "config:".length);
-    return key;
-}
-
-/** Replaces every `{secure: ...}` inside `value` by the placeholder; reports whether it found one. */
-export function replaceSecureValues(value: unknown): { value: unknown; secret: boolean } {
-    if (isSecureValue(value)) return { value: SECURE_CONFIG_PLACEHOLDER, secret: true };
-    if (Array.isArray(value)) {
-        let secret = false;
-        const items = value.map((item) => {
-            const replaced = replaceSecureValues(item);
-            secret ||= replaced.secret;
-            return replaced.value;
-        });
-        return { value: items, secret };
-    }
-    if (value !== null && typeof value === "object") {
-        let secret = false;
-        const entries = Object.entries(value).map(([k, v]) => {
-            const replaced = replaceSecureValues(v);
-            secret ||= replaced.secret;
-            return [k, replaced.value] as const;
-        });
-        return { value: Object.fromEntries(entries), secret };
-    }
-    return { value, secret: false };
-}
-
-/** A config value as a PULUMI_CONFIG string: strings as they are, everything else as JSON. */
-export function configValueString(value: unknown): string {
-    return typeof value === "string" ? value : JSON.stringify(value);
-}
-
-function isSecureValue(value: unknown): boolean {
-    return (
-        value !== null &&
-        typeof value === "object" &&
-        !Array.isArray(value) &&
-        Object.keys(value).length === 1 &&
-        typeof (value as Record<string, unknown>).secure === "string"
-    );
-}
-
-function collectStackConfig(
-    section: unknown,
-    projectName: string,
-    file: string,
-    config: Map<string, string>,
-    secretKeys: Set<string>,
-): void {
-    if (section === undefined || section === null) return;
-    if (typeof section !== "object" || Array.isArray(section)) throw configError(`${file}: 'config' must be a mapping of keys to values.`);
-    for (const [rawKey, rawValue] of Object.entries(section)) {
-        const key = namespacedConfigKey(rawKey, projectName);
-        checkConfigKey(key, `${file}: config.${rawKey}`);
-        const { value, secret } = replaceSecureValues(rawValue);
-        config.set(key, configValueString(value));
-        if (secret) secretKeys.add(key);
-        else secretKeys.delete(key);
-    }
-}
-
-const DECLARATION_KEYS = new Set(["type", "description", "default", "value", "secret", "items"]);
-
-function collectProjectConfig(
-    section: unknown,
-    projectName: string,
-    file: string,
-    config: Map<string, string>,
-    secretKeys: Set<string>,
-): void {
-    if (section === undefined || section === null) return;
-    if (typeof section !== "object" || Array.isArray(section)) throw configError(`${file}: 'config' must be a mapping of keys to values or declarations.`);
-    for (const [rawKey, rawValue] of Object.entries(section)) {
-        const key = namespacedConfigKey(rawKey, projectName);
-        checkConfigKey(key, `${file}: config.${rawKey}`);
-        let value: unknown = rawValue;
-        let declaredSecret = false;
-        const isDeclaration =
-            rawValue !== null &&
-            typeof rawValue === "object" &&
-            !Array.isArray(rawValue) &&
-            Object.keys(rawValue).length > 0 &&
-            Object.keys(rawValue).every((k) => DECLARATION_KEYS.has(k));
-        if (isDeclaration) {
-            const declaration = rawValue as Record<string, unknown>;
-            declaredSecret = declaration.secret === true;
-            if ("value" in declaration) value = declaration.value;
-            else if ("default" in declaration) value = declaration.default;
-            else {
-                if (declaredSecret) secretKeys.add(key);
-                continue; // a type declaration without a value: the stack must supply it
-            }
-        }
-        const replaced = replaceSecureValues(value);
-        config.set(key, configValueString(replaced.value));
-        if (replaced.secret || declaredSecret) secretKeys.add(key);
-    }
-}
-
-function checkConfigKey(key: string, where: string): void {
-    const [namespace, ...rest] = key.split(":");
-    if (namespace === "" || rest.join(":") === "") throw configError(`${where}: '${key}' is not a config key (expected 'namespace:name' or 'name').`);
 }
 
 interface RuntimeSettings {

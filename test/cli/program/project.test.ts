@@ -2,14 +2,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-    configValueString,
-    loadProject,
-    namespacedConfigKey,
-    parseStackSelection,
-    replaceSecureValues,
-    SECURE_CONFIG_PLACEHOLDER,
-} from "../../cli/project";
+import { loadProject, parseStackSelection } from "../../../cli/program/project";
+import { configValueString, namespacedConfigKey, replaceSecureValues, SECURE_CONFIG_PLACEHOLDER } from "../../../cli/program/stackConfig";
 
 let root: string;
 let counter = 0;
