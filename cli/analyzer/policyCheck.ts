@@ -9,7 +9,7 @@ import type { CapturedResource } from "../program/protocol";
 export const ANALYZE_CONCURRENCY = 32;
 
 /** A captured registration as the engine hands it to a policy pack. */
-export function toAnalyzerResource(resource: CapturedResource, provider?: AnalyzerProviderResource): AnalyzerResource {
+export function fromCapturedResource(resource: CapturedResource, provider?: AnalyzerProviderResource): AnalyzerResource {
     return {
         urn: resource.urn,
         type: resource.type,
@@ -79,7 +79,7 @@ export class PolicyCheck {
             // Reads (`.get()`) are not planned operations; the engine does not analyze them.
             if (resource.read) continue;
             if (resource.type.startsWith("pulumi:providers:")) this.providers.set(resource.urn, resource);
-            this.resources.push(toAnalyzerResource(resource, this.providerOf(resource)));
+            this.resources.push(fromCapturedResource(resource, this.providerOf(resource)));
         }
         this.pump();
     }

@@ -56,8 +56,6 @@ export interface PolicyPackSession {
     configure(userConfig?: unknown, source?: string): Promise<void>;
     /** Analyze: one resource's inputs, before it is created or updated. */
     analyze(resource: AnalyzerResource): Promise<PolicyDiagnostic[]>;
-    /** Analyze for many resources, at most `concurrency` (default 16) in flight; diagnostics in resource order. */
-    analyzeMany(resources: readonly AnalyzerResource[], concurrency?: number): Promise<PolicyDiagnostic[]>;
     /** AnalyzeStack: the whole stack, after every resource is planned. */
     analyzeStack(resources: readonly AnalyzerResource[]): Promise<PolicyDiagnostic[]>;
     /** Stops the pack process. Idempotent; always kills the process. */
@@ -65,7 +63,6 @@ export interface PolicyPackSession {
 }
 
 const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
-const DEFAULT_CONCURRENCY = 16;
 
 interface Encodable {
     serializeBinary(): Uint8Array;
@@ -222,28 +219,6 @@ class Session implements PolicyPackSession {
         this.stackEntries.set(resource, stackEntry);
         const response = await this.call("analyze", encoded(analyze), `Analyze ${resource.urn}`);
         return response.getDiagnosticsList().map((d) => fromDiagnostic(d, resource.urn));
-    }
-
-    async analyzeMany(resources: readonly AnalyzerResource[], concurrency = DEFAULT_CONCURRENCY): Promise<PolicyDiagnostic[]> {
-        if (!Number.isInteger(concurrency) || concurrency < 1) {
-            throw new PolicyPackError("rpc", `analyzeMany: concurrency must be a whole number of at least 1, got ${concurrency}`);
-        }
-        const results: PolicyDiagnostic[][] = new Array(resources.length);
-        let next = 0;
-        let failure: unknown;
-        const worker = async () => {
-            while (next < resources.length && failure === undefined) {
-                const index = next++;
-                try {
-                    results[index] = await this.analyze(resources[index]);
-                } catch (error) {
-                    failure ??= error;
-                }
-            }
-        };
-        await Promise.all(Array.from({ length: Math.min(concurrency, resources.length) }, worker));
-        if (failure !== undefined) throw failure;
-        return results.flat();
     }
 
     async analyzeStack(resources: readonly AnalyzerResource[]): Promise<PolicyDiagnostic[]> {

@@ -2,7 +2,7 @@ import { AUTH0_TYPES, classifyManagementScopes, quoteAlternatives } from "../gua
 import { readStringArray } from "../support/config";
 import { audienceUnknown, readManagementApiGrant } from "../support/managementGrants";
 import { isUnknown } from "../support/props";
-import { describe } from "../support/resources";
+import { labelOf } from "../support/resources";
 import { resourceRule } from "../support/rule";
 
 /** Mirrors the configSchema below. */
@@ -44,7 +44,7 @@ export const managementApiKnownScopes = resourceRule<ManagementApiKnownScopesArg
             if (wouldFlag.length > 0) audienceUnknown(resource, findings, wouldFlag);
             return;
         }
-        const where = `${describe(resource)} on the Management API (audience "${grant.audience}")`;
+        const where = `${labelOf(resource)} on the Management API (audience "${grant.audience}")`;
         for (const { scope, suggestions } of unknown) {
             const didYouMean = suggestions.length > 0 ? ` Did you mean ${quoteAlternatives(suggestions)}?` : "";
             findings.report(

@@ -2,7 +2,7 @@ import { AUTH0_TYPES, classifyManagementScopes, DEFAULT_ESCALATION_SCOPES } from
 import { readRecord } from "../support/config";
 import { audienceUnknown, readManagementApiGrant } from "../support/managementGrants";
 import { isUnknown } from "../support/props";
-import { describe } from "../support/resources";
+import { labelOf } from "../support/resources";
 import { resourceRule } from "../support/rule";
 
 /** Mirrors the configSchema below. */
@@ -53,7 +53,7 @@ export const managementApiNoEscalation = resourceRule<ManagementApiNoEscalationA
             if (wouldFlag.length > 0) audienceUnknown(resource, findings, wouldFlag);
             return;
         }
-        const where = `${describe(resource)} on the Management API (audience "${grant.audience}")`;
+        const where = `${labelOf(resource)} on the Management API (audience "${grant.audience}")`;
         if (grant.allowAllScopes) {
             findings.report(
                 resource,

@@ -10,7 +10,7 @@ import {
 } from "../guardrails";
 import { readInteger, readRecord, type PolicyConfigLocation } from "../support/config";
 import { asString, isUnknown, type Maybe } from "../support/props";
-import { type Auth0Resource, describe, resourceServerFields } from "../support/resources";
+import { type Auth0Resource, labelOf, resourceServerFields } from "../support/resources";
 import { resourceRule } from "../support/rule";
 
 /** Mirrors the configSchema below. */
@@ -143,7 +143,7 @@ export const tokenLifetimeLimits = resourceRule<TokenLifetimeLimitsArgs>({
                     fix += ` If this API truly needs longer, raise apiOverrides[${JSON.stringify(identifier)}].${knob} in the policy config.`;
                 }
             }
-            findings.report(resource, `${describe(resource)}${where}: ${problem.message}. ${fix}`);
+            findings.report(resource, `${labelOf(resource)}${where}: ${problem.message}. ${fix}`);
         }
         if (isUnknown(identifier) && candidates.length > 1) {
             const strict = known(checkTokenLifetimes({ tokenLifetime, tokenLifetimeForWeb }, strictest));

@@ -47,7 +47,7 @@ export function fromPolicyResource(resource: PolicyResource): Auth0Resource {
 }
 
 /** `ClientGrant "orders-m2m"`: how messages name a resource. */
-export function describe(resource: Pick<Auth0Resource, "type" | "name">): string {
+export function labelOf(resource: Pick<Auth0Resource, "type" | "name">): string {
     const shortType = resource.type.split(":").pop() || resource.type;
     return `${shortType} "${resource.name}"`;
 }

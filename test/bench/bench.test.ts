@@ -99,9 +99,6 @@ describe("npm run bench -- --smoke", () => {
         for (const sample of [...tenant.component, ...tenant.raw]) {
             expect(sample.resources).toBe(expectedResourceCount(10));
             expect(sample.timings.analyzed).toBe(sample.registered);
-            expect(sample.sumOfProcessPeaksKb).toBeGreaterThan(0);
-            // The CLI, the program and the pack were all seen.
-            expect(Object.keys(sample.processPeaksKb).sort()).toEqual(["auth0-m2m.js", "program-child.js", "run-policy-pack"]);
         }
         // The components add their own registrations on top of the same resources.
         expect(tenant.component[0].registered).toBeGreaterThan(tenant.raw[0].registered);

@@ -94,13 +94,18 @@ describe("Configure", () => {
     });
 });
 
+/** Analyze for each resource, all in flight at once (as the plan sends them); diagnostics in resource order. */
+async function analyzeAll(resources: readonly AnalyzerResource[]): Promise<PolicyDiagnostic[]> {
+    return (await Promise.all(resources.map((r) => pack.analyze(r)))).flat();
+}
+
 describe("Analyze", () => {
     beforeAll(async () => {
         await pack.configure();
     });
 
     it("reports each per-resource rule's violations for raw @pulumi/auth0 resources", async () => {
-        const diagnostics = await pack.analyzeMany([
+        const diagnostics = await analyzeAll([
             resource(T.clientGrant, "mgmt", {
                 audience: MANAGEMENT_API,
                 clientId: resourceReference(urnOf(T.client, "worker"), "client-w"),

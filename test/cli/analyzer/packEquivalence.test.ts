@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { tokenLifetimeLimits } from "../../../policy-pack/policies/tokenLifetimeLimits";
 import { isUnknown, type Maybe, resolveProps, UNKNOWN } from "../../../policy-pack/support/props";
 import { unknownCheckingProxy } from "../../../policy-pack/support/preview";
-import { findReferenced, ReferenceIndex, type ReferenceMatch, type ReferenceOptions } from "../../../policy-pack/support/references";
+import { ReferenceIndex, type ReferenceMatch, type ReferenceOptions } from "../../../policy-pack/support/references";
 import type { Auth0Resource } from "../../../policy-pack/support/resources";
 import { api } from "../../policy-pack/builders";
 import { ruleDeps, runResource } from "../../policy-pack/ruleHarness";
@@ -104,7 +104,6 @@ describe("ReferenceIndex", () => {
                 const options = { unknownKeysMayMatch };
                 const expected = scanReference(from, "ref", value, candidates, keysOf, options);
                 expect(new ReferenceIndex(candidates, keysOf).find(from, "ref", value, options)).toEqual(expected);
-                expect(findReferenced(from, "ref", value, candidates, keysOf, options)).toEqual(expected);
             }),
             { numRuns: 500 },
         );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AnalyzerResource, PolicyDiagnostic, PolicyPackSession } from "../../../cli/analyzer";
-import { PolicyCheck, toAnalyzerResource } from "../../../cli/analyzer/policyCheck";
+import { PolicyCheck, fromCapturedResource } from "../../../cli/analyzer/policyCheck";
 import type { CapturedResource } from "../../../cli/program/protocol";
 import { resource } from "../report/reportFixtures";
 
@@ -32,7 +32,6 @@ function fakeSession(options: { failOn?: string; delayMs?: number } = {}) {
             seen.analyzed.push(r);
             return [diagnostic(r.urn, "per-resource")];
         },
-        analyzeMany: async () => [],
         analyzeStack: async (resources: readonly AnalyzerResource[]) => {
             seen.stack.push([...resources]);
             return [diagnostic("", "stack")];
@@ -87,7 +86,7 @@ describe("PolicyCheck", () => {
     it("maps the captured options onto the Analyzer's", () => {
         const parent = "urn:pulumi:dev::proj::auth0-m2m:index:MachineClient::m";
         const captured = resource("auth0:index/client:Client", "c", {}, { protect: true, ignoreChanges: ["name"], deleteBeforeReplace: true, parent });
-        expect(toAnalyzerResource(captured)).toEqual({
+        expect(fromCapturedResource(captured)).toEqual({
             urn: captured.urn,
             type: captured.type,
             name: "c",

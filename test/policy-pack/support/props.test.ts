@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asList, asNumber, asString, type Maybe, resolveProps, UNKNOWN } from "../../../policy-pack/support/props";
-import { findReferenced } from "../../../policy-pack/support/references";
+import { ReferenceIndex, type ReferenceMatch, type ReferenceOptions } from "../../../policy-pack/support/references";
 import type { Auth0Resource } from "../../../policy-pack/support/resources";
 import { serverProps, UNKNOWN as UNKNOWN_SENTINEL, secret } from "../ruleHarness";
 
@@ -31,7 +31,17 @@ describe("resolveProps", () => {
     });
 });
 
-describe("findReferenced", () => {
+/** One lookup through a fresh index, as a rule resolving one reference would. */
+const findReferenced = (
+    from: Auth0Resource,
+    property: string,
+    value: Maybe<string>,
+    candidates: readonly Auth0Resource[],
+    keysOf: (candidate: Auth0Resource) => readonly Maybe<string>[],
+    options: ReferenceOptions,
+): ReferenceMatch => new ReferenceIndex(candidates, keysOf).find(from, property, value, options);
+
+describe("ReferenceIndex.find", () => {
     const resource = (name: string, props: Record<string, unknown>, links: Partial<Auth0Resource> = {}): Auth0Resource => ({
         urn: `urn:${name}`,
         name,
