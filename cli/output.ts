@@ -1,27 +1,7 @@
-// What the command writes: the report and messages, flushed before the exit code is returned, and
-// the one way a failure is told. Shared by cli.ts and plan.ts (which cli.ts loads lazily).
+// Writing what the command prints: to standard output, flushed before the exit code is returned,
+// or to the --out file, replaced atomically so a reader never sees half a report.
 import * as fs from "node:fs";
-import * as path from "node:path";
-import { EXIT_ERROR, PlanError, ProgramError } from "./errors";
-import { scrubSecrets } from "./values";
-
-export interface PackageInfo {
-    readonly root: string;
-    readonly name: string;
-    readonly version: string;
-}
-
-/** This package's root: the nearest directory above this file whose package.json is auth0-m2m (source or dist/). */
-export function findPackage(from = __dirname): PackageInfo {
-    for (let dir = from; ; dir = path.dirname(dir)) {
-        const file = path.join(dir, "package.json");
-        if (fs.existsSync(file)) {
-            const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as { name?: string; version?: string };
-            if (pkg.name === "auth0-m2m") return { root: dir, name: pkg.name, version: pkg.version ?? "0.0.0" };
-        }
-        if (path.dirname(dir) === dir) throw new Error(`auth0-m2m's package.json was not found above ${from}`);
-    }
-}
+import { configError } from "./errors";
 
 /** A reader that went away (`| head`) is not an error; anything else still is. */
 function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
@@ -35,27 +15,19 @@ export function write(stream: NodeJS.WritableStream, text: string): Promise<void
     return new Promise((resolve) => stream.write(text, () => resolve()));
 }
 
-/** One clear message on stderr; the stack trace only with --verbose. Returns the exit code. */
-export function reportFailure(error: unknown, verbose: boolean, secrets: ReadonlySet<string> = new Set()): number {
-    const lines: string[] = [];
-    if (error instanceof ProgramError) {
-        lines.push(error.failure?.kind === "threw" ? `error: the program failed: ${error.message}` : `error: ${error.message}`);
-        if (error.failure?.location) lines.push(`    at ${error.failure.location}`);
-        if (verbose && error.detail) lines.push("", error.detail);
-    } else if (PlanError.isInstance(error)) {
-        lines.push(`error: ${error.message}`);
-        if (verbose && error.detail) lines.push("", error.detail);
-    } else if (error instanceof Error && error.name === "PolicyPackError") {
-        // The analyzer client's errors; "config" ones name the policy config path themselves.
-        const kind = (error as Error & { kind?: string }).kind;
-        lines.push(kind === "config" ? `error: ${error.message}` : `error: the policy pack failed: ${error.message}`);
-        if (verbose && error.stack) lines.push("", error.stack);
-    } else {
-        const message = error instanceof Error ? error.message : String(error);
-        lines.push(`error: auth0-m2m plan failed unexpectedly: ${message}`);
-        if (verbose && error instanceof Error && error.stack) lines.push("", error.stack);
-        else lines.push("(run with --verbose for the stack trace)");
+export function writeFileAtomically(file: string, text: string): void {
+    const temporary = `${file}.${process.pid}.tmp`;
+    try {
+        fs.writeFileSync(temporary, text);
+        fs.renameSync(temporary, file);
+    } catch (error) {
+        fs.rmSync(temporary, { force: true });
+        throw configError(`Can't write the report to ${file}: ${(error as Error).message}`);
     }
-    process.stderr.write(`${scrubSecrets(lines.join("\n"), secrets)}\n`);
-    return EXIT_ERROR;
+}
+
+/** Where the report goes: the --out file, or standard output. */
+export async function writeReport(text: string, outFile: string | undefined): Promise<void> {
+    if (outFile) writeFileAtomically(outFile, text);
+    else await write(process.stdout, text);
 }

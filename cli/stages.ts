@@ -9,7 +9,7 @@
 // plan), then AnalyzeStack.
 import { startPolicyPack } from "./analyzer";
 import { PolicyCheck } from "./analyzer/policyCheck";
-import { findPackage } from "./output";
+import { findPackage } from "./packageInfo";
 import { defaultPolicyPackDir, ownPackWorkingDir, programJobFor } from "./plan";
 import type { CapturedResource } from "./program/protocol";
 import { ProgramRunner } from "./program/runner";

@@ -153,6 +153,7 @@ export class ProgramRunner {
                             `Look for a promise or output that never settles, or raise the limit with --timeout SECONDS.`,
                         undefined,
                         this.output,
+                        "timeout",
                     ),
                 );
             }, options.timeoutSeconds * 1000);

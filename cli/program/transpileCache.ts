@@ -2,7 +2,7 @@
 // output, computed once per file content instead of on every plan.
 //
 // The Pulumi CLI's Node.js host transpiles a TypeScript program with ts-node on every run, and so
-// does the plan (programHost.ts registers the project's ts-node). On this repository's program that
+// does the plan (program/sdkLoader.ts registers the project's ts-node). On this repository's program that
 // was about 0.4 s of the program child's CPU, on the critical path of every plan: the program can't
 // register anything before it has loaded. ts-node's output is a pure function of the source, the
 // file name, and ts-node's resolved options and versions, so it is cached under that key.
