@@ -95,8 +95,8 @@ export function loadProject(options: LoadProjectOptions): LoadedProject {
 
     const config = new Map<string, string>();
     const secretKeys = new Set<string>();
-    collectProjectConfig(project.config, name, projectFile, config, secretKeys);
-    collectStackConfig(stackSettings.config, name, stackConfigFile, config, secretKeys);
+    collectProjectConfig(project.config, { file: projectFile, projectName: name }, { config, secretKeys });
+    collectStackConfig(stackSettings.config, { file: stackConfigFile, projectName: name }, { config, secretKeys });
     if (stackSettings.environment !== undefined) {
         warnings.push(
             `${stackConfigFile} imports Pulumi ESC environments; their values can't be read offline, so config they provide is missing from this plan.`,

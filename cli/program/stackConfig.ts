@@ -56,13 +56,19 @@ function isSecureValue(value: unknown): boolean {
     );
 }
 
-export function collectStackConfig(
-    section: unknown,
-    projectName: string,
-    file: string,
-    config: Map<string, string>,
-    secretKeys: Set<string>,
-): void {
+/** Where a config section's values go: PULUMI_CONFIG's entries and PULUMI_CONFIG_SECRET_KEYS. */
+export interface CollectedConfig {
+    readonly config: Map<string, string>;
+    readonly secretKeys: Set<string>;
+}
+
+/** A section's source: the file it is in and the project whose name is the default namespace. */
+export interface ConfigSource {
+    readonly file: string;
+    readonly projectName: string;
+}
+
+export function collectStackConfig(section: unknown, { file, projectName }: ConfigSource, { config, secretKeys }: CollectedConfig): void {
     for (const [key, rawValue] of configEntries(section, projectName, file, "values")) {
         const { value, secret } = replaceSecureValues(rawValue);
         config.set(key, configValueString(value));
@@ -73,13 +79,7 @@ export function collectStackConfig(
 
 const DECLARATION_KEYS = new Set(["type", "description", "default", "value", "secret", "items"]);
 
-export function collectProjectConfig(
-    section: unknown,
-    projectName: string,
-    file: string,
-    config: Map<string, string>,
-    secretKeys: Set<string>,
-): void {
+export function collectProjectConfig(section: unknown, { file, projectName }: ConfigSource, { config, secretKeys }: CollectedConfig): void {
     for (const [key, rawValue] of configEntries(section, projectName, file, "values or declarations")) {
         let value: unknown = rawValue;
         let declaredSecret = false;

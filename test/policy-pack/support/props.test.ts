@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asList, asNumber, asString, type Maybe, resolveProps, UNKNOWN } from "../../../policy-pack/support/props";
-import { ReferenceIndex, type ReferenceMatch, type ReferenceOptions } from "../../../policy-pack/support/references";
+import { ReferenceIndex } from "../../../policy-pack/support/references";
 import type { Auth0Resource } from "../../../policy-pack/support/resources";
 import { serverProps, UNKNOWN as UNKNOWN_SENTINEL, secret } from "../ruleHarness";
 
@@ -32,14 +32,10 @@ describe("resolveProps", () => {
 });
 
 /** One lookup through a fresh index, as a rule resolving one reference would. */
-const findReferenced = (
-    from: Auth0Resource,
-    property: string,
-    value: Maybe<string>,
-    candidates: readonly Auth0Resource[],
-    keysOf: (candidate: Auth0Resource) => readonly Maybe<string>[],
-    options: ReferenceOptions,
-): ReferenceMatch => new ReferenceIndex(candidates, keysOf).find(from, property, value, options);
+type Lookup = Parameters<ReferenceIndex["find"]>;
+const findReferenced = (from: Lookup[0], property: string, value: Lookup[2], candidates: readonly Auth0Resource[], keysOf: KeysOf, options: Lookup[3]) =>
+    new ReferenceIndex(candidates, keysOf).find(from, property, value, options);
+type KeysOf = ConstructorParameters<typeof ReferenceIndex>[1];
 
 describe("ReferenceIndex.find", () => {
     const resource = (name: string, props: Record<string, unknown>, links: Partial<Auth0Resource> = {}): Auth0Resource => ({
