@@ -1,5 +1,5 @@
 // A plan report's access, keyed for comparison: machines by URN, grants by machine × audience, APIs
-// by identifier, exemptions by policy × resource, findings by policy × resource × message. A key
+// by identifier, exemptions by policy × resource, findings by policy × level × resource × message (a finding turned mandatory is new). A key
 // names what the access is, not how the program spells it, so renaming a grant's logical name is
 // no access change.
 import { byText, EXEMPTIONS_APPLIED_POLICY, type PlanReport } from "../report/types";
@@ -59,7 +59,7 @@ export function accessStateOf(report: Pick<PlanReport, "machines" | "grants" | "
     const findings = new Map<string, FindingState>();
     for (const d of report.diagnostics) {
         if (d.policy === EXEMPTIONS_APPLIED_POLICY) continue;
-        const key = [d.policy, d.resource ?? "", d.message].join(SEP);
+        const key = [d.policy, d.level, d.resource ?? "", d.message].join(SEP);
         findings.set(key, { key, policy: d.policy, level: d.level, resource: d.resource, resourceName: d.resourceName, resourceType: d.resourceType, message: d.message });
     }
 

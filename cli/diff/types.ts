@@ -50,7 +50,7 @@ export interface ExemptionState extends PlanExemption {
 }
 
 export interface FindingState {
-    /** Policy × resource × message. */
+    /** Policy × level × resource × message. */
     readonly key: string;
     readonly policy: string;
     readonly level: PlanLevel;
