@@ -195,7 +195,7 @@ describe("release", () => {
         expect(release.jobs.publish.permissions).toEqual({ contents: "read", "id-token": "write" });
         expect(release.jobs.publish.environment).toBe("release");
         const runs = steps.map((s) => s.run ?? "");
-        const order = ["npm test", "npm run build", "npm publish --provenance --access public", 'pulumi policy publish "$ORGANIZATION"'];
+        const order = ["npm test", "npm run build", "repository.url=git+$GITHUB_SERVER_URL/$GITHUB_REPOSITORY.git", "npm publish --provenance --access public", 'pulumi policy publish "$ORGANIZATION"'];
         const at = order.map((command) => runs.findIndex((r) => r.includes(command)));
         expect(at.every((i) => i >= 0), JSON.stringify(at)).toBe(true);
         expect([...at].sort((a, b) => a - b)).toEqual(at);
