@@ -20,6 +20,8 @@ import { checkInput, isKnownString } from "./deferredChecks";
 export interface ApiGrant {
     readonly api: Api;
     readonly scopes: readonly string[];
+    /** The grant's name before a rename: its ClientGrant is kept (aliased), not replaced. */
+    readonly formerly?: string;
 }
 
 /** The tenant whose Management API is granted; a `ManagementApi` component fits too. */
@@ -74,6 +76,7 @@ export interface MachineClientArgs {
 }
 
 export interface ResolvedGrant {
+    readonly formerly?: string;
     /** Known at construction, unless it comes from an API or domain that another resource gives. */
     readonly audience: pulumi.Input<string>;
     readonly scopes: readonly string[];
@@ -186,7 +189,12 @@ function resolveGrant(grant: MachineGrant, path: string[], component: string, is
         const found = checkApiGrantScopes(grant.scopes, grant.api.scopeNames, grant.api.label);
         issues.push(...found.map((issue) => ({ path: [...path, ...issue.path], message: issue.message })));
         if (found.length > 0) return undefined;
-        return { audience: grant.api.knownIdentifier ?? grant.api.identifier, scopes: [...new Set(grant.scopes)].sort(), api: grant.api };
+        return {
+            audience: grant.api.knownIdentifier ?? grant.api.identifier,
+            scopes: [...new Set(grant.scopes)].sort(),
+            api: grant.api,
+            formerly: grant.formerly,
+        };
     }
     if ("managementApi" in grant && grant.managementApi !== undefined) {
         const before = issues.length;

@@ -108,7 +108,14 @@ export class MachineClient extends pulumi.ComponentResource {
                 `${name}-grant-${key}`,
                 { clientId: this.clientId, audience: grant.audience, scopes: [...grant.scopes] },
                 // The API's scopes must exist before a grant names them.
-                { ...childOptions, dependsOn: grant.api ? [grant.api] : [] },
+                {
+                    ...childOptions,
+                    dependsOn: grant.api ? [grant.api] : [],
+                    // A replacement would create the new grant first, which the provider adopts as the
+                    // existing one (auth0/terraform-provider-auth0 clientgrant createClientGrant lists the
+                    // client's grants for the audience and takes the first), then delete the old: the same grant.
+                    aliases: grant.formerly === undefined ? undefined : [{ name: `${name}-grant-${grant.formerly}` }],
+                },
             );
             grantedScopes.push(pulumi.output(grant.audience).apply((audience) => [audience, [...grant.scopes]] as [string, string[]]));
         }

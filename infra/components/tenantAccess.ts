@@ -57,7 +57,7 @@ export class TenantAccess extends pulumi.ComponentResource {
                     allowOfflineAccess: api.allowOfflineAccess,
                     scopes: api.scopes,
                 },
-                { parent: this },
+                { parent: this, aliases: renamedFrom(name, api.formerly) },
             );
         }
         this.apis = apis;
@@ -70,7 +70,8 @@ export class TenantAccess extends pulumi.ComponentResource {
                 const managementApi = { domain: tenant.domain };
                 grants[apiKey] =
                     apiKey !== MANAGEMENT_API_GRANT_KEY
-                        ? { api: apis[apiKey], scopes: grant.scopes ?? [] }
+                        ? // A renamed API keeps its grants: the grant is named after the API's key.
+                          { api: apis[apiKey], scopes: grant.scopes ?? [], formerly: tenant.apis[apiKey].formerly }
                         : grant.endpoints !== undefined
                           ? { managementApi, endpoints: grant.endpoints }
                           : // parseTenantConfig has checked every scope against the catalogue.
@@ -85,7 +86,7 @@ export class TenantAccess extends pulumi.ComponentResource {
                     tokenQuota: machine.tokenQuota,
                     grants,
                 },
-                { parent: this },
+                { parent: this, aliases: renamedFrom(name, machine.formerly) },
             );
         }
         this.machines = machines;
@@ -95,4 +96,12 @@ export class TenantAccess extends pulumi.ComponentResource {
             clientIds: Object.fromEntries(Object.entries(machines).map(([key, machine]) => [key, machine.clientId])),
         });
     }
+}
+
+/**
+ * The alias that keeps a renamed entry's resources: the component's old name. Its children,
+ * named `<component>-<role>`, follow through the SDK's inherited child aliases.
+ */
+function renamedFrom(tenantName: string, formerly: string | undefined): pulumi.Alias[] | undefined {
+    return formerly === undefined ? undefined : [{ name: `${tenantName}-${formerly}` }];
 }

@@ -10,6 +10,7 @@ import {
     tenantDomainProblem,
 } from "../../policy-pack/guardrails";
 import { checkApiSettings, checkApiGrantScopes, checkManagementGrant, type ArgIssue } from "../components/argChecks";
+import { renameIssues } from "./renames";
 
 /** The grant key that means the tenant's Auth0 Management API. */
 export const MANAGEMENT_API_GRANT_KEY = "management";
@@ -35,6 +36,8 @@ const nonEmpty = z.string().trim().min(1, "must not be empty");
 const apiSchema = z.strictObject({
     /** The API's audience, e.g. `https://orders.acme.example`. Can't change once created. */
     identifier: nonEmpty.regex(API_IDENTIFIER, "must not contain white space"),
+    /** The entry's key before a rename: its resources are kept (aliased), not replaced. */
+    formerly: z.string().regex(RESOURCE_KEY, "must be the entry's old key: lower-case letters, digits and hyphens").optional(),
     /** Name shown in the Auth0 dashboard. Default: the config key. */
     name: nonEmpty.optional(),
     /** Access-token lifetime in seconds. Default: 3,600. */
@@ -100,6 +103,8 @@ export const tokenQuotaSchema = z
     .refine((quota) => quota.perHour !== undefined || quota.perDay !== undefined, { message: "must set perHour, perDay or both" });
 
 const machineSchema = z.strictObject({
+    /** The entry's key before a rename: its resources are kept (aliased), not replaced. */
+    formerly: z.string().regex(RESOURCE_KEY, "must be the entry's old key: lower-case letters, digits and hyphens").optional(),
     /** Name shown in the Auth0 dashboard. Default: the config key. */
     name: nonEmpty.optional(),
     description: z.string().max(MAX_DESCRIPTION_LENGTH, `must be at most ${MAX_DESCRIPTION_LENGTH} characters (Auth0's limit)`).optional(),
@@ -286,6 +291,7 @@ export function parseTenantConfig(raw: unknown): TenantConfigParse {
         );
     }
 
+    issues.push(...renameIssues("apis", apis));
     const rawApiKeys = isRecord(raw.apis) ? new Set(Object.keys(raw.apis)) : new Set<string>();
     const machines = new Map<string, MachineConfig>();
     for (const [key, machine] of parseEntries(raw.machines, "machines", machineSchema, "machine", issues)) {
@@ -323,6 +329,7 @@ export function parseTenantConfig(raw: unknown): TenantConfigParse {
         }
         machines.set(key, { ...machine, grants });
     }
+    issues.push(...renameIssues("machines", machines));
 
     if (issues.length > 0) return { ok: false, issues };
     return {
