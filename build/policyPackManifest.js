@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run build`, last step: makes dist/policy-pack a complete pack that publishes as JavaScript.
-// Its package.json ships the compiled files only, and depends on the Pulumi packages alone: no
-// ts-node or typescript, so Pulumi Cloud's `npm install` of a published pack stays small. When
+// Its package.json ships the compiled files only, and depends on the Pulumi packages alone: the
+// pack needs no ts-node or typescript to run, so it declares neither. When
 // package.json names a GitHub repository (the release sets it), the pack's homepage is its README
 // at the release's tag, which each policy's `url` points into.
 "use strict";

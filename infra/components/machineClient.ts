@@ -4,17 +4,6 @@ import * as random from "@pulumi/random";
 import { ComponentArgsError } from "./argsError";
 import { resolveMachineArgs, type MachineClientArgs, type ResolvedAuthentication } from "./machineArgs";
 
-export {
-    resolveMachineArgs,
-    type ApiGrant,
-    type MachineAuthentication,
-    type MachineClientArgs,
-    type MachineGrant,
-    type ManagementApiGrant,
-    type ManagementApiTarget,
-    type ResolvedAuthentication,
-} from "./machineArgs";
-
 /**
  * One machine-to-machine application: a `non_interactive` Auth0 client that may use only the
  * client-credentials grant, its credentials, and one client grant per audience.

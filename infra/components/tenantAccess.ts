@@ -3,7 +3,8 @@ import { managementApiAudience, type ManagementApiScope } from "../../policy-pac
 import { MANAGEMENT_API_GRANT_KEY, parseTenantConfig, type TenantConfig, type TenantConfigInput } from "../config/tenantConfig";
 import { TenantConfigError } from "../config/tenantConfigError";
 import { Api } from "./api";
-import { MachineClient, type MachineGrant } from "./machineClient";
+import type { MachineGrant } from "./machineArgs";
+import { MachineClient } from "./machineClient";
 import { ManagementApi } from "./managementApi";
 
 export interface TenantAccessOptions extends pulumi.ComponentResourceOptions {

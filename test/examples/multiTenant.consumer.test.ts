@@ -11,6 +11,25 @@ import { startPolicyPack } from "../../infra/plan/analyzer";
 import { unpackAndInstall, writeComposedPack } from "./packedPacks";
 
 const run = promisify(execFile);
+
+/** A consumer program whose pem and identifier come from other resources, as Outputs. */
+const OUTPUTS_PROGRAM = `
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { Api, MachineClient } from "auth0-m2m";
+
+const suffix = new random.RandomPet("api-host");
+const apiHost: pulumi.Output<string> = pulumi.interpolate\`https://\${suffix.id}.acme.example\`;
+// As tls.PrivateKey(...).publicKeyPem would give it.
+const publicKeyPem: pulumi.Output<string> = pulumi.secret(process.env.WORKER_PUBLIC_KEY ?? "");
+
+const orders = new Api("orders", { identifier: apiHost, scopes: { "read:orders": "Read orders" } });
+export const worker = new MachineClient("worker", {
+    description: pulumi.interpolate\`Reads orders from \${apiHost}\`,
+    authentication: { method: "private_key_jwt", publicKeys: { current: { pem: publicKeyPem } } },
+    grants: { orders: { api: orders, scopes: ["read:orders"] } },
+}).clientId;
+`;
 const repo = path.join(__dirname, "..", "..");
 const example = path.join(repo, "examples", "multi-tenant");
 let workDir: string;
@@ -66,6 +85,20 @@ describe("the published package, in examples/multi-tenant", () => {
     it("type-checks the consumer program against the published types", async () => {
         await expect(run(path.join(project, "node_modules", ".bin", "tsc"), ["-p", ".", "--noEmit"], { cwd: project })).resolves.toBeDefined();
     });
+
+    it("shares the consumer's newest Pulumi SDK (one copy), and compiles a program that passes Outputs for pem and identifier", async () => {
+        const installed = (name: string) => JSON.parse(fs.readFileSync(path.join(project, "node_modules", name, "package.json"), "utf8")).version;
+        expect(installed("@pulumi/pulumi")).toMatch(/^3\.(\d+)\./);
+        expect(Number(installed("@pulumi/pulumi").split(".")[1])).toBeGreaterThanOrEqual(276);
+        expect(fs.existsSync(path.join(project, "node_modules", "auth0-m2m", "node_modules", "@pulumi", "pulumi"))).toBe(false);
+        fs.writeFileSync(path.join(project, "outputs.ts"), OUTPUTS_PROGRAM);
+        const tsc = path.join(project, "node_modules", ".bin", "tsc");
+        const options = ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "ES2022", "--skipLibCheck", "--types", "node"];
+        await expect(run(tsc, [...options, "outputs.ts"], { cwd: project })).resolves.toBeDefined();
+        // The same program with a number where a string Input belongs must not compile: the check can fail.
+        fs.writeFileSync(path.join(project, "wrong.ts"), OUTPUTS_PROGRAM.replace("identifier: apiHost", "identifier: 42"));
+        await expect(run(tsc, [...options, "wrong.ts"], { cwd: project })).rejects.toMatchObject({ stdout: expect.stringContaining("TS2322") });
+    }, 60_000);
 
     it("plans both stacks offline, prod under its tightened policy config, and catches staging's longer tokens there", async () => {
         const [staging, prod, stagingUnderProdPolicy] = await Promise.all([

@@ -5,7 +5,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Api, identifierIssues } from "../../../infra/components/api";
 import { checkInput } from "../../../infra/components/deferredChecks";
-import { MachineClient, resolveMachineArgs, type MachineClientArgs } from "../../../infra/components/machineClient";
+import { resolveMachineArgs, type MachineClientArgs } from "../../../infra/components/machineArgs";
+import { MachineClient } from "../../../infra/components/machineClient";
 import { installMocks } from "../support/mockPulumi";
 
 // A failed check also rejects the promises the SDK derives from the Output (known-ness, secrecy),
