@@ -59,8 +59,15 @@ async function runScript(run: Run, pulls: Pull[], comments: Comment[], files: Re
                 head_branch: run.branch,
                 head_repository: { owner: { login: run.headOwner } },
                 // GitHub lists the pull request only when its head is in this repository (actions/runner#3444).
-                pull_requests: run.listsPulls ? pulls.filter((p) => p.branch === run.branch && p.headOwner === BASE.owner).map((p) => ({ number: p.number })) : [],
+                pull_requests: run.listsPulls
+                    ? [
+                          ...pulls.filter((p) => p.branch === run.branch && p.headOwner === BASE.owner).map((p) => ({ number: p.number, base: { repo: { id: 1 } } })),
+                          // A pull request of another repository with the same head, which GitHub may list too.
+                          { number: 1, base: { repo: { id: 2 } } },
+                      ]
+                    : [],
             },
+            repository: { id: 1 },
         },
     };
     const core = { notice: () => {} };
