@@ -16,7 +16,8 @@ import { parseArgs } from "node:util";
 import { stringify } from "yaml";
 import { runMeasured, type MeasuredRun } from "./measure";
 import { renderResults } from "./results";
-import { captureResources, measurePolicyStage, type StageSample } from "./stage";
+import type { BenchResults, MachineInfo, PlanSample, PlanTimings, TenantResult } from "./types";
+import { captureResources, measurePolicyStage, type PolicyStageSample } from "../cli/stages";
 import {
     benchTenantConfig,
     componentStackConfig,
@@ -27,7 +28,7 @@ import {
 } from "./tenant";
 
 export const REPO_ROOT = path.resolve(__dirname, "..");
-const CLI = path.join(REPO_ROOT, "infra", "plan", "bin", "auth0-m2m.js");
+const CLI = path.join(REPO_ROOT, "cli", "bin", "auth0-m2m.js");
 const RAW_PROJECT = path.join(__dirname, "raw");
 const STACK = "bench";
 
@@ -46,57 +47,6 @@ export interface BenchOptions {
     readonly log?: (line: string) => void;
 }
 
-/** The plan's own account of its time (its `--verbose` Timings line), in seconds. */
-export interface PlanTimings {
-    readonly programDone: number;
-    /** Undefined when the pack was not ready before the plan moved on (never, for a passing plan). */
-    readonly packReady?: number;
-    readonly analyze: number;
-    readonly analyzed: number;
-    readonly analyzeStack: number;
-    readonly report: number;
-}
-
-export interface PlanSample {
-    readonly wallMs: number;
-    readonly peakTreeRssKb: number;
-    readonly sumOfProcessPeaksKb: number;
-    /** Peak resident set by role (`auth0-m2m.js`, `program-host.js`, `run-policy-pack`), KiB. */
-    readonly processPeaksKb: Readonly<Record<string, number>>;
-    /** CPU time by role, ms (sampled: up to one sampling interval short). */
-    readonly processCpuMs: Readonly<Record<string, number>>;
-    readonly timings: PlanTimings;
-    /** Custom resources in the report's summary. */
-    readonly resources: number;
-    /** Every registration, components and the Stack included. */
-    readonly registered: number;
-}
-
-export interface TenantResult {
-    readonly machines: number;
-    readonly component: readonly PlanSample[];
-    readonly raw: readonly PlanSample[];
-    /** The policy stage on its own, over the component program's resources (bench/stage.ts). */
-    readonly stage: readonly StageSample[];
-}
-
-export interface MachineInfo {
-    readonly cores: number;
-    readonly cpuModel: string;
-    readonly memoryBytes: number;
-    readonly node: string;
-    readonly os: string;
-}
-
-export interface BenchResults {
-    readonly date: string;
-    readonly commit: string;
-    readonly machine: MachineInfo;
-    readonly smoke: boolean;
-    readonly runs: number;
-    readonly tenants: readonly TenantResult[];
-}
-
 export function machineInfo(): MachineInfo {
     const cpus = os.cpus();
     return {
@@ -112,7 +62,7 @@ function currentCommit(): string {
     try {
         const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPO_ROOT, encoding: "utf8" }).trim();
         // What the figures depend on; the report this run rewrites is not part of it.
-        const dirty = execFileSync("git", ["status", "--porcelain", "--", "infra", "policy-pack", "bench", ":!bench/RESULTS.md"], {
+        const dirty = execFileSync("git", ["status", "--porcelain", "--", "infra", "policy-pack", "cli", "bench", ":!bench/RESULTS.md"], {
             cwd: REPO_ROOT,
             encoding: "utf8",
         }).trim();
@@ -125,7 +75,7 @@ function currentCommit(): string {
 const TIMINGS =
     /Timings: program done after ([\d.]+) s, policy pack ready after (?:([\d.]+) s|\?), Analyze ([\d.]+) s for (\d+) resources, AnalyzeStack ([\d.]+) s, report ([\d.]+) s/;
 
-/** Reads the Timings line `auth0-m2m plan --verbose` prints (infra/plan/plan.ts describeTimings). */
+/** Reads the Timings line `auth0-m2m plan --verbose` prints (cli/plan.ts describeTimings). */
 export function parseTimings(stderr: string): PlanTimings {
     const match = TIMINGS.exec(stderr);
     if (!match) throw new Error(`the plan printed no Timings line with --verbose; its stderr was:\n${stderr}`);
@@ -139,7 +89,7 @@ export function parseTimings(stderr: string): PlanTimings {
     };
 }
 
-/** What the bench reads from a plan's JSON report (infra/plan/report.ts PlanReport). */
+/** What the bench reads from a plan's JSON report (cli/report/report.ts PlanReport). */
 interface ReportView {
     verdict: string;
     summary: { resources: number; resourcesByType: Record<string, number>; mandatory: number; advisory: number };
@@ -268,10 +218,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
                 }
             }
             // The policy stage alone, cold each time, over the resources the component program registers.
-            const resources = await captureResources(REPO_ROOT, STACK, file.componentConfig, REPO_ROOT);
-            const stage: StageSample[] = [];
+            const resources = await captureResources(REPO_ROOT, STACK, file.componentConfig);
+            const stage: PolicyStageSample[] = [];
             for (let run = 0; run < options.runs; run++) {
-                const sample = await measurePolicyStage(resources, REPO_ROOT);
+                const sample = await measurePolicyStage(resources);
                 if (sample.diagnostics > 0) throw new Error(`the policy stage reported ${sample.diagnostics} diagnostics on a bench tenant, which must be clean`);
                 stage.push(sample);
                 log(

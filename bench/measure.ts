@@ -11,7 +11,7 @@ import * as path from "node:path";
 
 export interface ProcessPeak {
     readonly pid: number;
-    /** What the process runs, e.g. `auth0-m2m.js`, `program-host.js`, `run-policy-pack`. */
+    /** What the process runs, e.g. `auth0-m2m.js`, `program-child.js`, `run-policy-pack`. */
     readonly role: string;
     /** The last VmHWM read before it exited, in KiB. */
     readonly peakKb: number;

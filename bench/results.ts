@@ -1,7 +1,6 @@
 // Renders the bench's measurements as bench/RESULTS.md: the machine, the figures per tenant size,
 // and each target with the measured value, met or not, and the measured breakdown where not.
-import type { BenchResults, PlanSample, TenantResult } from "./bench";
-import type { StageSample } from "./stage";
+import type { BenchResults, PlanSample, PolicyStageSample, TenantResult } from "./types";
 
 export const TARGETS = {
     /** 1,000 machines planned and checked end to end, seconds. */
@@ -19,7 +18,7 @@ export const TARGETS = {
 } as const;
 
 /** The program child's role in the process tree (bench/measure.ts roleOf). */
-const PROGRAM_ROLE = "program-host.js";
+const PROGRAM_ROLE = "program-child.js";
 
 export function median(values: readonly number[]): number {
     if (values.length === 0) return Number.NaN;
@@ -37,8 +36,8 @@ export function policyThroughput(sample: PlanSample): number {
     return sample.timings.analyzed / (sample.timings.analyze + sample.timings.analyzeStack);
 }
 
-/** On its own (bench/stage.ts): resources per second of Analyze for all of them, then AnalyzeStack. */
-export function stageThroughput(sample: StageSample): number {
+/** On its own (cli/stages.ts): resources per second of Analyze for all of them, then AnalyzeStack. */
+export function stageThroughput(sample: PolicyStageSample): number {
     return sample.analyzed / ((sample.analyzeMs + sample.analyzeStackMs) / 1000);
 }
 
@@ -269,7 +268,7 @@ export function renderResults(results: BenchResults, changes: string): string {
         "  stack config. **Raw program**: the same resources, names and inputs as a plain `@pulumi/auth0` program",
         "  (bench/raw, bench/rawProgram.ts), the floor: the SDK's and the plan's own cost. The bench checks that both",
         "  declare the same resources, machines, APIs and grants, and that both plans pass with no finding.",
-        "- Each is planned end to end through the real CLI: `node infra/plan/bin/auth0-m2m.js plan --project … --config-file …",
+        "- Each is planned end to end through the real CLI: `node cli/bin/auth0-m2m.js plan --project … --config-file …",
         "  --format json --out … --verbose` (program child, policy pack over the Analyzer protocol, report rendering).",
         "- **Wall**: from spawning the CLI until it and its children have exited.",
         "- **Peak RSS**: /proc sampled every 20 ms over the CLI and all its descendants. The sampled tree peak is the",

@@ -10,14 +10,14 @@
 // with a generated secret): five resources per machine (Client, RandomPassword, ClientCredentials
 // and two ClientGrants) plus its component.
 import { MANAGEMENT_API_NAME, managementApiAudience } from "../policy-pack/guardrails";
-import { managementGrantScopes } from "../infra/components/argChecks";
+import { managementGrantScopes } from "../infra/config/argChecks";
 import {
     defaultTokenLifetimeForWeb,
     MANAGEMENT_API_GRANT_KEY,
-    parseTenantConfig,
     type TenantConfig,
     type TenantConfigInput,
 } from "../infra/config/tenantConfig";
+import { parseTenantConfig } from "../infra/config/parseTenantConfig";
 import { formatConfigPath } from "../infra/config/tenantConfigError";
 
 export const BENCH_DOMAIN = "bench-tenant.eu.auth0.com";

@@ -15,7 +15,7 @@ const source = read(path.join(root, "policy-pack", "package.json"));
 const project = read(path.join(root, "package.json"));
 
 if (!fs.existsSync(path.join(dist, "index.js"))) {
-    console.error(`build/policyPackManifest.js: ${path.relative(root, dist)}/index.js is missing; run tsc -p infra/tsconfig.build.json first`);
+    console.error(`build/policyPackManifest.js: ${path.relative(root, dist)}/index.js is missing; run tsc -p tsconfig.build.json first`);
     process.exit(2);
 }
 const RUNTIME_DEPENDENCIES = ["@pulumi/policy", "@pulumi/pulumi"];

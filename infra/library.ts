@@ -1,7 +1,7 @@
 // The npm package's entry point: everything another Pulumi project needs to reuse auth0-m2m.
 // It registers nothing on import; infra/index.ts is this repository's own program.
 export { Api, resolveApiArgs, type ApiArgs } from "./components/api";
-export { ComponentArgsError } from "./components/argsError";
+export { ComponentArgsError } from "./config/argsError";
 export { MachineClient } from "./components/machineClient";
 export {
     resolveMachineArgs,
@@ -19,22 +19,25 @@ export {
     DEFAULT_API_TOKEN_LIFETIME_SECONDS,
     MANAGEMENT_API_GRANT_KEY,
     defaultTokenLifetimeForWeb,
-    parseTenantConfig,
     type ApiConfig,
-    type ConfigIssue,
     type MachineConfig,
     type TenantConfig,
     type TenantConfigInput,
-    type TenantConfigParse,
 } from "./config/tenantConfig";
+export { parseTenantConfig, type TenantConfigParse } from "./config/parseTenantConfig";
 export { TenantConfigError, formatConfigPath } from "./config/tenantConfigError";
 export { loadStackTenantConfig } from "./config/loadStackConfig";
 
-export { EndpointScopeError, resolveEndpoint, scopesForEndpoints } from "./scopes/scopesForEndpoints";
-export { MULTI_SCOPE_ENDPOINTS, endpointRequirement, type EndpointRequirement } from "./scopes/endpointRequirements";
-export { deployerScopesFor, type DeployerScope, type PlannedResource } from "./deployer/deployerScopes";
-
 export {
+    EndpointScopeError,
+    resolveEndpoint,
+    scopesForEndpoints,
+    MULTI_SCOPE_ENDPOINTS,
+    endpointRequirement,
+    type EndpointRequirement,
+    deployerScopesFor,
+    type DeployerScope,
+    type PlannedResource,
     AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS,
     AUTH0_MAX_TOKEN_LIFETIME_SECONDS,
     DEFAULT_ESCALATION_SCOPES,
@@ -42,6 +45,7 @@ export {
     MANAGEMENT_API_ENDPOINTS,
     MANAGEMENT_API_SCOPES,
     checkTokenLifetimes,
+    type ConfigIssue,
     findEndpoint,
     isManagementApiAudience,
     isManagementApiScope,

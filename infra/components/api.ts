@@ -1,8 +1,9 @@
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
-import { AUTH0_TOKEN_LIFETIME_LIMITS, checkApiSettings, type ArgIssue } from "./argChecks";
-import { ComponentArgsError } from "./argsError";
-import { checkInput, isKnownString } from "./deferredChecks";
+import type { ConfigIssue } from "../../policy-pack/guardrails";
+import { AUTH0_TOKEN_LIFETIME_LIMITS, checkApiSettings } from "../config/argChecks";
+import { ComponentArgsError } from "../config/argsError";
+import { checkInput, isKnownString } from "../config/deferredChecks";
 import { API_IDENTIFIER, DEFAULT_API_TOKEN_LIFETIME_SECONDS, defaultTokenLifetimeForWeb } from "../config/tenantConfig";
 
 export interface ApiArgs {
@@ -43,7 +44,7 @@ export class Api extends pulumi.ComponentResource {
     constructor(name: string, args: ApiArgs, opts?: pulumi.ComponentResourceOptions) {
         const component = `Api "${name}"`;
         const resolved = resolveApiArgs(args);
-        const issues: ArgIssue[] = [];
+        const issues: ConfigIssue[] = [];
         const identifier = checkInput(component, args.identifier, identifierIssues, issues);
         issues.push(...checkApiSettings(
             { tokenLifetime: resolved.tokenLifetime, tokenLifetimeForWeb: resolved.tokenLifetimeForWeb, scopes: Object.keys(resolved.scopes) },
@@ -98,7 +99,7 @@ export function resolveApiArgs(args: ApiArgs) {
 }
 
 /** The identifier's check, the same whether the value is known at construction or resolves later. */
-export function identifierIssues(identifier: unknown): ArgIssue[] {
+export function identifierIssues(identifier: unknown): ConfigIssue[] {
     if (typeof identifier === "string" && API_IDENTIFIER.test(identifier)) return [];
     return [{ path: ["identifier"], message: "must be a non-empty string without white space, e.g. https://orders.acme.example" }];
 }

@@ -1,7 +1,7 @@
 // MachineClient's arguments: their types, and how they are checked and filled in before anything is
 // registered (values known now) or when they resolve (values other resources give).
 import * as pulumi from "@pulumi/pulumi";
-import { managementApiAudience, tenantDomainProblem, type ManagementApiScope } from "../../policy-pack/guardrails";
+import { managementApiAudience, tenantDomainProblem, type ConfigIssue, type ManagementApiScope } from "../../policy-pack/guardrails";
 import {
     authenticationSchema,
     MAX_DESCRIPTION_LENGTH,
@@ -12,9 +12,9 @@ import {
     type TokenQuotaConfig,
 } from "../config/tenantConfig";
 import type { Api } from "./api";
-import { checkApiGrantScopes, checkManagementGrant, managementGrantScopes, type ArgIssue } from "./argChecks";
-import { ComponentArgsError } from "./argsError";
-import { checkInput, isKnownString } from "./deferredChecks";
+import { checkApiGrantScopes, checkManagementGrant, managementGrantScopes } from "../config/argChecks";
+import { ComponentArgsError } from "../config/argsError";
+import { checkInput, isKnownString } from "../config/deferredChecks";
 
 /** A grant on a custom API declared with the `Api` component; its scopes must be declared there. */
 export interface ApiGrant {
@@ -96,7 +96,7 @@ export type ResolvedAuthentication =
 const PEM_STAND_IN = "-----BEGIN PUBLIC KEY-----\nstand-in\n-----END PUBLIC KEY-----";
 
 type Issues = { issues: { path: PropertyKey[]; message: string }[] };
-const zodIssues = (prefix: string, error: Issues): ArgIssue[] =>
+const zodIssues = (prefix: string, error: Issues): ConfigIssue[] =>
     error.issues.map((issue) => ({ path: [prefix, ...(issue.path as (string | number)[])], message: issue.message }));
 
 /**
@@ -109,9 +109,9 @@ export function resolveMachineArgs(args: MachineClientArgs, component = "Machine
     tokenQuota?: TokenQuotaConfig;
     grants: Record<string, ResolvedGrant>;
     description?: pulumi.Input<string>;
-    issues: ArgIssue[];
+    issues: ConfigIssue[];
 } {
-    const issues: ArgIssue[] = [];
+    const issues: ConfigIssue[] = [];
     const description =
         args.description === undefined
             ? undefined
@@ -150,11 +150,11 @@ export function resolveMachineArgs(args: MachineClientArgs, component = "Machine
     };
 }
 
-function audienceClash(key: string, audience: string, clash: string): ArgIssue {
+function audienceClash(key: string, audience: string, clash: string): ConfigIssue {
     return { path: ["grants", key], message: `grants ${audience} again (already granted by grants.${clash}); Auth0 allows one grant per client and audience, so merge them` };
 }
 
-function resolveAuthentication(given: MachineAuthentication | undefined, component: string, issues: ArgIssue[]): ResolvedAuthentication | undefined {
+function resolveAuthentication(given: MachineAuthentication | undefined, component: string, issues: ConfigIssue[]): ResolvedAuthentication | undefined {
     const deferred = new Map<string, pulumi.Input<string>>();
     let input: unknown = given ?? { method: "client_secret_post" };
     if (given?.method === "private_key_jwt" && given.publicKeys !== null && typeof given.publicKeys === "object") {
@@ -184,7 +184,7 @@ function resolveAuthentication(given: MachineAuthentication | undefined, compone
     return { method: "private_key_jwt", publicKeys };
 }
 
-function resolveGrant(grant: MachineGrant, path: string[], component: string, issues: ArgIssue[]): ResolvedGrant | undefined {
+function resolveGrant(grant: MachineGrant, path: string[], component: string, issues: ConfigIssue[]): ResolvedGrant | undefined {
     if ("api" in grant && grant.api !== undefined) {
         const found = checkApiGrantScopes(grant.scopes, grant.api.scopeNames, grant.api.label);
         issues.push(...found.map((issue) => ({ path: [...path, ...issue.path], message: issue.message })));

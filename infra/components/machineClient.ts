@@ -1,7 +1,7 @@
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { ComponentArgsError } from "./argsError";
+import { ComponentArgsError } from "../config/argsError";
 import { resolveMachineArgs, type MachineClientArgs, type ResolvedAuthentication } from "./machineArgs";
 
 /**
@@ -90,7 +90,7 @@ export class MachineClient extends pulumi.ComponentResource {
         }
 
         const children: Record<string, auth0.ClientGrant> = {};
-        const grantedScopes: pulumi.Output<[string, string[]]>[] = [];
+        const grantedScopes: pulumi.Input<[string, string[]]>[] = [];
         for (const key of Object.keys(grants).sort()) {
             const grant = grants[key];
             children[key] = new auth0.ClientGrant(
@@ -106,10 +106,17 @@ export class MachineClient extends pulumi.ComponentResource {
                     aliases: grant.formerly === undefined ? undefined : [{ name: `${name}-grant-${grant.formerly}` }],
                 },
             );
-            grantedScopes.push(pulumi.output(grant.audience).apply((audience) => [audience, [...grant.scopes]] as [string, string[]]));
+            grantedScopes.push(
+                typeof grant.audience === "string"
+                    ? [grant.audience, [...grant.scopes]]
+                    : pulumi.output(grant.audience).apply((audience) => [audience, [...grant.scopes]] as [string, string[]]),
+            );
         }
         this.grants = children;
-        this.grantedScopes = pulumi.all(grantedScopes).apply((entries) => Object.fromEntries(entries));
+        // One Output for the whole map; only audiences from other resources need an apply each.
+        this.grantedScopes = grantedScopes.every(Array.isArray)
+            ? pulumi.output(Object.fromEntries(grantedScopes as [string, string[]][]))
+            : pulumi.all(grantedScopes).apply((entries) => Object.fromEntries(entries));
 
         this.registerOutputs({
             clientId: this.clientId,

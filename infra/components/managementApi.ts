@@ -1,8 +1,8 @@
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
-import { managementApiAudience, MANAGEMENT_API_NAME, tenantDomainProblem } from "../../policy-pack/guardrails";
-import { AUTH0_TOKEN_LIFETIME_LIMITS, checkApiSettings, type ArgIssue } from "./argChecks";
-import { ComponentArgsError } from "./argsError";
+import { managementApiAudience, MANAGEMENT_API_NAME, tenantDomainProblem, type ConfigIssue } from "../../policy-pack/guardrails";
+import { AUTH0_TOKEN_LIFETIME_LIMITS, checkApiSettings } from "../config/argChecks";
+import { ComponentArgsError } from "../config/argsError";
 
 export interface ManagementApiArgs {
     /** The tenant's domain, e.g. `acme-dev.eu.auth0.com`; the audience is derived from it. */
@@ -29,7 +29,7 @@ export class ManagementApi extends pulumi.ComponentResource {
     readonly resourceServer: auth0.ResourceServer;
 
     constructor(name: string, args: ManagementApiArgs, opts?: pulumi.ComponentResourceOptions) {
-        const issues: ArgIssue[] = [];
+        const issues: ConfigIssue[] = [];
         const domainProblem = tenantDomainProblem(args.domain);
         if (domainProblem) issues.push({ path: ["domain"], message: domainProblem });
         issues.push(...checkApiSettings({ tokenLifetime: args.tokenLifetime }, { limits: AUTH0_TOKEN_LIFETIME_LIMITS, webLifetimeManaged: false }));

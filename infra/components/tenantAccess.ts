@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { managementApiAudience, type ManagementApiScope } from "../../policy-pack/guardrails";
-import { MANAGEMENT_API_GRANT_KEY, parseTenantConfig, type TenantConfig, type TenantConfigInput } from "../config/tenantConfig";
+import { parseTenantConfig } from "../config/parseTenantConfig";
+import { MANAGEMENT_API_GRANT_KEY, type TenantConfig, type TenantConfigInput } from "../config/tenantConfig";
 import { TenantConfigError } from "../config/tenantConfigError";
 import { Api } from "./api";
 import type { MachineGrant } from "./machineArgs";

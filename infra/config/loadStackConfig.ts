@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { closestMatches } from "../../policy-pack/guardrails";
-import { parseTenantConfig, type ConfigIssue, type TenantConfigInput } from "./tenantConfig";
+import { closestMatches, type ConfigIssue } from "../../policy-pack/guardrails";
+import { parseTenantConfig } from "./parseTenantConfig";
+import type { TenantConfigInput } from "./tenantConfig";
 import { STACK_CONFIG_KEYS, TenantConfigError } from "./tenantConfigError";
 
 const NAMESPACE = "auth0-m2m";

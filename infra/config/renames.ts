@@ -2,11 +2,11 @@
 // be kept, not replaced. Names become resource names, so a rename would otherwise delete the
 // Auth0 application (its client_id changes and every consumer breaks) and create a new one.
 // TenantAccess turns `formerly` into an alias; this checks that each one can only mean one thing.
-import type { ArgIssue } from "../components/argChecks";
+import type { ConfigIssue } from "../../policy-pack/guardrails";
 
 /** Issues with the `formerly` keys of one section (`apis` or `machines`), every one at once. */
-export function renameIssues(section: "apis" | "machines", entries: ReadonlyMap<string, { readonly formerly?: string }>): ArgIssue[] {
-    const issues: ArgIssue[] = [];
+export function renameIssues(section: "apis" | "machines", entries: ReadonlyMap<string, { readonly formerly?: string }>): ConfigIssue[] {
+    const issues: ConfigIssue[] = [];
     const claimedBy = new Map<string, string>();
     for (const [key, entry] of entries) {
         const old = entry.formerly;

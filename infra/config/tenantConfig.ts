@@ -1,16 +1,7 @@
-// The per-tenant configuration: its shape (zod) and the guardrails it must satisfy. Parsing
-// collects every problem at once, each with the exact path, and returns either a complete,
-// defaulted config or the problems, so a bad config never registers a single resource.
+// The per-tenant configuration's shape (zod), its defaults and its types. The checks that span
+// fields and entries (and the guardrails) are run by parseTenantConfig.ts.
 import { z } from "zod";
-import {
-    AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS,
-    closestMatches,
-    isManagementApiAudience,
-    quoteAlternatives,
-    tenantDomainProblem,
-} from "../../policy-pack/guardrails";
-import { checkApiSettings, checkApiGrantScopes, checkManagementGrant, type ArgIssue } from "../components/argChecks";
-import { renameIssues } from "./renames";
+import { AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS } from "../../policy-pack/guardrails";
 
 /** The grant key that means the tenant's Auth0 Management API. */
 export const MANAGEMENT_API_GRANT_KEY = "management";
@@ -33,7 +24,7 @@ export const MAX_DESCRIPTION_LENGTH = 140;
 const positiveSeconds = z.number().int("must be a whole number of seconds").positive("must be above 0");
 const nonEmpty = z.string().trim().min(1, "must not be empty");
 
-const apiSchema = z.strictObject({
+export const apiSchema = z.strictObject({
     /** The API's audience, e.g. `https://orders.acme.example`. Can't change once created. */
     identifier: nonEmpty.regex(API_IDENTIFIER, "must not contain white space"),
     /** The entry's key before a rename: its resources are kept (aliased), not replaced. */
@@ -61,7 +52,7 @@ const grantSchema = z.union(
     { error: "must be a list of scopes, { scopes: [...] } or, for the Management API, { endpoints: [...] }" },
 );
 
-const publicKeySchema = z.strictObject({
+export const publicKeySchema = z.strictObject({
     /** PEM-encoded public key or X.509 certificate. */
     pem: z.string().regex(/-----BEGIN (PUBLIC KEY|CERTIFICATE)-----[\s\S]+-----END (PUBLIC KEY|CERTIFICATE)-----/, {
         message: 'must be a PEM public key or certificate ("-----BEGIN PUBLIC KEY-----" ... "-----END PUBLIC KEY-----")',
@@ -102,7 +93,7 @@ export const tokenQuotaSchema = z
     })
     .refine((quota) => quota.perHour !== undefined || quota.perDay !== undefined, { message: "must set perHour, perDay or both" });
 
-const machineSchema = z.strictObject({
+export const machineSchema = z.strictObject({
     /** The entry's key before a rename: its resources are kept (aliased), not replaced. */
     formerly: z.string().regex(RESOURCE_KEY, "must be the entry's old key: lower-case letters, digits and hyphens").optional(),
     /** Name shown in the Auth0 dashboard. Default: the config key. */
@@ -115,12 +106,12 @@ const machineSchema = z.strictObject({
     grants: z.record(nonEmpty, grantSchema).default({}),
 });
 
-const managementApiSchema = z.strictObject({
+export const managementApiSchema = z.strictObject({
     /** Access-token lifetime of the tenant's Management API, in seconds. */
     tokenLifetime: positiveSeconds,
 });
 
-const configKeySchema = z.string().regex(RESOURCE_KEY, {
+export const configKeySchema = z.string().regex(RESOURCE_KEY, {
     message: "must be lower-case letters, digits and hyphens (it names Pulumi resources)",
 });
 
@@ -156,198 +147,21 @@ export interface TenantConfig {
     readonly machines: Readonly<Record<string, MachineConfig>>;
 }
 
-export type ConfigPath = readonly (string | number)[];
+/** The top-level keys of a tenant's config, in the order messages list them. */
+export const TENANT_CONFIG_KEYS = ["domain", "managementApi", "apis", "machines"] as const satisfies readonly (keyof TenantConfigInput)[];
 
-export interface ConfigIssue {
-    readonly path: ConfigPath;
-    readonly message: string;
-}
+const keysOf = (schemas: readonly { readonly shape: object }[]) => [...new Set(schemas.flatMap((schema) => Object.keys(schema.shape)))];
 
-export type TenantConfigParse =
-    | { readonly ok: true; readonly config: TenantConfig }
-    | { readonly ok: false; readonly issues: readonly ConfigIssue[] };
+/** The keys each object schema accepts, read from the schemas themselves, for "did you mean" on unknown keys. */
+export const SCHEMA_KEYS = {
+    root: [...TENANT_CONFIG_KEYS] as string[],
+    api: keysOf([apiSchema]),
+    machine: keysOf([machineSchema]),
+    managementApi: keysOf([managementApiSchema]),
+    tokenQuota: keysOf([tokenQuotaSchema]),
+    publicKey: keysOf([publicKeySchema]),
+    grant: keysOf(grantSchema.options.filter((option) => option instanceof z.ZodObject)),
+    authentication: keysOf(authenticationSchema.options),
+} as const satisfies Readonly<Record<string, readonly string[]>>;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-    typeof value === "object" && value !== null && !Array.isArray(value);
-
-/** The keys an object schema accepts, for "did you mean" on unknown keys. */
-const knownKeys: Readonly<Record<string, readonly string[]>> = {
-    root: ["domain", "managementApi", "apis", "machines"],
-    api: Object.keys(apiSchema.shape),
-    machine: Object.keys(machineSchema.shape),
-    managementApi: Object.keys(managementApiSchema.shape),
-    tokenQuota: ["perHour", "perDay", "enforce"],
-    publicKey: Object.keys(publicKeySchema.shape),
-    grant: ["scopes", "endpoints"],
-    authentication: ["method", "publicKeys", "secretVersion"],
-};
-
-function zodIssues(error: z.ZodError, prefix: ConfigPath, keysKind: keyof typeof knownKeys): ConfigIssue[] {
-    return error.issues.flatMap((issue): ConfigIssue[] => {
-        const path = [...prefix, ...(issue.path as (string | number)[])];
-        if (issue.code === "unrecognized_keys") {
-            const kind = kindOfObjectAt(issue.path as (string | number)[], keysKind);
-            return issue.keys.map((key) => {
-                const near = closestMatches(key, knownKeys[kind] ?? [], 1);
-                const hint = near.length > 0 ? ` (did you mean "${near[0]}"?)` : "";
-                return { path: [...path, key], message: `unknown setting "${key}"${hint}; allowed: ${(knownKeys[kind] ?? []).join(", ")}` };
-            });
-        }
-        return [{ path, message: issue.message.replace(/^Invalid input: /, "") }];
-    });
-}
-
-/** Which object schema sits at a path inside an entry, e.g. ["tokenQuota"] inside a machine. */
-function kindOfObjectAt(path: readonly (string | number)[], entryKind: keyof typeof knownKeys): keyof typeof knownKeys {
-    if (entryKind !== "machine" || path.length === 0) return entryKind;
-    if (path[0] === "tokenQuota") return "tokenQuota";
-    if (path[0] === "authentication") return path[1] === "publicKeys" ? "publicKey" : "authentication";
-    if (path[0] === "grants") return "grant";
-    return entryKind;
-}
-
-function parseEntries<S extends z.ZodType>(
-    raw: unknown,
-    section: "apis" | "machines",
-    schema: S,
-    kind: keyof typeof knownKeys,
-    issues: ConfigIssue[],
-): Map<string, z.output<S>> {
-    const parsed = new Map<string, z.output<S>>();
-    if (raw === undefined) return parsed;
-    if (!isRecord(raw)) {
-        issues.push({ path: [section], message: `must be a map from a name to its settings, not ${Array.isArray(raw) ? "a list" : typeof raw}` });
-        return parsed;
-    }
-    for (const [key, value] of Object.entries(raw)) {
-        const keyCheck = configKeySchema.safeParse(key);
-        if (!keyCheck.success) issues.push({ path: [section, key], message: `the name "${key}" ${keyCheck.error.issues[0].message}` });
-        const result = schema.safeParse(value);
-        if (result.success) parsed.set(key, result.data);
-        else issues.push(...zodIssues(result.error, [section, key], kind));
-    }
-    return parsed;
-}
-
-const withPrefix = (prefix: ConfigPath, found: readonly ArgIssue[]): ConfigIssue[] =>
-    found.map((issue) => ({ path: [...prefix, ...issue.path], message: issue.message }));
-
-/**
- * Validates a tenant's config against its shape and the guardrails the policy pack enforces, so
- * config this accepts never yields a resource the pack (with its default config) rejects.
- */
-export function parseTenantConfig(raw: unknown): TenantConfigParse {
-    const issues: ConfigIssue[] = [];
-    if (!isRecord(raw)) return { ok: false, issues: [{ path: [], message: "must be an object with domain, apis and machines" }] };
-    for (const key of Object.keys(raw)) {
-        if (!knownKeys.root.includes(key)) {
-            const near = closestMatches(key, knownKeys.root, 1);
-            issues.push({ path: [key], message: `unknown setting "${key}"${near.length > 0 ? ` (did you mean "${near[0]}"?)` : ""}` });
-        }
-    }
-
-    const domain = raw.domain;
-    if (typeof domain !== "string" || domain.trim() === "") {
-        issues.push({ path: ["domain"], message: 'is required: the tenant\'s domain, e.g. "acme-dev.eu.auth0.com"' });
-    } else {
-        const problem = tenantDomainProblem(domain);
-        if (problem) issues.push({ path: ["domain"], message: problem });
-    }
-
-    let managementApi: ManagementApiConfig | undefined;
-    if (raw.managementApi !== undefined) {
-        const result = managementApiSchema.safeParse(raw.managementApi);
-        if (result.success) {
-            managementApi = result.data;
-            issues.push(...withPrefix(["managementApi"], checkApiSettings({ tokenLifetime: managementApi.tokenLifetime }, { webLifetimeManaged: false })));
-        } else issues.push(...zodIssues(result.error, ["managementApi"], "managementApi"));
-    }
-
-    const apis = parseEntries(raw.apis, "apis", apiSchema, "api", issues);
-    const identifiers = new Map<string, string>();
-    for (const [key, api] of apis) {
-        const path = ["apis", key];
-        if (key === MANAGEMENT_API_GRANT_KEY) {
-            issues.push({ path, message: `"${MANAGEMENT_API_GRANT_KEY}" is reserved for the tenant's Management API; name this API differently` });
-        }
-        if (isManagementApiAudience(api.identifier)) {
-            issues.push({
-                path: [...path, "identifier"],
-                message: `"${api.identifier}" is a Management API audience; grant it as "${MANAGEMENT_API_GRANT_KEY}" in a machine's grants, and set its lifetime under managementApi`,
-            });
-        }
-        const clash = identifiers.get(api.identifier);
-        if (clash !== undefined) issues.push({ path: [...path, "identifier"], message: `"${api.identifier}" is already the identifier of apis.${clash}` });
-        else identifiers.set(api.identifier, key);
-        issues.push(
-            ...withPrefix(
-                path,
-                checkApiSettings({
-                    tokenLifetime: api.tokenLifetime,
-                    tokenLifetimeForWeb: api.tokenLifetimeForWeb ?? defaultTokenLifetimeForWeb(api.tokenLifetime),
-                    scopes: Object.keys(api.scopes),
-                }),
-            ),
-        );
-    }
-
-    issues.push(...renameIssues("apis", apis));
-    const rawApiKeys = isRecord(raw.apis) ? new Set(Object.keys(raw.apis)) : new Set<string>();
-    const machines = new Map<string, MachineConfig>();
-    for (const [key, machine] of parseEntries(raw.machines, "machines", machineSchema, "machine", issues)) {
-        const grants: Record<string, GrantConfig> = {};
-        for (const [apiKey, grant] of Object.entries(machine.grants)) {
-            const asList = Array.isArray(grant);
-            const scopes = asList ? grant : grant.scopes;
-            const endpoints = asList ? undefined : grant.endpoints;
-            const grantPath = ["machines", key, "grants", apiKey];
-            grants[apiKey] = { scopes, endpoints };
-            const located = (found: readonly ArgIssue[]) => found.map((issue) => locateGrantIssue(issue, grantPath, asList));
-            if (apiKey === MANAGEMENT_API_GRANT_KEY) {
-                issues.push(...located(checkManagementGrant({ scopes, endpoints })));
-                continue;
-            }
-            if (endpoints !== undefined) {
-                issues.push({
-                    path: [...grantPath, "endpoints"],
-                    message: `endpoints derive scopes from the Management API catalogue, so they are only for "${MANAGEMENT_API_GRANT_KEY}"; list the scopes of apis.${apiKey} instead`,
-                });
-            }
-            const api = apis.get(apiKey);
-            if (!api) {
-                if (!rawApiKeys.has(apiKey)) {
-                    const known = [...rawApiKeys, MANAGEMENT_API_GRANT_KEY];
-                    const near = closestMatches(apiKey, known, 1);
-                    issues.push({
-                        path: grantPath,
-                        message: `no API "${apiKey}" in auth0-m2m:apis${near.length > 0 ? ` (did you mean "${near[0]}"?)` : ""}; grants name a key of apis, or ${quoteAlternatives([MANAGEMENT_API_GRANT_KEY])}`,
-                    });
-                }
-                continue;
-            }
-            issues.push(...located(checkApiGrantScopes(scopes ?? [], Object.keys(api.scopes), `apis.${apiKey}`)));
-        }
-        machines.set(key, { ...machine, grants });
-    }
-    issues.push(...renameIssues("machines", machines));
-
-    if (issues.length > 0) return { ok: false, issues };
-    return {
-        ok: true,
-        config: {
-            domain: (domain as string).trim(),
-            managementApi,
-            apis: Object.fromEntries(apis),
-            machines: Object.fromEntries(machines),
-        },
-    };
-}
-
-/**
- * Grant checks report paths relative to `{ scopes, endpoints }`; a grant written as a plain list
- * has no "scopes" level, so its scope issues point straight at the list.
- */
-function locateGrantIssue(issue: ArgIssue, grantPath: ConfigPath, asList: boolean): ConfigIssue {
-    const relative = asList && issue.path[0] === "scopes" ? issue.path.slice(1) : issue.path;
-    return { path: [...grantPath, ...relative], message: issue.message };
-}
+export type SchemaKind = keyof typeof SCHEMA_KEYS;

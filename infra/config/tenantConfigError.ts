@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { formatPath } from "../components/argsError";
-import type { ConfigIssue } from "./tenantConfig";
+import { formatPath, type ConfigIssue, type ConfigPath } from "../../policy-pack/guardrails";
 
 /** Where each top-level field of the tenant config lives in a stack's config. */
 export const STACK_CONFIG_KEYS = {
@@ -11,7 +10,7 @@ export const STACK_CONFIG_KEYS = {
 } as const;
 
 /** `auth0-m2m:machines.billing-export.grants.management.scopes[1]` (stack) or `machines.billing-export...` (object). */
-export function formatConfigPath(path: readonly (string | number)[], style: "stack" | "object"): string {
+export function formatConfigPath(path: ConfigPath, style: "stack" | "object"): string {
     if (path.length === 0) return style === "stack" ? "auth0-m2m config" : "config";
     const [head, ...rest] = path;
     const root = style === "stack" && typeof head === "string" && head in STACK_CONFIG_KEYS ? STACK_CONFIG_KEYS[head as keyof typeof STACK_CONFIG_KEYS] : undefined;

@@ -1,7 +1,14 @@
-// The guardrails: one source of truth for the rules that both the stack-config schema (infra/)
-// and the policy pack enforce. It lives inside policy-pack/ so the pack publishes on its own;
-// infra/ imports it from here, never the other way round.
+// The guardrails' public entry: everything the pack's rules know about Auth0, and the one door
+// through which infra/ and cli/ reach it. It lives inside policy-pack/ so the pack publishes on its
+// own; nothing here imports infra/ or cli/. Modules inside guardrails/ import each other directly,
+// never through this file.
+export * from "./auth0Types";
+export * from "./configPath";
 export * from "./limits";
 export * from "./scopes";
+export * from "./suggestions";
 export * from "./managementApi";
 export * from "./catalogue/catalogue";
+export * from "./endpointRequirements";
+export * from "./scopesForEndpoints";
+export * from "./deployerScopes";

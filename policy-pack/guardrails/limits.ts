@@ -65,7 +65,7 @@ export function checkTokenLifetimes(
     const webSet = lifetimes.tokenLifetimeForWeb !== undefined;
     const api = lifetimes.tokenLifetime ?? AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS;
     const web = lifetimes.tokenLifetimeForWeb ?? AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS;
-    const describe = (field: string, value: number, set: boolean) =>
+    const quoted = (field: string, value: number, set: boolean) =>
         set ? `${field} ${value} s` : `${field} is unset, so Auth0's default of ${value} s applies, and it`;
 
     for (const [field, value, set] of [
@@ -84,7 +84,7 @@ export function checkTokenLifetimes(
     ] as const) {
         const limit = Math.min(configured, AUTH0_MAX_TOKEN_LIFETIME_SECONDS);
         if (value > limit) {
-            problems.push({ kind: "maximum", field, value, limit, message: `${describe(field, value, set)} exceeds the maximum of ${limit} s` });
+            problems.push({ kind: "maximum", field, value, limit, message: `${quoted(field, value, set)} exceeds the maximum of ${limit} s` });
         }
     }
     if (web > api) {
@@ -93,7 +93,7 @@ export function checkTokenLifetimes(
             field: "tokenLifetimeForWeb",
             value: web,
             limit: api,
-            message: `${describe("tokenLifetimeForWeb", web, webSet)} exceeds tokenLifetime (${api} s); Auth0 requires the web lifetime to be at most the API's`,
+            message: `${quoted("tokenLifetimeForWeb", web, webSet)} exceeds tokenLifetime (${api} s); Auth0 requires the web lifetime to be at most the API's`,
         });
     }
     return problems;

@@ -1,7 +1,8 @@
 // What makes a grant on the Auth0 Management API dangerous, shared by the config schema and the
 // policy pack.
-import { closestManagementApiScopes, isManagementApiScope, type ManagementApiScope } from "./catalogue/catalogue";
+import { isManagementApiScope, type ManagementApiScope } from "./catalogue/catalogue";
 import { hasWildcard, isUserContextScope } from "./scopes";
+import { closestManagementApiScopes } from "./suggestions";
 
 /** The resource-server name Auth0 gives the Management API on every tenant. */
 export const MANAGEMENT_API_NAME = "Auth0 Management API";

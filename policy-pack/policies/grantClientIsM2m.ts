@@ -1,6 +1,7 @@
+import { AUTH0_TYPES } from "../guardrails";
 import { asString, isUnknown } from "../support/props";
 import { ReferenceIndex } from "../support/references";
-import { AUTH0_TYPES, type Auth0Resource, clientFields, describe, grantFields, ofType } from "../support/resources";
+import { type Auth0Resource, clientFields, labelOf, grantFields, ofType } from "../support/resources";
 import { NO_SETTINGS, stackRule } from "../support/rule";
 
 const M2M_APP_TYPE = "non_interactive";
@@ -68,7 +69,7 @@ function judgeClient(client: Auth0Resource, credentials: readonly Auth0Resource[
         if (isUnknown(method)) verdict.unknown.push({ resource: credential, field: "authenticationMethod" });
         else if (method === "none") {
             verdict.problems.push(
-                `whose ${describe(credential)} sets authenticationMethod "none", making it a public client that can't ` +
+                `whose ${labelOf(credential)} sets authenticationMethod "none", making it a public client that can't ` +
                     `authenticate; use "client_secret_post", "client_secret_basic" or "private_key_jwt"`,
             );
         }
@@ -130,14 +131,14 @@ export const grantClientIsM2m = stackRule({
 
             const verdict = verdictFor(client);
             if (isUnknown(fields.subjectType) && verdict.problems.length > 0) {
-                findings.cannotCheck(grant, "subjectType", `whether it is a client-credentials grant, which ${describe(client)} could not hold`);
+                findings.cannotCheck(grant, "subjectType", `whether it is a client-credentials grant, which ${labelOf(client)} could not hold`);
                 continue;
             }
             for (const { resource, field } of verdict.unknown) {
-                findings.cannotCheck(resource, field, `whether ${describe(client)}, which ${describe(grant)} is for, is an M2M application`);
+                findings.cannotCheck(resource, field, `whether ${labelOf(client)}, which ${labelOf(grant)} is for, is an M2M application`);
             }
             for (const problem of verdict.problems) {
-                findings.report(grant, `${describe(grant)} gives client-credentials access to ${describe(client)}, ${problem}.`);
+                findings.report(grant, `${labelOf(grant)} gives client-credentials access to ${labelOf(client)}, ${problem}.`);
             }
         }
     },

@@ -1,11 +1,10 @@
-import { closestMatches, isManagementApiAudience, MANAGEMENT_API_NAME, quoteAlternatives } from "../guardrails";
+import { AUTH0_TYPES, closestMatches, isManagementApiAudience, MANAGEMENT_API_NAME, quoteAlternatives } from "../guardrails";
 import type { Findings } from "../support/findings";
 import { asString, isUnknown, type Maybe } from "../support/props";
 import { type ReferenceMatch, ReferenceIndex } from "../support/references";
 import {
-    AUTH0_TYPES,
     type Auth0Resource,
-    describe,
+    labelOf,
     grantFields,
     ofType,
     type DefinedScope,
@@ -99,7 +98,7 @@ function checkGrant(grant: Auth0Resource, stack: StackApis, findings: Findings):
     if (!api || isManagementApi(api)) return;
 
     const identifier = apiIdentifier(api);
-    const apiName = `API ${typeof identifier === "string" ? `"${identifier}" ` : ""}(${describe(api)})`;
+    const apiName = `API ${typeof identifier === "string" ? `"${identifier}" ` : ""}(${labelOf(api)})`;
     if (isUnknown(fields.scopes)) {
         findings.cannotCheck(grant, "scopes", `whether the scopes are defined on ${apiName}`);
         return;
@@ -114,7 +113,7 @@ function checkGrant(grant: Auth0Resource, stack: StackApis, findings: Findings):
         if (scope === undefined || definitions.defined.has(scope)) return;
         if (definitions.unknown.length > 0) {
             for (const { resource, field } of definitions.unknown) {
-                findings.cannotCheck(resource, field, `whether it defines scope "${scope}", which ${describe(grant)} asks of ${apiName}`);
+                findings.cannotCheck(resource, field, `whether it defines scope "${scope}", which ${labelOf(grant)} asks of ${apiName}`);
             }
             return;
         }
@@ -123,7 +122,7 @@ function checkGrant(grant: Auth0Resource, stack: StackApis, findings: Findings):
         const didYouMean = suggestions.length > 0 ? ` Did you mean ${quoteAlternatives(suggestions)}?` : "";
         findings.report(
             grant,
-            `${describe(grant)} asks ${apiName} for scope "${scope}", which the API does not define (${defines}).${didYouMean} ` +
+            `${labelOf(grant)} asks ${apiName} for scope "${scope}", which the API does not define (${defines}).${didYouMean} ` +
                 `Auth0 only issues scopes the API defines, so the application would not get it. Fix the scope, or define it ` +
                 `on the API with auth0.ResourceServerScopes or auth0.ResourceServerScope.`,
         );

@@ -1,7 +1,7 @@
-import { isManagementApiAudience } from "../guardrails";
+import { AUTH0_TYPES, isManagementApiAudience } from "../guardrails";
 import { isUnknown } from "../support/props";
 import { ReferenceIndex } from "../support/references";
-import { AUTH0_TYPES, type Auth0Resource, clientFields, describe, grantFields, ofType } from "../support/resources";
+import { type Auth0Resource, clientFields, labelOf, grantFields, ofType } from "../support/resources";
 import { NO_SETTINGS, stackRule } from "../support/rule";
 
 type QuotaState = "set" | "missing" | { unknownField: string };
@@ -73,7 +73,7 @@ export const m2mTokenQuota = stackRule({
                 const audiences = [...grants.audiences].sort().map((a) => JSON.stringify(a)).join(", ");
                 findings.report(
                     client,
-                    `${describe(client)} has client-credentials grants for custom APIs (${audiences}) but no ` +
+                    `${labelOf(client)} has client-credentials grants for custom APIs (${audiences}) but no ` +
                         `tokenQuota.clientCredentials. Its tokens count toward the tenant's token quota, so if it runs away ` +
                         `or leaks it can exhaust the quota for every application. Set tokenQuota: { clientCredentials: ` +
                         `{ perHour: <n>, enforce: true } } (or perDay).`,
@@ -81,7 +81,7 @@ export const m2mTokenQuota = stackRule({
                 continue;
             }
             for (const grant of grants.unknownAudience) {
-                findings.cannotCheck(grant, "audience", `whether it is a custom API, for which ${describe(client)} (no token quota) would need one`);
+                findings.cannotCheck(grant, "audience", `whether it is a custom API, for which ${labelOf(client)} (no token quota) would need one`);
             }
         }
 

@@ -1,8 +1,8 @@
-import { classifyManagementScopes, quoteAlternatives } from "../guardrails";
+import { AUTH0_TYPES, classifyManagementScopes, quoteAlternatives } from "../guardrails";
 import { readStringArray } from "../support/config";
 import { audienceUnknown, readManagementApiGrant } from "../support/managementGrants";
 import { isUnknown } from "../support/props";
-import { AUTH0_TYPES, describe } from "../support/resources";
+import { labelOf } from "../support/resources";
 import { resourceRule } from "../support/rule";
 
 /** Mirrors the configSchema below. */
@@ -46,7 +46,7 @@ export const managementApiKnownScopes = resourceRule<ManagementApiKnownScopesArg
             if (wouldFlag.length > 0) audienceUnknown(resource, findings, wouldFlag);
             return;
         }
-        const where = `${describe(resource)} on the Management API (audience "${grant.audience}")`;
+        const where = `${labelOf(resource)} on the Management API (audience "${grant.audience}")`;
         for (const { scope, suggestions } of unknown) {
             const didYouMean = suggestions.length > 0 ? ` Did you mean ${quoteAlternatives(suggestions)}?` : "";
             findings.report(

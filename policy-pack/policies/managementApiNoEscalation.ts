@@ -1,8 +1,8 @@
-import { classifyManagementScopes, DEFAULT_ESCALATION_SCOPES } from "../guardrails";
+import { AUTH0_TYPES, classifyManagementScopes, DEFAULT_ESCALATION_SCOPES } from "../guardrails";
 import { readRecord } from "../support/config";
 import { audienceUnknown, readManagementApiGrant } from "../support/managementGrants";
 import { isUnknown } from "../support/props";
-import { AUTH0_TYPES, describe } from "../support/resources";
+import { labelOf } from "../support/resources";
 import { resourceRule } from "../support/rule";
 
 /** Mirrors the configSchema below. */
@@ -55,7 +55,7 @@ export const managementApiNoEscalation = resourceRule<ManagementApiNoEscalationA
             if (wouldFlag.length > 0) audienceUnknown(resource, findings, wouldFlag);
             return;
         }
-        const where = `${describe(resource)} on the Management API (audience "${grant.audience}")`;
+        const where = `${labelOf(resource)} on the Management API (audience "${grant.audience}")`;
         if (grant.allowAllScopes) {
             findings.report(
                 resource,

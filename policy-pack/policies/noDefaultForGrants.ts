@@ -1,5 +1,6 @@
+import { AUTH0_TYPES } from "../guardrails";
 import { isUnknown } from "../support/props";
-import { AUTH0_TYPES, describe, grantFields } from "../support/resources";
+import { labelOf, grantFields } from "../support/resources";
 import { NO_SETTINGS, resourceRule } from "../support/rule";
 
 export const noDefaultForGrants = resourceRule({
@@ -27,7 +28,7 @@ export const noDefaultForGrants = resourceRule({
             : "";
         findings.report(
             resource,
-            `${describe(resource)} sets defaultFor "${grant.defaultFor}", so every application in that group, including ones ` +
+            `${labelOf(resource)} sets defaultFor "${grant.defaultFor}", so every application in that group, including ones ` +
                 `registered later, gets this grant${audience}${scopes}. Remove defaultFor and grant each application ` +
                 `explicitly with clientId.`,
         );

@@ -1,6 +1,6 @@
-import { hasWildcard } from "../guardrails";
+import { AUTH0_TYPES, hasWildcard } from "../guardrails";
 import { isUnknown } from "../support/props";
-import { AUTH0_TYPES, describe, grantFields, scopeDefinitions } from "../support/resources";
+import { labelOf, grantFields, scopeDefinitions } from "../support/resources";
 import { NO_SETTINGS, resourceRule } from "../support/rule";
 
 export const noWildcardScopes = resourceRule({
@@ -26,7 +26,7 @@ export const noWildcardScopes = resourceRule({
             } else if (grant.allowAllScopes) {
                 findings.report(
                     resource,
-                    `${describe(resource)} sets allowAllScopes: true${audience}, which grants every scope the API defines, ` +
+                    `${labelOf(resource)} sets allowAllScopes: true${audience}, which grants every scope the API defines, ` +
                         `including any added later. Remove allowAllScopes and list the scopes the application needs in scopes.`,
                 );
             }
@@ -39,7 +39,7 @@ export const noWildcardScopes = resourceRule({
                 else if (scope !== undefined && hasWildcard(scope)) {
                     findings.report(
                         resource,
-                        `${describe(resource)} asks for scope "${scope}"${audience}, which contains "*". Auth0 scopes are ` +
+                        `${labelOf(resource)} asks for scope "${scope}"${audience}, which contains "*". Auth0 scopes are ` +
                             `literal strings with no wildcards, so this names a scope that should not exist. Replace it with ` +
                             `the literal scopes the application needs (e.g. "read:orders").`,
                     );
@@ -59,7 +59,7 @@ export const noWildcardScopes = resourceRule({
             else if (scope !== undefined && hasWildcard(scope)) {
                 findings.report(
                     resource,
-                    `${describe(resource)} defines scope "${scope}"${api} (${field}), which contains "*". Auth0 treats it as ` +
+                    `${labelOf(resource)} defines scope "${scope}"${api} (${field}), which contains "*". Auth0 treats it as ` +
                         `a literal name, yet every grant that asks for it reads as a wildcard. Rename it to a literal ` +
                         `permission such as "read:orders".`,
                 );

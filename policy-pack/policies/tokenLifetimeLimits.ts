@@ -1,5 +1,6 @@
 import {
     AUTH0_MAX_TOKEN_LIFETIME_SECONDS,
+    AUTH0_TYPES,
     checkTokenLifetimes,
     DEFAULT_TOKEN_LIFETIME_LIMITS,
     isManagementApiAudience,
@@ -7,9 +8,9 @@ import {
     MANAGEMENT_API_NAME,
     type TokenLifetimeLimits,
 } from "../guardrails";
-import { readInteger, readRecord, type ConfigPath } from "../support/config";
+import { readInteger, readRecord, type PolicyConfigLocation } from "../support/config";
 import { asString, isUnknown, type Maybe } from "../support/props";
-import { AUTH0_TYPES, type Auth0Resource, describe, resourceServerFields } from "../support/resources";
+import { type Auth0Resource, labelOf, resourceServerFields } from "../support/resources";
 import { resourceRule } from "../support/rule";
 
 /** Mirrors the configSchema below. */
@@ -20,7 +21,7 @@ export interface TokenLifetimeLimitsArgs extends TokenLifetimeLimits {
 
 const SECONDS = { type: "integer", minimum: 1, maximum: AUTH0_MAX_TOKEN_LIFETIME_SECONDS } as const;
 
-function readLimits(value: unknown, at: ConfigPath): Partial<TokenLifetimeLimits> {
+function readLimits(value: unknown, at: PolicyConfigLocation): Partial<TokenLifetimeLimits> {
     const record = readRecord(value, at);
     const limits: { -readonly [K in keyof TokenLifetimeLimits]?: number } = {};
     for (const [key, limit] of Object.entries(record)) {
@@ -144,7 +145,7 @@ export const tokenLifetimeLimits = resourceRule<TokenLifetimeLimitsArgs>({
                     fix += ` If this API truly needs longer, raise apiOverrides[${JSON.stringify(identifier)}].${knob} in the policy config.`;
                 }
             }
-            findings.report(resource, `${describe(resource)}${where}: ${problem.message}. ${fix}`);
+            findings.report(resource, `${labelOf(resource)}${where}: ${problem.message}. ${fix}`);
         }
         if (isUnknown(identifier) && candidates.length > 1) {
             const strict = known(checkTokenLifetimes({ tokenLifetime, tokenLifetimeForWeb }, strictest));

@@ -1,9 +1,8 @@
 // Policy configuration: one place per rule for each knob's schema and default, applied in code too,
 // because the pack server hands policies the config exactly as received (the engine fills schema
 // defaults, but a policy group or a test harness might not).
+import { formatPath, isRecord } from "../guardrails/configPath";
 import type { Exemption } from "./exemptions";
-
-export type JsonSchema = { readonly [keyword: string]: unknown };
 
 /** Every rule's config has exemptions on top of its own knobs. */
 export interface ExemptionArgs {
@@ -17,23 +16,23 @@ export class PolicyConfigError extends Error {
     }
 }
 
-/** Names a config value in errors: `policy config auth0-token-lifetime-limits.apiOverrides["https://x"]`. */
-export class ConfigPath {
+/** Where a value sits in a policy's config, for errors: `policy config auth0-token-lifetime-limits.apiOverrides["https://x"]`. */
+export class PolicyConfigLocation {
     constructor(
         readonly policyName: string,
-        private readonly segments: readonly string[] = [],
+        private readonly path: readonly (string | number)[] = [],
     ) {}
 
-    key(name: string): ConfigPath {
-        return new ConfigPath(this.policyName, [...this.segments, /^[A-Za-z_]\w*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`]);
+    key(name: string): PolicyConfigLocation {
+        return new PolicyConfigLocation(this.policyName, [...this.path, name]);
     }
 
-    index(i: number): ConfigPath {
-        return new ConfigPath(this.policyName, [...this.segments, `[${i}]`]);
+    index(i: number): PolicyConfigLocation {
+        return new PolicyConfigLocation(this.policyName, [...this.path, i]);
     }
 
     toString(): string {
-        return `policy config ${this.policyName}${this.segments.join("")}`;
+        return `policy config ${this.policyName}${formatPath(this.path, true)}`;
     }
 
     fail(problem: string, value: unknown): never {
@@ -44,28 +43,24 @@ export class ConfigPath {
     }
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-export function readInteger(value: unknown, at: ConfigPath, min: number, max: number): number {
+export function readInteger(value: unknown, at: PolicyConfigLocation, min: number, max: number): number {
     if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
         at.fail(`must be a whole number from ${min} to ${max}`, value);
     }
     return value;
 }
 
-export function readStringArray(value: unknown, at: ConfigPath): string[] {
+export function readStringArray(value: unknown, at: PolicyConfigLocation): string[] {
     if (!Array.isArray(value)) at.fail("must be a list of strings", value);
     return value.map((item, i) => (typeof item === "string" && item !== "" ? item : at.index(i).fail("must be a non-empty string", item)));
 }
 
-export function readRecord(value: unknown, at: ConfigPath): Record<string, unknown> {
+export function readRecord(value: unknown, at: PolicyConfigLocation): Record<string, unknown> {
     if (!isRecord(value)) at.fail("must be an object", value);
     return value;
 }
 
-export function readExemptions(value: unknown, at: ConfigPath): Exemption[] {
+export function readExemptions(value: unknown, at: PolicyConfigLocation): Exemption[] {
     if (!Array.isArray(value)) at.fail("must be a list of { resource, reason, expires }", value);
     return value.map((item, i) => {
         const entry = at.index(i);
@@ -89,7 +84,7 @@ export function readExemptions(value: unknown, at: ConfigPath): Exemption[] {
 export function mergeWithDefaults(
     given: Record<string, unknown>,
     defaults: Record<string, unknown>,
-    at: ConfigPath,
+    at: PolicyConfigLocation,
 ): Record<string, unknown> {
     for (const key of Object.keys(given)) {
         if (!(key in defaults)) {

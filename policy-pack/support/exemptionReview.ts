@@ -2,7 +2,7 @@
 import type { AppliedExemption } from "./appliedExemptions";
 import { describeExemption, type Exemption, exemptionMatches, exemptionState, type ExemptionState } from "./exemptions";
 import type { Findings, Unchecked } from "./findings";
-import { type Auth0Resource, describe } from "./resources";
+import { type Auth0Resource, labelOf } from "./resources";
 
 export interface ReportedFinding {
     readonly urn: string;
@@ -51,7 +51,7 @@ export function applyExemptions(
                 entry = {
                     policyName,
                     urn: resource.urn,
-                    resource: describe(resource),
+                    resource: labelOf(resource),
                     exemption: exemptions[index],
                     exemptionIndex: index,
                     suppressed: [],
@@ -115,7 +115,7 @@ export function auditExemptions(
         const unknownOnMatched = matched.filter((r) => findings.unchecked.some((u) => u.resource.urn === r.urn));
         if (unknownOnMatched.length > 0) {
             pending.push(
-                `${which} suppressed nothing, but ${unknownOnMatched.map(describe).join(", ")} had values unknown during ` +
+                `${which} suppressed nothing, but ${unknownOnMatched.map(labelOf).join(", ")} had values unknown during ` +
                     `preview, so whether the exemption is still needed can't be judged until \`pulumi up\``,
             );
         } else if (matched.length === 0) {
@@ -125,7 +125,7 @@ export function auditExemptions(
             );
         } else {
             problems.push(
-                `${which} matches ${matched.map(describe).join(", ")}, which no longer violate${matched.length === 1 ? "s" : ""} ` +
+                `${which} matches ${matched.map(labelOf).join(", ")}, which no longer violate${matched.length === 1 ? "s" : ""} ` +
                     `this policy, so it suppresses nothing. Remove it from the policy config.`,
             );
         }

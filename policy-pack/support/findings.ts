@@ -1,5 +1,5 @@
 // What a rule's pure check produces: violations, and the fields it could not check during preview.
-import { describe, type Auth0Resource } from "./resources";
+import { labelOf, type Auth0Resource } from "./resources";
 
 export interface Finding {
     readonly resource: Auth0Resource;
@@ -31,7 +31,7 @@ export class Findings {
 /** The text of the preview advisory: exactly which field of which resource couldn't be verified. */
 export function describeUnchecked(unchecked: readonly Unchecked[]): string {
     const lines = unchecked.map(
-        (u) => `${describe(u.resource)}: ${u.field} is unknown during preview, so ${u.check} can't be verified until \`pulumi up\``,
+        (u) => `${labelOf(u.resource)}: ${u.field} is unknown during preview, so ${u.check} can't be verified until \`pulumi up\``,
     );
     return [...new Set(lines)].join("; ");
 }

@@ -86,15 +86,3 @@ function append(index: Map<string, Auth0Resource[]>, key: string, candidate: Aut
     if (list) list.push(candidate);
     else index.set(key, [candidate]);
 }
-
-/** One lookup without keeping an index; rules that resolve many references build a ReferenceIndex. */
-export function findReferenced(
-    from: Auth0Resource,
-    property: string,
-    value: Maybe<string>,
-    candidates: readonly Auth0Resource[],
-    keysOf: (candidate: Auth0Resource) => readonly Maybe<string>[],
-    options: ReferenceOptions,
-): ReferenceMatch {
-    return new ReferenceIndex(candidates, keysOf).find(from, property, value, options);
-}

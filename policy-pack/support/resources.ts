@@ -1,17 +1,8 @@
 // The @pulumi/auth0 resources the pack guards, read from either half of the policy API into one
-// plain shape. Type tokens are literals so the pack need not load @pulumi/auth0 (a test checks them
-// against the provider SDK).
+// plain shape.
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
+import { AUTH0_TYPES } from "../guardrails/auth0Types";
 import { asBoolean, asList, asNumber, asObject, asString, isUnknown, type Maybe, type PlainProps, resolveProps, UNKNOWN } from "./props";
-
-export const AUTH0_TYPES = {
-    resourceServer: "auth0:index/resourceServer:ResourceServer",
-    resourceServerScopes: "auth0:index/resourceServerScopes:ResourceServerScopes",
-    resourceServerScope: "auth0:index/resourceServerScope:ResourceServerScope",
-    clientGrant: "auth0:index/clientGrant:ClientGrant",
-    client: "auth0:index/client:Client",
-    clientCredentials: "auth0:index/clientCredentials:ClientCredentials",
-} as const;
 
 /** A resource as a rule sees it: identity, plain properties, and what it depends on (stack half only). */
 export interface Auth0Resource {
@@ -56,7 +47,7 @@ export function fromPolicyResource(resource: PolicyResource): Auth0Resource {
 }
 
 /** `ClientGrant "orders-m2m"`: how messages name a resource. */
-export function describe(resource: Pick<Auth0Resource, "type" | "name">): string {
+export function labelOf(resource: Pick<Auth0Resource, "type" | "name">): string {
     const shortType = resource.type.split(":").pop() || resource.type;
     return `${shortType} "${resource.name}"`;
 }

@@ -9,7 +9,8 @@
 import type { EnforcementLevel, PolicyConfigSchema, ResourceValidation, Severity, StackValidation } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { type AppliedExemptionLedger, appliedExemptions } from "./appliedExemptions";
-import { ConfigPath, type ExemptionArgs, isRecord, mergeWithDefaults, readExemptions } from "./config";
+import { isRecord } from "../guardrails/configPath";
+import { PolicyConfigLocation, type ExemptionArgs, mergeWithDefaults, readExemptions } from "./config";
 import { applyExemptions, auditExemptions } from "./exemptionReview";
 import { EXEMPTIONS_SCHEMA } from "./exemptions";
 import { describeUnchecked, Findings } from "./findings";
@@ -63,7 +64,7 @@ interface RuleInfo<Settings extends object> {
     /** ...which come from here only, into both the schema and the code. */
     readonly defaults: Settings;
     /** Checks the merged values of the rule's own knobs; throws PolicyConfigError naming the path. */
-    readonly parseSettings: (merged: Record<string, unknown>, at: ConfigPath) => Settings;
+    readonly parseSettings: (merged: Record<string, unknown>, at: PolicyConfigLocation) => Settings;
     /** The resource types the rule reports on (and, for a per-resource rule, checks). */
     readonly appliesTo: readonly string[];
 }
@@ -92,7 +93,7 @@ function configSchemaOf<Settings extends object>(info: RuleInfo<Settings>): Poli
 
 function configParser<Settings extends object>(info: RuleInfo<Settings>): (given: unknown) => RuleConfig<Settings> {
     const parse = (given: unknown): RuleConfig<Settings> => {
-        const at = new ConfigPath(info.name);
+        const at = new PolicyConfigLocation(info.name);
         const defaults: Record<string, unknown> = { ...info.defaults, exemptions: [] };
         const merged = mergeWithDefaults(isRecord(given) ? given : {}, defaults, at);
         return { ...info.parseSettings(merged, at), exemptions: readExemptions(merged.exemptions, at.key("exemptions")) };

@@ -5,9 +5,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseTenantConfig } from "../../infra/config/tenantConfig";
-import { describeTimings } from "../../infra/plan/plan";
-import { parseBenchArgs, parseTimings, runBench, type BenchResults, type PlanSample } from "../../bench/bench";
+import { parseTenantConfig } from "../../infra/config/parseTenantConfig";
+import { describeTimings } from "../../cli/plan";
+import { parseBenchArgs, parseTimings, runBench } from "../../bench/bench";
+import type { BenchResults, PlanSample } from "../../bench/types";
 import type { declareRawTenant } from "../../bench/rawProgram";
 import { judgeTargets, renderResults } from "../../bench/results";
 import { benchTenantConfig, expectedResourceCount, rawTenantFrom, parseBenchTenant, type RawTenant } from "../../bench/tenant";
@@ -98,9 +99,6 @@ describe("npm run bench -- --smoke", () => {
         for (const sample of [...tenant.component, ...tenant.raw]) {
             expect(sample.resources).toBe(expectedResourceCount(10));
             expect(sample.timings.analyzed).toBe(sample.registered);
-            expect(sample.sumOfProcessPeaksKb).toBeGreaterThan(0);
-            // The CLI, the program and the pack were all seen.
-            expect(Object.keys(sample.processPeaksKb).sort()).toEqual(["auth0-m2m.js", "program-host.js", "run-policy-pack"]);
         }
         // The components add their own registrations on top of the same resources.
         expect(tenant.component[0].registered).toBeGreaterThan(tenant.raw[0].registered);

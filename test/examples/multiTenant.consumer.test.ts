@@ -7,7 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPolicyPack } from "../../infra/plan/analyzer";
+import { startPolicyPack } from "../../cli/analyzer";
 import { unpackAndInstall, writeComposedPack } from "./packedPacks";
 
 const run = promisify(execFile);
@@ -73,11 +73,12 @@ describe("the published package, in examples/multi-tenant", () => {
             "dist/policy-pack/package.json",
             "dist/policy-pack/PulumiPolicy.yaml",
             "policy-pack/guardrails/catalogue/data/management-api-v2-endpoints.json",
-            "infra/plan/bin/auth0-m2m.js",
+            "cli/bin/auth0-m2m.js",
+            "dist/cli/cli.js",
         ]) {
             expect(fs.existsSync(path.join(installed, file)), file).toBe(true);
         }
-        for (const absent of ["test", "infra/index.ts", "infra/components", "policy-pack/index.ts", "Pulumi.dev.yaml"]) {
+        for (const absent of ["test", "infra/index.ts", "infra/components", "policy-pack/index.ts", "cli/cli.ts", "Pulumi.dev.yaml"]) {
             expect(fs.existsSync(path.join(installed, absent)), absent).toBe(false);
         }
     });

@@ -7,7 +7,7 @@ import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { toAnalyzeRequest, toAnalyzerResource } from "../../infra/plan/analyzer/encoding";
+import { toAnalyzeRequest, toAnalyzerResource } from "../../cli/analyzer/encoding";
 import {
     type AnalyzerResource,
     type PolicyDiagnostic,
@@ -17,7 +17,7 @@ import {
     secretValue,
     startPolicyPack,
     UNKNOWN_VALUE,
-} from "../../infra/plan/analyzer";
+} from "../../cli/analyzer";
 import { createPolicies } from "../../policy-pack/pack";
 import { ORDERS_API, MANAGEMENT_API } from "./builders";
 import { ruleDeps, T, urnOf } from "./ruleHarness";
@@ -94,13 +94,18 @@ describe("Configure", () => {
     });
 });
 
+/** Analyze for each resource, all in flight at once (as the plan sends them); diagnostics in resource order. */
+async function analyzeAll(resources: readonly AnalyzerResource[]): Promise<PolicyDiagnostic[]> {
+    return (await Promise.all(resources.map((r) => pack.analyze(r)))).flat();
+}
+
 describe("Analyze", () => {
     beforeAll(async () => {
         await pack.configure();
     });
 
     it("reports each per-resource rule's violations for raw @pulumi/auth0 resources", async () => {
-        const diagnostics = await pack.analyzeMany([
+        const diagnostics = await analyzeAll([
             resource(T.clientGrant, "mgmt", {
                 audience: MANAGEMENT_API,
                 clientId: resourceReference(urnOf(T.client, "worker"), "client-w"),
@@ -238,7 +243,7 @@ describe("AnalyzeStack", () => {
     });
 });
 
-// The plan drives the pack with its own small unary client (infra/plan/analyzer/unaryGrpc.ts). The
+// The plan drives the pack with its own small unary client (cli/analyzer/unaryGrpc.ts). The
 // same pack, driven by the generated grpc-js client from @pulumi/pulumi/proto/analyzer_grpc_pb with
 // the same engine-encoded messages, must answer alike: the protocol is the engine's, whoever speaks it.
 describe("the same pack, through the generated grpc-js AnalyzerClient", () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_ESCALATION_SCOPES } from "../../policy-pack/guardrails";
 import { createPolicies, POLICY_PACK_NAME, RULES } from "../../policy-pack/pack";
 import * as preview from "../../policy-pack/support/preview";
-import { AUTH0_TYPES } from "../../policy-pack/support/resources";
+import { AUTH0_TYPES } from "../../policy-pack/guardrails";
 import { ruleDeps } from "./ruleHarness";
 
 const POLICIES_DIR = path.join(__dirname, "../../policy-pack/policies");

@@ -1,7 +1,7 @@
 import * as policyDeserialize from "@pulumi/policy/deserialize";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { describe, expect, it } from "vitest";
-import { encodeProperties } from "../../infra/plan/analyzer/encoding";
+import { encodeProperties } from "../../cli/analyzer/encoding";
 import { expectClean, expectViolations, secret, serverProps, UNKNOWN } from "./ruleHarness";
 
 const { deserializeProperties } = policyDeserialize as unknown as {

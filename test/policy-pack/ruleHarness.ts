@@ -5,9 +5,9 @@
 import type { PolicyResource, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { expect } from "vitest";
-import { encodeProperties } from "../../infra/plan/analyzer/encoding";
+import { encodeProperties } from "../../cli/analyzer/encoding";
 import type { AppliedExemptionLedger } from "../../policy-pack/support/appliedExemptions";
-import { AUTH0_TYPES } from "../../policy-pack/support/resources";
+import { AUTH0_TYPES } from "../../policy-pack/guardrails";
 import { isUnknownValueError, UNKNOWN_VALUE_SENTINEL, unknownCheckingProxy } from "../../policy-pack/support/preview";
 import type { RuleDeps, RulePolicy } from "../../policy-pack/support/rule";
 

@@ -1,6 +1,5 @@
 // Lookups over the generated Management API catalogue: scopes by name, endpoints by template or
 // by a concrete request path.
-import { closestMatches } from "../scopes";
 import {
     MANAGEMENT_API_ENDPOINTS,
     MANAGEMENT_API_SCOPES,
@@ -11,7 +10,6 @@ import {
 export {
     MANAGEMENT_API_ENDPOINTS,
     MANAGEMENT_API_SCOPES,
-    MANAGEMENT_API_SCOPE_DESCRIPTIONS,
     type ManagementApiEndpoint,
     type ManagementApiScope,
 } from "./managementApiCatalogue.generated";
@@ -28,10 +26,6 @@ const knownScopes: ReadonlySet<string> = new Set(MANAGEMENT_API_SCOPES);
 
 export function isManagementApiScope(scope: string): scope is ManagementApiScope {
     return knownScopes.has(scope);
-}
-
-export function closestManagementApiScopes(scope: string, count = 3): string[] {
-    return closestMatches(scope, MANAGEMENT_API_SCOPES, count);
 }
 
 interface PathNode {
@@ -98,23 +92,4 @@ export function findEndpoint(request: string): CatalogueEndpoint | undefined {
         return node.parameter && walk(node.parameter, index + 1);
     };
     return walk(pathTree, 0);
-}
-
-/** Known endpoints closest to an unknown request, for "did you mean" messages. */
-export function closestEndpoints(request: string, count = 3): string[] {
-    const parsed = parseEndpointRequest(request);
-    const wanted = parsed ? `${parsed.method} ${parsed.path}` : request.trim();
-    const sameMethod = parsed ? allEndpoints.filter((e) => e.method === parsed.method) : allEndpoints;
-    const pool = (sameMethod.length > 0 ? sameMethod : allEndpoints).map((e) => e.key as string);
-    const close = closestMatches(wanted, pool, count);
-    if (close.length > 0) return close;
-    // Nothing within typo distance: fall back to the endpoints that share the longest path prefix.
-    const prefix = (key: string) => {
-        const a = key.split(" ")[1] ?? "";
-        const b = parsed?.path ?? "";
-        let i = 0;
-        while (i < a.length && i < b.length && a[i] === b[i]) i++;
-        return i;
-    };
-    return [...pool].sort((x, y) => prefix(y) - prefix(x) || x.localeCompare(y)).slice(0, count);
 }

@@ -58,13 +58,6 @@ export function renderCatalogueModule(
         "",
         "export type ManagementApiScope = (typeof MANAGEMENT_API_SCOPES)[number];",
         "",
-        "/** Scope descriptions from the OpenAPI spec, where it has one. */",
-        "export const MANAGEMENT_API_SCOPE_DESCRIPTIONS: Readonly<Partial<Record<ManagementApiScope, string>>> = {",
-        ...scopes
-            .filter((s) => s.description !== undefined)
-            .map((s) => `    ${JSON.stringify(s.scope)}: ${JSON.stringify(s.description)},`),
-        "};",
-        "",
         "/** Every endpoint template, as \"METHOD /api/v2/path\". */",
         "export type ManagementApiEndpoint =",
         ...endpoints.map((e) => `    | ${JSON.stringify(`${e.method} ${e.path}`)}`),

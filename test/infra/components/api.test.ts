@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Api, resolveApiArgs } from "../../../infra/components/api";
-import { ComponentArgsError } from "../../../infra/components/argsError";
+import { ComponentArgsError } from "../../../infra/config/argsError";
 import { installMocks, named, registrations } from "../support/mockPulumi";
 
 beforeAll(() => installMocks());

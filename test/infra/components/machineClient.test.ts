@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Api } from "../../../infra/components/api";
-import { ComponentArgsError } from "../../../infra/components/argsError";
+import { ComponentArgsError } from "../../../infra/config/argsError";
 import { resolveMachineArgs } from "../../../infra/components/machineArgs";
 import { MachineClient } from "../../../infra/components/machineClient";
 import { ManagementApi } from "../../../infra/components/managementApi";

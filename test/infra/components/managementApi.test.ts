@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ComponentArgsError } from "../../../infra/components/argsError";
+import { ComponentArgsError } from "../../../infra/config/argsError";
 import { ManagementApi } from "../../../infra/components/managementApi";
 import { installMocks, named, registrations } from "../support/mockPulumi";
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { TenantAccess } from "../../../infra/components/tenantAccess";
 import { TenantConfigError } from "../../../infra/config/tenantConfigError";
-import { parseTenantConfig } from "../../../infra/config/tenantConfig";
+import { parseTenantConfig } from "../../../infra/config/parseTenantConfig";
 import { installMocks, registrations, type Registered } from "../support/mockPulumi";
 
 beforeAll(() => installMocks());

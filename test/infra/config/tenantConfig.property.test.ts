@@ -12,8 +12,8 @@ import { createPolicies } from "../../../policy-pack/pack";
 import { ruleDeps, runResource, runStack, type ResourceSpec } from "../../policy-pack/ruleHarness";
 import { Api } from "../../../infra/components/api";
 import { TenantAccess } from "../../../infra/components/tenantAccess";
-import { parseTenantConfig } from "../../../infra/config/tenantConfig";
-import { endpointRequirement } from "../../../infra/scopes/endpointRequirements";
+import { parseTenantConfig } from "../../../infra/config/parseTenantConfig";
+import { endpointRequirement } from "../../../policy-pack/guardrails";
 import { installMocks, registrations, type Registered } from "../support/mockPulumi";
 
 beforeAll(() => installMocks());

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseTenantConfig, type TenantConfigInput } from "../../../infra/config/tenantConfig";
+import { parseTenantConfig } from "../../../infra/config/parseTenantConfig";
+import type { TenantConfigInput } from "../../../infra/config/tenantConfig";
 import { formatConfigPath, TenantConfigError } from "../../../infra/config/tenantConfigError";
 
 const valid = (): any => ({

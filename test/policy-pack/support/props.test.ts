@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asList, asNumber, asString, type Maybe, resolveProps, UNKNOWN } from "../../../policy-pack/support/props";
-import { findReferenced } from "../../../policy-pack/support/references";
+import { ReferenceIndex } from "../../../policy-pack/support/references";
 import type { Auth0Resource } from "../../../policy-pack/support/resources";
 import { serverProps, UNKNOWN as UNKNOWN_SENTINEL, secret } from "../ruleHarness";
 
@@ -31,7 +31,13 @@ describe("resolveProps", () => {
     });
 });
 
-describe("findReferenced", () => {
+/** One lookup through a fresh index, as a rule resolving one reference would. */
+type Lookup = Parameters<ReferenceIndex["find"]>;
+const findReferenced = (from: Lookup[0], property: string, value: Lookup[2], candidates: readonly Auth0Resource[], keysOf: KeysOf, options: Lookup[3]) =>
+    new ReferenceIndex(candidates, keysOf).find(from, property, value, options);
+type KeysOf = ConstructorParameters<typeof ReferenceIndex>[1];
+
+describe("ReferenceIndex.find", () => {
     const resource = (name: string, props: Record<string, unknown>, links: Partial<Auth0Resource> = {}): Auth0Resource => ({
         urn: `urn:${name}`,
         name,

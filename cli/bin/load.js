@@ -1,0 +1,83 @@
+"use strict";
+// Loads a module of the plan: the TypeScript source in a development checkout, transpiled without
+// type-checking (type errors are `tsc`'s job, not the CLI's), or the compiled JavaScript under
+// dist/ in the published package, which ships no sources.
+//
+// Source is transpiled with TypeScript's transpileModule and cached on disk by content: ts-node
+// has no cache, and transpiling the plan's ~30 modules on every start was most of its start-up
+// time (about 0.7 s of CPU, for `npm run plan` and for every process the tests start).
+const crypto = require("node:crypto");
+const fs = require("node:fs");
+const path = require("node:path");
+
+const packageRoot = path.resolve(__dirname, "..", "..");
+const cacheDir = path.join(packageRoot, "node_modules", ".cache", "auth0-m2m-plan");
+let sourceHook;
+
+function loadPlanModule(name) {
+    // Sources win where they exist: in a checkout, a dist/ left by `npm run build` may be stale.
+    // The published package ships dist/ and no sources.
+    const source = path.join(packageRoot, "cli", `${name}.ts`);
+    if (!fs.existsSync(source)) return require(path.join(packageRoot, "dist", "cli", `${name}.js`));
+    sourceHook ??= installSourceHook();
+    return require(source);
+}
+
+/**
+ * Stops transpiling this package's sources. The program child calls it once its own modules are
+ * loaded: the program registers its own compiler with its own tsconfig, and two compilers
+ * claiming one file would compile it twice and break its source map (so every reported line).
+ */
+function stopCompilingPlanSources() {
+    if (sourceHook) sourceHook.enabled = false;
+}
+
+function installSourceHook() {
+    const hook = { enabled: true };
+    const typescriptPath = require.resolve("typescript", { paths: [packageRoot] });
+    const typescriptVersion = JSON.parse(fs.readFileSync(path.join(path.dirname(typescriptPath), "..", "package.json"), "utf8")).version;
+    let ts;
+    const options = () => ({
+        // What the root tsconfig means for this package's CommonJS sources.
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2022,
+        esModuleInterop: true,
+        resolveJsonModule: true,
+        inlineSourceMap: true,
+        inlineSources: true,
+    });
+    const ours = (filename) => filename.startsWith(packageRoot + path.sep) && !filename.includes(`${path.sep}node_modules${path.sep}`);
+    const previous = require.extensions[".ts"];
+
+    require.extensions[".ts"] = function (module, filename) {
+        if (!hook.enabled || !ours(filename)) {
+            if (previous) return previous(module, filename);
+            // Someone else's compiler (registered after this hook) has patched _compile.
+            return module._compile(fs.readFileSync(filename, "utf8"), filename);
+        }
+        const source = fs.readFileSync(filename, "utf8");
+        const key = crypto.createHash("sha256").update(`${typescriptVersion}\0${filename}\0${source}`).digest("hex");
+        const cached = path.join(cacheDir, `${key}.js`);
+        let output;
+        try {
+            output = fs.readFileSync(cached, "utf8");
+        } catch {
+            ts ??= require(typescriptPath);
+            output = ts.transpileModule(source, { compilerOptions: options(), fileName: filename }).outputText;
+            try {
+                fs.mkdirSync(cacheDir, { recursive: true });
+                const temporary = `${cached}.${process.pid}.tmp`;
+                fs.writeFileSync(temporary, output);
+                fs.renameSync(temporary, cached);
+            } catch {
+                // A read-only checkout just transpiles every time.
+            }
+        }
+        module._compile(output, filename);
+    };
+    // Stack traces of the plan's own code point at the TypeScript lines (inline source maps).
+    process.setSourceMapsEnabled(true);
+    return hook;
+}
+
+module.exports = { loadPlanModule, stopCompilingPlanSources, packageRoot };

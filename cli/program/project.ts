@@ -1,0 +1,224 @@
+// Loads a Pulumi project the way the CLI's Node.js host sees it: Pulumi.yaml (name, runtime,
+// main, project-level config), the stack's Pulumi.<stack>.yaml, and the config the program reads
+// through PULUMI_CONFIG. Nothing here runs the program.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from "yaml";
+import { configError } from "../errors";
+import { collectProjectConfig, collectStackConfig } from "./stackConfig";
+
+const DEFAULT_ORGANIZATION = "organization";
+
+export interface StackSelection {
+    /** The short stack name: the last part of `org/project/stack`. */
+    readonly stack: string;
+    readonly organization: string;
+    /** The project named in `org/project/stack`, when given. */
+    readonly project?: string;
+}
+
+export interface LoadedProject {
+    readonly dir: string;
+    readonly name: string;
+    readonly stack: string;
+    readonly organization: string;
+    /** Absolute path of the program's entry file. */
+    readonly mainPath: string;
+    /** Whether .ts files are compiled (Pulumi.yaml `runtime.options.typescript`, on by default). */
+    readonly typescript: boolean;
+    /** The tsconfig the program is compiled with, when there is one. */
+    readonly tsconfigPath?: string;
+    /** `"module"` when the project's package.json says `"type": "module"`. */
+    readonly moduleType: "commonjs" | "module";
+    /** The stack config file that was read. */
+    readonly stackConfigFile: string;
+    /** Namespaced config keys to their string values, as the CLI passes them in PULUMI_CONFIG. */
+    readonly config: Readonly<Record<string, string>>;
+    /** Keys whose value is (or contains) a `secure:` value or is declared secret. */
+    readonly secretKeys: readonly string[];
+    /** Things the plan can't honour offline, shown to the user but not fatal. */
+    readonly warnings: readonly string[];
+}
+
+export function parseStackSelection(stackRef: string): StackSelection {
+    const parts = stackRef.split("/");
+    if (parts.length === 1) return { stack: parts[0], organization: DEFAULT_ORGANIZATION };
+    if (parts.length === 2) return { stack: parts[1], organization: parts[0] };
+    if (parts.length === 3) return { stack: parts[2], organization: parts[0], project: parts[1] };
+    throw configError(`Stack '${stackRef}' has too many parts; use NAME or ORG/PROJECT/NAME.`);
+}
+
+export interface LoadProjectOptions {
+    readonly projectDir: string;
+    readonly stack: string;
+    readonly configFile?: string;
+}
+
+export function loadProject(options: LoadProjectOptions): LoadedProject {
+    const dir = path.resolve(options.projectDir);
+    const selection = parseStackSelection(options.stack);
+    const projectFile = firstExisting([path.join(dir, "Pulumi.yaml"), path.join(dir, "Pulumi.yml")]);
+    if (!projectFile) {
+        throw configError(`No Pulumi.yaml in ${dir}. Run the plan from a Pulumi project directory or pass --project DIR.`);
+    }
+    const project = readYamlMapping(projectFile);
+
+    const name = project.name;
+    if (typeof name !== "string" || name.trim() === "") throw configError(`${projectFile}: 'name' must be the project's name.`);
+    if (selection.project !== undefined && selection.project !== name) {
+        throw configError(`Stack '${options.stack}' names project '${selection.project}', but ${projectFile} is project '${name}'.`);
+    }
+
+    const runtime = readRuntime(project.runtime, projectFile);
+    const warnings: string[] = [];
+    const packageJson = readPackageJson(dir);
+    const mainPath = resolveMain(dir, project.main, packageJson, runtime.typescript, projectFile, warnings);
+    const tsconfigPath = resolveTsconfig(dir, runtime.tsconfig, projectFile);
+
+    const stackConfigDir = project.stackConfigDir;
+    if (stackConfigDir !== undefined && typeof stackConfigDir !== "string") {
+        throw configError(`${projectFile}: 'stackConfigDir' must be a directory path.`);
+    }
+    const stackDir = path.resolve(dir, stackConfigDir ?? ".");
+    const stackConfigFile = options.configFile ?? firstExisting([
+        path.join(stackDir, `Pulumi.${selection.stack}.yaml`),
+        path.join(stackDir, `Pulumi.${selection.stack}.yml`),
+    ]);
+    if (!stackConfigFile) {
+        throw configError(
+            `No stack config for stack '${selection.stack}': ${path.join(stackDir, `Pulumi.${selection.stack}.yaml`)} does not exist. ` +
+                `Create it, pick another stack with --stack NAME, or pass --config-file FILE.`,
+        );
+    }
+    if (!fs.existsSync(stackConfigFile)) throw configError(`--config-file ${stackConfigFile} does not exist.`);
+    const stackSettings = readYamlMapping(stackConfigFile);
+
+    const config = new Map<string, string>();
+    const secretKeys = new Set<string>();
+    collectProjectConfig(project.config, { file: projectFile, projectName: name }, { config, secretKeys });
+    collectStackConfig(stackSettings.config, { file: stackConfigFile, projectName: name }, { config, secretKeys });
+    if (stackSettings.environment !== undefined) {
+        warnings.push(
+            `${stackConfigFile} imports Pulumi ESC environments; their values can't be read offline, so config they provide is missing from this plan.`,
+        );
+    }
+
+    return {
+        dir,
+        name,
+        stack: selection.stack,
+        organization: selection.organization,
+        mainPath,
+        typescript: runtime.typescript,
+        tsconfigPath,
+        moduleType: packageJson?.type === "module" ? "module" : "commonjs",
+        stackConfigFile,
+        config: Object.fromEntries(config),
+        secretKeys: [...secretKeys].sort(),
+        warnings,
+    };
+}
+
+interface RuntimeSettings {
+    readonly typescript: boolean;
+    readonly tsconfig?: string;
+}
+
+function readRuntime(runtime: unknown, file: string): RuntimeSettings {
+    const fail = (what: string) =>
+        configError(`${file}: runtime ${what}. auth0-m2m plan runs Node.js (TypeScript or JavaScript) Pulumi programs.`);
+    if (typeof runtime === "string") {
+        if (runtime !== "nodejs") throw fail(`is '${runtime}'`);
+        return { typescript: true };
+    }
+    if (runtime === null || typeof runtime !== "object" || Array.isArray(runtime)) throw fail("must be 'nodejs' or {name: nodejs, options: ...}");
+    const { name, options } = runtime as Record<string, unknown>;
+    if (name !== "nodejs") throw fail(`is '${String(name)}'`);
+    const opts = (options ?? {}) as Record<string, unknown>;
+    if (typeof opts !== "object" || Array.isArray(opts)) throw configError(`${file}: runtime.options must be a mapping.`);
+    if (opts.typescript !== undefined && typeof opts.typescript !== "boolean") throw configError(`${file}: runtime.options.typescript must be true or false.`);
+    if (opts.tsconfig !== undefined && typeof opts.tsconfig !== "string") throw configError(`${file}: runtime.options.tsconfig must be a file path.`);
+    return { typescript: opts.typescript !== false, tsconfig: opts.tsconfig as string | undefined };
+}
+
+interface PackageJson {
+    readonly main?: unknown;
+    readonly type?: unknown;
+}
+
+function readPackageJson(dir: string): PackageJson | undefined {
+    const file = path.join(dir, "package.json");
+    if (!fs.existsSync(file)) return undefined;
+    try {
+        return JSON.parse(fs.readFileSync(file, "utf8")) as PackageJson;
+    } catch (error) {
+        throw configError(`${file} is not valid JSON: ${(error as Error).message}`);
+    }
+}
+
+function resolveMain(
+    dir: string,
+    declaredMain: unknown,
+    packageJson: PackageJson | undefined,
+    typescript: boolean,
+    projectFile: string,
+    warnings: string[],
+): string {
+    if (declaredMain !== undefined && typeof declaredMain !== "string") throw configError(`${projectFile}: 'main' must be a path.`);
+    const packageMain = typeof packageJson?.main === "string" ? packageJson.main : undefined;
+    const [entry, source] =
+        declaredMain !== undefined
+            ? [declaredMain, `${projectFile}: main`]
+            : packageMain !== undefined
+              ? [packageMain, `${path.join(dir, "package.json")}: main`]
+              : [".", `the project directory ${dir}`];
+    const target = path.resolve(dir, entry);
+    const extensions = typescript ? [".js", ".ts"] : [".js"];
+    if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
+        // The same order as Node's require of a directory, which is what the Pulumi host does.
+        const candidates = extensions.map((ext) => path.join(target, `index${ext}`)).filter((f) => fs.existsSync(f));
+        if (candidates.length === 0) {
+            throw configError(`${source} is ${target}, which has no ${extensions.map((e) => `index${e}`).join(" or ")}.`);
+        }
+        if (candidates.length > 1) warnings.push(`${target} has both index.js and index.ts; like Pulumi, the plan runs index.js.`);
+        return candidates[0];
+    }
+    if (fs.existsSync(target)) return target;
+    const withExtension = extensions.map((ext) => target + ext).find((f) => fs.existsSync(f));
+    if (withExtension) return withExtension;
+    throw configError(`${source} is ${target}, which does not exist.`);
+}
+
+function resolveTsconfig(dir: string, declared: string | undefined, projectFile: string): string | undefined {
+    if (declared !== undefined) {
+        const file = path.resolve(dir, declared);
+        if (!fs.existsSync(file)) throw configError(`${projectFile}: runtime.options.tsconfig is ${file}, which does not exist.`);
+        return file;
+    }
+    const file = path.join(dir, "tsconfig.json");
+    return fs.existsSync(file) ? file : undefined;
+}
+
+function firstExisting(files: readonly string[]): string | undefined {
+    return files.find((f) => fs.existsSync(f));
+}
+
+/** Reads a YAML file whose top level must be a mapping; errors name the file and the line. */
+function readYamlMapping(file: string): Record<string, unknown> {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch (error) {
+        throw configError(`Can't read ${file}: ${(error as Error).message}`);
+    }
+    const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+    if (document.errors.length > 0) {
+        const first = document.errors[0];
+        const where = first.linePos ? `${file}:${first.linePos[0].line}:${first.linePos[0].col}` : file;
+        throw configError(`${where}: ${first.message.split("\n")[0]}`);
+    }
+    const contents = document.contents as YamlNode | null;
+    if (contents === null || (isScalar(contents) && contents.value === null)) return {};
+    if (!isMap(contents) || isSeq(contents)) throw configError(`${file}: the top level must be a mapping.`);
+    return document.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+}

@@ -1,0 +1,66 @@
+// The plan as data: what each machine may do on which API, what is adopted or retained, what the
+// deployer needs, and what the policy pack said. Every renderer works from this one object, and
+// `--format json` prints it as is; its schema is documented in README.md ("JSON report").
+import type { CapturedResource } from "../program/protocol";
+import { collectSecretPlaintexts, scrubSecrets } from "../values";
+import { buildAccessModel } from "./accessModel";
+import { deployerView } from "./deployerView";
+import { reportDiagnostics } from "./diagnostics";
+import { byText, EXEMPTIONS_APPLIED_POLICY, PLAN_REPORT_SCHEMA_VERSION, type PlanReport, type PlanResourceRef, type ReportInput } from "./types";
+
+export * from "./types";
+export { managementApiLabel } from "./accessModel";
+
+export function buildReport(input: ReportInput): PlanReport {
+    const notes: string[] = [...(input.notes ?? [])];
+    const live = input.resources.filter((r) => !r.read);
+    const custom = live.filter((r) => r.custom);
+    const secrets = new Set<string>();
+    for (const resource of input.resources) collectSecretPlaintexts(resource.properties, secrets);
+
+    const { machines, apis, grants } = buildAccessModel(live, notes);
+    const deployerScopes = deployerView(custom, notes);
+    const diagnostics = reportDiagnostics(input.diagnostics, secrets);
+
+    const ref = (r: CapturedResource): PlanResourceRef => ({ urn: r.urn, type: r.type, name: r.name });
+    const adopted = live.filter((r) => r.importId !== undefined).map((r) => ({ ...ref(r), importId: r.importId! }));
+    const retained = live.filter((r) => r.retainOnDelete === true).map(ref);
+    adopted.sort((a, b) => byText(a.urn, b.urn));
+    retained.sort((a, b) => byText(a.urn, b.urn));
+
+    const exemptionsApplied = diagnostics.filter((d) => d.policy === EXEMPTIONS_APPLIED_POLICY);
+    const mandatory = diagnostics.filter((d) => d.level === "mandatory").length;
+
+    const resourcesByType: Record<string, number> = {};
+    for (const r of live) if (r.custom) resourcesByType[r.type] = (resourcesByType[r.type] ?? 0) + 1;
+
+    return {
+        schemaVersion: PLAN_REPORT_SCHEMA_VERSION,
+        tool: input.tool,
+        project: input.project,
+        stack: input.stack,
+        policyPack: input.policyPack,
+        verdict: mandatory > 0 ? "fail" : "pass",
+        summary: {
+            resources: custom.length,
+            resourcesByType: Object.fromEntries(Object.entries(resourcesByType).sort(([a], [b]) => byText(a, b))),
+            machines: machines.length,
+            apis: apis.length,
+            grants: grants.length,
+            adopted: adopted.length,
+            retained: retained.length,
+            mandatory,
+            advisory: diagnostics.filter((d) => d.level === "advisory" && d.policy !== EXEMPTIONS_APPLIED_POLICY).length,
+            exemptionsApplied: exemptionsApplied.length,
+        },
+        machines,
+        apis,
+        grants,
+        adopted,
+        retained,
+        deployerScopes,
+        diagnostics,
+        exemptionsApplied,
+        notes: notes.map((note) => scrubSecrets(note, secrets)),
+    };
+}

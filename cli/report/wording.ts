@@ -1,0 +1,89 @@
+// Wording the text and Markdown reports share: numbers, lifetimes, quotas, verdicts.
+import { AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS, AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS } from "../../policy-pack/guardrails";
+import { SECRET_TEXT, UNKNOWN_TEXT, type Shown } from "../values";
+import type { PlanApi, PlanDiagnostic, PlanGrant, PlanMachine, PlanReport } from "./types";
+
+export const number = (n: number) => n.toLocaleString("en-US");
+
+/** "604,800 s (7 d)". */
+export function formatSeconds(seconds: number): string {
+    const units: [number, string][] = [
+        [86_400, "d"],
+        [3_600, "h"],
+        [60, "min"],
+    ];
+    const unit = units.find(([size]) => seconds >= size && seconds % size === 0);
+    return unit ? `${number(seconds)} s (${number(seconds / unit[0])} ${unit[1]})` : `${number(seconds)} s`;
+}
+
+export function shown<T>(value: Shown<T>, format: (v: T) => string): string {
+    if (value === SECRET_TEXT) return SECRET_TEXT;
+    if (value === UNKNOWN_TEXT) return "(known after deployment)";
+    return format(value as T);
+}
+
+export function lifetime(api: PlanApi | undefined, field: "tokenLifetime" | "tokenLifetimeForWeb"): string {
+    if (!api || api.urn === null) return "not managed by this program";
+    const value = api[field];
+    if (value === null) {
+        const fallback = field === "tokenLifetime" ? AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS : AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS;
+        return `unset (Auth0 default ${formatSeconds(fallback)})`;
+    }
+    return shown(value, formatSeconds);
+}
+
+export function authentication(machine: PlanMachine): string {
+    return machine.authenticationMethod === null ? "no credentials resource" : shown(machine.authenticationMethod, String);
+}
+
+export function quota(machine: PlanMachine): string {
+    const q = machine.tokenQuota;
+    if (!q) return "no client quota";
+    const parts: string[] = [];
+    if (q.perHour !== null) parts.push(`${shown(q.perHour, number)}/hour`);
+    if (q.perDay !== null) parts.push(`${shown(q.perDay, number)}/day`);
+    if (parts.length === 0) parts.push("no limits set");
+    if (q.enforce !== null) parts.push(q.enforce === true ? "enforced" : q.enforce === false ? "not enforced" : `enforce ${shown(q.enforce, String)}`);
+    return `quota ${parts.join(", ")}`;
+}
+
+export function grantScopes(grant: PlanGrant): string[] {
+    const scopes = typeof grant.scopes === "string" ? [grant.scopes === SECRET_TEXT ? SECRET_TEXT : "(known after deployment)"] : [...grant.scopes];
+    if (grant.allowAllScopes) scopes.unshift("(all scopes: allowAllScopes)");
+    return scopes.map((s) => (s === UNKNOWN_TEXT ? "(known after deployment)" : s));
+}
+
+export function counted(n: number, singular: string, plural = `${singular}s`): string {
+    return `${number(n)} ${n === 1 ? singular : plural}`;
+}
+
+export function verdictLine(report: PlanReport): string {
+    const { mandatory, advisory, exemptionsApplied } = report.summary;
+    const rest = [counted(advisory, "advisory", "advisories"), counted(exemptionsApplied, "exemption applied", "exemptions applied")].join(", ");
+    return report.verdict === "fail"
+        ? `FAIL: ${counted(mandatory, "mandatory violation")} (${rest})`
+        : `PASS: no mandatory violations (${rest})`;
+}
+
+export function resourceLabel(d: PlanDiagnostic): string {
+    if (!d.resource) return "the stack";
+    const type = d.resourceType ? d.resourceType.slice(d.resourceType.lastIndexOf(":") + 1) : "resource";
+    return `${type} "${d.resourceName ?? d.resource}"`;
+}
+
+export function apiByLabel(report: PlanReport): Map<string, PlanApi> {
+    const map = new Map<string, PlanApi>();
+    for (const api of report.apis) if (!map.has(api.label)) map.set(api.label, api);
+    return map;
+}
+
+export function grantsByMachine(report: PlanReport): Map<string, PlanGrant[]> {
+    const map = new Map<string, PlanGrant[]>();
+    for (const grant of report.grants) {
+        const key = grant.machineUrn ?? `machine:${grant.machine}`;
+        const list = map.get(key) ?? [];
+        list.push(grant);
+        map.set(key, list);
+    }
+    return map;
+}

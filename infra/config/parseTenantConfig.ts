@@ -1,0 +1,204 @@
+// Parses a tenant's config: its shape (tenantConfig.ts), then the checks that span fields and
+// entries and the guardrails the policy pack enforces. Every problem at once, each with the exact
+// path; either a complete, defaulted config or the problems, so a bad config never registers a
+// single resource.
+import type { z } from "zod";
+import {
+    closestMatches,
+    isRecord,
+    isManagementApiAudience,
+    quoteAlternatives,
+    tenantDomainProblem,
+    type ConfigIssue,
+    type ConfigPath,
+} from "../../policy-pack/guardrails";
+import { checkApiSettings, checkApiGrantScopes, checkManagementGrant } from "./argChecks";
+import { renameIssues } from "./renames";
+import {
+    apiSchema,
+    configKeySchema,
+    defaultTokenLifetimeForWeb,
+    machineSchema,
+    MANAGEMENT_API_GRANT_KEY,
+    managementApiSchema,
+    SCHEMA_KEYS,
+    type GrantConfig,
+    type MachineConfig,
+    type ManagementApiConfig,
+    type SchemaKind,
+    type TenantConfig,
+} from "./tenantConfig";
+
+export type TenantConfigParse =
+    | { readonly ok: true; readonly config: TenantConfig }
+    | { readonly ok: false; readonly issues: readonly ConfigIssue[] };
+
+function zodIssues(error: z.ZodError, prefix: ConfigPath, keysKind: SchemaKind): ConfigIssue[] {
+    return error.issues.flatMap((issue): ConfigIssue[] => {
+        const path = [...prefix, ...(issue.path as (string | number)[])];
+        if (issue.code === "unrecognized_keys") {
+            const kind = kindOfObjectAt(issue.path as (string | number)[], keysKind);
+            return issue.keys.map((key) => {
+                const near = closestMatches(key, SCHEMA_KEYS[kind] ?? [], 1);
+                const hint = near.length > 0 ? ` (did you mean "${near[0]}"?)` : "";
+                return { path: [...path, key], message: `unknown setting "${key}"${hint}; allowed: ${(SCHEMA_KEYS[kind] ?? []).join(", ")}` };
+            });
+        }
+        return [{ path, message: issue.message.replace(/^Invalid input: /, "") }];
+    });
+}
+
+/** Which object schema sits at a path inside an entry, e.g. ["tokenQuota"] inside a machine. */
+function kindOfObjectAt(path: readonly (string | number)[], entryKind: SchemaKind): SchemaKind {
+    if (entryKind !== "machine" || path.length === 0) return entryKind;
+    if (path[0] === "tokenQuota") return "tokenQuota";
+    if (path[0] === "authentication") return path[1] === "publicKeys" ? "publicKey" : "authentication";
+    if (path[0] === "grants") return "grant";
+    return entryKind;
+}
+
+function parseEntries<S extends z.ZodType>(
+    raw: unknown,
+    section: "apis" | "machines",
+    schema: S,
+    kind: SchemaKind,
+    issues: ConfigIssue[],
+): Map<string, z.output<S>> {
+    const parsed = new Map<string, z.output<S>>();
+    if (raw === undefined) return parsed;
+    if (!isRecord(raw)) {
+        issues.push({ path: [section], message: `must be a map from a name to its settings, not ${Array.isArray(raw) ? "a list" : typeof raw}` });
+        return parsed;
+    }
+    for (const [key, value] of Object.entries(raw)) {
+        const keyCheck = configKeySchema.safeParse(key);
+        if (!keyCheck.success) issues.push({ path: [section, key], message: `the name "${key}" ${keyCheck.error.issues[0].message}` });
+        const result = schema.safeParse(value);
+        if (result.success) parsed.set(key, result.data);
+        else issues.push(...zodIssues(result.error, [section, key], kind));
+    }
+    return parsed;
+}
+
+const withPrefix = (prefix: ConfigPath, found: readonly ConfigIssue[]): ConfigIssue[] =>
+    found.map((issue) => ({ path: [...prefix, ...issue.path], message: issue.message }));
+
+/**
+ * Validates a tenant's config against its shape and the guardrails the policy pack enforces, so
+ * config this accepts never yields a resource the pack (with its default config) rejects.
+ */
+export function parseTenantConfig(raw: unknown): TenantConfigParse {
+    const issues: ConfigIssue[] = [];
+    if (!isRecord(raw)) return { ok: false, issues: [{ path: [], message: "must be an object with domain, apis and machines" }] };
+    for (const key of Object.keys(raw)) {
+        if (!SCHEMA_KEYS.root.includes(key)) {
+            const near = closestMatches(key, SCHEMA_KEYS.root, 1);
+            issues.push({ path: [key], message: `unknown setting "${key}"${near.length > 0 ? ` (did you mean "${near[0]}"?)` : ""}` });
+        }
+    }
+
+    const domain = raw.domain;
+    if (typeof domain !== "string" || domain.trim() === "") {
+        issues.push({ path: ["domain"], message: 'is required: the tenant\'s domain, e.g. "acme-dev.eu.auth0.com"' });
+    } else {
+        const problem = tenantDomainProblem(domain);
+        if (problem) issues.push({ path: ["domain"], message: problem });
+    }
+
+    let managementApi: ManagementApiConfig | undefined;
+    if (raw.managementApi !== undefined) {
+        const result = managementApiSchema.safeParse(raw.managementApi);
+        if (result.success) {
+            managementApi = result.data;
+            issues.push(...withPrefix(["managementApi"], checkApiSettings({ tokenLifetime: managementApi.tokenLifetime }, { webLifetimeManaged: false })));
+        } else issues.push(...zodIssues(result.error, ["managementApi"], "managementApi"));
+    }
+
+    const apis = parseEntries(raw.apis, "apis", apiSchema, "api", issues);
+    const identifiers = new Map<string, string>();
+    for (const [key, api] of apis) {
+        const path = ["apis", key];
+        if (key === MANAGEMENT_API_GRANT_KEY) {
+            issues.push({ path, message: `"${MANAGEMENT_API_GRANT_KEY}" is reserved for the tenant's Management API; name this API differently` });
+        }
+        if (isManagementApiAudience(api.identifier)) {
+            issues.push({
+                path: [...path, "identifier"],
+                message: `"${api.identifier}" is a Management API audience; grant it as "${MANAGEMENT_API_GRANT_KEY}" in a machine's grants, and set its lifetime under managementApi`,
+            });
+        }
+        const clash = identifiers.get(api.identifier);
+        if (clash !== undefined) issues.push({ path: [...path, "identifier"], message: `"${api.identifier}" is already the identifier of apis.${clash}` });
+        else identifiers.set(api.identifier, key);
+        issues.push(
+            ...withPrefix(
+                path,
+                checkApiSettings({
+                    tokenLifetime: api.tokenLifetime,
+                    tokenLifetimeForWeb: api.tokenLifetimeForWeb ?? defaultTokenLifetimeForWeb(api.tokenLifetime),
+                    scopes: Object.keys(api.scopes),
+                }),
+            ),
+        );
+    }
+
+    issues.push(...renameIssues("apis", apis));
+    const rawApiKeys = isRecord(raw.apis) ? new Set(Object.keys(raw.apis)) : new Set<string>();
+    const machines = new Map<string, MachineConfig>();
+    for (const [key, machine] of parseEntries(raw.machines, "machines", machineSchema, "machine", issues)) {
+        const grants: Record<string, GrantConfig> = {};
+        for (const [apiKey, grant] of Object.entries(machine.grants)) {
+            const asList = Array.isArray(grant);
+            const scopes = asList ? grant : grant.scopes;
+            const endpoints = asList ? undefined : grant.endpoints;
+            const grantPath = ["machines", key, "grants", apiKey];
+            grants[apiKey] = { scopes, endpoints };
+            const located = (found: readonly ConfigIssue[]) => found.map((issue) => locateGrantIssue(issue, grantPath, asList));
+            if (apiKey === MANAGEMENT_API_GRANT_KEY) {
+                issues.push(...located(checkManagementGrant({ scopes, endpoints })));
+                continue;
+            }
+            if (endpoints !== undefined) {
+                issues.push({
+                    path: [...grantPath, "endpoints"],
+                    message: `endpoints derive scopes from the Management API catalogue, so they are only for "${MANAGEMENT_API_GRANT_KEY}"; list the scopes of apis.${apiKey} instead`,
+                });
+            }
+            const api = apis.get(apiKey);
+            if (!api) {
+                if (!rawApiKeys.has(apiKey)) {
+                    const known = [...rawApiKeys, MANAGEMENT_API_GRANT_KEY];
+                    const near = closestMatches(apiKey, known, 1);
+                    issues.push({
+                        path: grantPath,
+                        message: `no API "${apiKey}" in auth0-m2m:apis${near.length > 0 ? ` (did you mean "${near[0]}"?)` : ""}; grants name a key of apis, or ${quoteAlternatives([MANAGEMENT_API_GRANT_KEY])}`,
+                    });
+                }
+                continue;
+            }
+            issues.push(...located(checkApiGrantScopes(scopes ?? [], Object.keys(api.scopes), `apis.${apiKey}`)));
+        }
+        machines.set(key, { ...machine, grants });
+    }
+    issues.push(...renameIssues("machines", machines));
+
+    if (issues.length > 0) return { ok: false, issues };
+    return {
+        ok: true,
+        config: {
+            domain: (domain as string).trim(),
+            managementApi,
+            apis: Object.fromEntries(apis),
+            machines: Object.fromEntries(machines),
+        },
+    };
+}
+
+/**
+ * Grant checks report paths relative to `{ scopes, endpoints }`; a grant written as a plain list
+ * has no "scopes" level, so its scope issues point straight at the list.
+ */
+function locateGrantIssue(issue: ConfigIssue, grantPath: ConfigPath, asList: boolean): ConfigIssue {
+    const relative = asList && issue.path[0] === "scopes" ? issue.path.slice(1) : issue.path;
+    return { path: [...grantPath, ...relative], message: issue.message };
+}

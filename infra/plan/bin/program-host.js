@@ -1,7 +1,0 @@
-#!/usr/bin/env node
-"use strict";
-// Child process entry: runs one Pulumi program for `auth0-m2m plan` (see ../programHost.ts).
-const { loadPlanModule, stopCompilingPlanSources } = require("./load");
-const host = loadPlanModule("programHost");
-stopCompilingPlanSources();
-host.main();

@@ -1,0 +1,292 @@
+// Process-level tests of `auth0-m2m plan`: the real CLI as a child process, fixture Pulumi projects
+// and this project's own dev stack. Plans whose subject is the policies use the real pack; the
+// others use a pack with no policies, which starts in a fraction of the real one's ~3 s (ts-node
+// type-checks the real pack on every start). Every plan runs once, all of them in parallel
+// (bounded) before the assertions; formats not run through the CLI are rendered from the JSON it
+// printed, which is the very object it renders them from.
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderMarkdown } from "../../cli/report/renderMarkdown";
+import { renderText } from "../../cli/report/renderText";
+import type { PlanReport } from "../../cli/report/report";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const BIN = path.join(ROOT, "cli", "bin", "auth0-m2m.js");
+const FIXTURES = path.join(ROOT, "test", "fixtures", "plan");
+const EMPTY_PACK = path.join(FIXTURES, "empty-pack");
+/** Plans in flight at once; each is a CLI, a program child and a pack server on two cores. */
+const CONCURRENCY = 3;
+
+interface PlanRun {
+    readonly code: number | null;
+    readonly stdout: string;
+    readonly stderr: string;
+    readonly seconds: number;
+    /** The program's and the pack's process ids, from --verbose output. */
+    readonly pids: number[];
+}
+
+function runCli(args: readonly string[], cwd: string): Promise<PlanRun> {
+    const started = Date.now();
+    return new Promise((resolve) => {
+        execFile(process.execPath, [BIN, ...args], { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: "0" } }, (error, stdout, stderr) => {
+            const code = error ? (typeof error.code === "number" ? error.code : null) : 0;
+            const pids = [...stderr.matchAll(/(?:Program|Policy pack .*) is process (\d+)/g)].map((m) => Number(m[1]));
+            resolve({ code, stdout, stderr, seconds: (Date.now() - started) / 1000, pids });
+        });
+    });
+}
+
+function isRunning(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+const SECRET_PLAINTEXTS = [
+    "plaintext-client-secret-4f9a2c",
+    "read:partner-s3cret-*",
+    "partner-s3cret",
+    "contract-7731-confidential",
+    // The made-up ciphertexts of the secure config values are not to be echoed either.
+    "Zml4dHVyZS1jaXBoZXJ0ZXh0",
+];
+
+let outDir: string;
+const plans = {
+    violations: () => runCli(["plan", "--format", "json", "--verbose"], path.join(FIXTURES, "violations")),
+    clean: () => runCli(["plan", "--project", path.join(FIXTURES, "clean"), "--stack", "dev"], ROOT),
+    secretsJson: () => runCli(["plan", "--format", "json", "--policy-pack", EMPTY_PACK], path.join(FIXTURES, "secrets")),
+    secretsMarkdown: () =>
+        runCli(
+            ["plan", "--format", "markdown", "--policy-config", "exempt-wildcard.policy.json", "--out", path.join(outDir, "secrets.md")],
+            path.join(FIXTURES, "secrets"),
+        ),
+    thisProject: () => runCli(["plan", "--format", "json"], ROOT),
+    policyConfigTypo: () => runCli(["plan", "--policy-pack", EMPTY_PACK, "--policy-config", "typo.policy.json"], path.join(FIXTURES, "clean")),
+    throwsAtLoad: () => runCli(["plan", "--policy-pack", EMPTY_PACK], path.join(FIXTURES, "throws-at-load")),
+    throwsInApply: () => runCli(["plan", "--policy-pack", EMPTY_PACK, "--verbose"], path.join(FIXTURES, "throws-in-apply")),
+    hangs: () => runCli(["plan", "--policy-pack", EMPTY_PACK, "--timeout", "2", "--verbose"], path.join(FIXTURES, "hangs")),
+    neverSettles: () => runCli(["plan", "--policy-pack", EMPTY_PACK], path.join(FIXTURES, "never-settles")),
+    dataSource: () => runCli(["plan", "--policy-pack", EMPTY_PACK], path.join(FIXTURES, "data-source")),
+    esm: () => runCli(["plan", "--policy-pack", EMPTY_PACK, "--format", "json"], path.join(FIXTURES, "esm")),
+    unknownFlag: () => runCli(["plan", "--frmat", "json"], ROOT),
+    missingStack: () => runCli(["plan", "--stack", "no-such-stack"], path.join(FIXTURES, "clean")),
+};
+type PlanName = keyof typeof plans;
+const results = {} as Record<PlanName, PlanRun>;
+
+beforeAll(async () => {
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-cli-"));
+    const queue = Object.keys(plans) as PlanName[];
+    const worker = async () => {
+        for (let name = queue.shift(); name !== undefined; name = queue.shift()) results[name] = await plans[name]();
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+}, 120_000);
+
+afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
+
+/** Fails with the run's stderr, so a broken plan explains itself. */
+function expectExit(run: PlanRun, code: number): void {
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code, stderr: expect.any(String) });
+}
+
+describe("a program with guardrail violations", () => {
+    it("exits 1 with every violation, as JSON of the documented shape", () => {
+        const run = results.violations;
+        expectExit(run, 1);
+        const report = JSON.parse(run.stdout) as PlanReport;
+        expect(report).toMatchObject({ schemaVersion: 1, project: "fixture-violations", stack: "dev", verdict: "fail", policyPack: { name: "auth0-m2m-guardrails" } });
+        expect(report.grants).toEqual(
+            expect.arrayContaining([
+                expect.objectContaining({ machine: "Billing export", audience: "https://orders.acme.example", api: "Orders API", scopes: ["read:*"] }),
+                expect.objectContaining({
+                    machine: "Billing export",
+                    audience: "https://acme-dev.eu.auth0.com/api/v2/",
+                    api: "Auth0 Management API (acme-dev.eu.auth0.com)",
+                    managementApi: true,
+                    scopes: ["read:users", "create:client_grants"],
+                }),
+            ]),
+        );
+        expect(report.apis).toEqual(
+            expect.arrayContaining([expect.objectContaining({ identifier: "https://orders.acme.example", tokenLifetime: 604_800, tokenLifetimeForWeb: 3_600 })]),
+        );
+        expect(report.machines).toEqual([expect.objectContaining({ machine: "Billing export", authenticationMethod: "client_secret_post", tokenQuota: { perHour: 20, perDay: 200, enforce: true } })]);
+        const mandatory = report.diagnostics.filter((d) => d.level === "mandatory").map((d) => [d.policy, d.resourceName]);
+        expect(mandatory).toEqual(
+            expect.arrayContaining([
+                ["auth0-no-wildcard-scopes", "billing-orders"],
+                ["auth0-token-lifetime-limits", "orders-api"],
+                ["auth0-management-api-no-escalation", "billing-management"],
+            ]),
+        );
+        for (const d of report.diagnostics) {
+            expect(d).toEqual({
+                policy: expect.any(String),
+                level: expect.stringMatching(/^(mandatory|advisory)$/),
+                resource: expect.stringMatching(/^urn:pulumi:dev::fixture-violations::/),
+                resourceName: expect.any(String),
+                resourceType: expect.any(String),
+                message: expect.any(String),
+                description: expect.any(String),
+            });
+        }
+        expect(report.summary.mandatory).toBe(mandatory.length);
+        expect(report.deployerScopes.map((s) => s.scope)).toEqual(expect.arrayContaining(["create:client_grants", "create:clients"]));
+    });
+
+    it("shows the same violations in text and Markdown", () => {
+        const report = JSON.parse(results.violations.stdout) as PlanReport;
+        const text = renderText(report);
+        const markdown = renderMarkdown(report);
+        for (const policy of ["auth0-no-wildcard-scopes", "auth0-token-lifetime-limits", "auth0-management-api-no-escalation"]) {
+            expect(text).toMatch(new RegExp(`MANDATORY  ${policy}  `));
+            expect(markdown).toContain(`| **mandatory** | \`${policy}\` |`);
+        }
+        expect(text).toContain("FAIL: ");
+    });
+
+    it("leaves no program or pack process behind", () => {
+        expect(results.violations.pids).toHaveLength(2);
+        expect(results.violations.pids.filter(isRunning)).toEqual([]);
+    });
+});
+
+describe("a program within every guardrail", () => {
+    it("exits 0 and prints the access matrix as text", () => {
+        const run = results.clean;
+        expectExit(run, 0);
+        expect(run.stdout).toContain(
+            [
+                "  Reporting job [reporting]: client_secret_post; quota 10/hour, 100/day, enforced",
+                "    -> Orders API  https://orders.acme.example  (tokens 3,600 s (1 h))",
+                "         read:orders",
+            ].join("\n"),
+        );
+        expect(run.stdout).toMatch(/\nPASS: no mandatory violations/);
+        // Not a terminal and not --verbose: nothing but the report.
+        expect(run.stderr).toBe("");
+    });
+});
+
+describe("secrets", () => {
+    it("never print a secret's plaintext or ciphertext, in any format", () => {
+        const runs = [results.secretsJson, results.secretsMarkdown];
+        for (const run of runs) expect(run.stderr).toBe("");
+        expectExit(results.secretsJson, 0);
+        const report = JSON.parse(results.secretsJson.stdout) as PlanReport;
+        const markdownFile = fs.readFileSync(path.join(outDir, "secrets.md"), "utf8");
+        const outputs = [...runs.map((run) => run.stdout), markdownFile, renderText(report)];
+        for (const output of outputs) for (const plaintext of SECRET_PLAINTEXTS) expect(output).not.toContain(plaintext);
+    });
+
+    it("show as [secret]", () => {
+        const report = JSON.parse(results.secretsJson.stdout) as PlanReport;
+        // The client's name is secret config, so the machine goes by its logical name.
+        expect(report.grants).toEqual([expect.objectContaining({ machine: "partner", scopes: "[secret]" })]);
+        expect(renderText(report)).toContain("  partner [partner]: client_secret_post; quota 10/hour, enforced\n    -> Orders API  https://orders.acme.example  (tokens 3,600 s (1 h))\n         [secret]\n");
+    });
+
+    it("stay scrubbed where a policy quotes one back, in findings and exemptions applied, written to --out as Markdown", () => {
+        const run = results.secretsMarkdown;
+        expectExit(run, 1);
+        expect(run.stdout).toBe("");
+        const markdown = fs.readFileSync(path.join(outDir, "secrets.md"), "utf8");
+        expect(markdown.split("\n")[0]).toBe("<!-- auth0-m2m-plan:fixture-secrets/dev -->");
+        expect(markdown).toContain("## auth0-m2m plan: `fixture-secrets` / `dev`");
+        expect(markdown).toContain('| **mandatory** | `auth0-grant-scopes-defined-on-api` | ClientGrant "partner-orders" | ClientGrant "partner-orders" asks API "https://orders.acme.example" (ResourceServer "orders-api") for scope "\\[secret\\]"');
+        expect(markdown).toMatch(
+            /### Exemptions applied\n\n\| Resource \| What was suppressed, and why \|\n\| --- \| --- \|\n\| ClientGrant "partner-orders" \| auth0-no-wildcard-scopes did not flag .* asks for scope "\\\[secret\\\]"/,
+        );
+        expect(markdown).not.toContain("| **mandatory** | `auth0-no-wildcard-scopes`");
+    });
+});
+
+describe("this project's dev stack", () => {
+    it("plans with exit 0: three machines, the Management API adopted and retained", () => {
+        const run = results.thisProject;
+        expectExit(run, 0);
+        const report = JSON.parse(run.stdout) as PlanReport;
+        expect(report.machines.map((m) => m.machine)).toEqual(["Billing export", "Fulfilment worker", "User directory sync"]);
+        expect(report.apis[0]).toMatchObject({ label: "Auth0 Management API (acme-dev.eu.auth0.com)", managementApi: true, adopted: true, retained: true, tokenLifetime: 3_600 });
+        expect(report.grants.find((g) => g.managementApi)).toMatchObject({ machine: "User directory sync" });
+        expect(report.deployerScopes.length).toBeGreaterThan(0);
+    });
+});
+
+describe("an ES module program", () => {
+    it("loads through ts-node's ESM hooks, with its config and its own imports", () => {
+        const run = results.esm;
+        expectExit(run, 0);
+        const report = JSON.parse(run.stdout) as PlanReport;
+        expect(report.apis).toEqual([expect.objectContaining({ identifier: "https://acme-dev.eu.auth0.com/orders", tokenLifetime: 1_800, tokenLifetimeForWeb: 600 })]);
+    });
+});
+
+describe("programs that fail", () => {
+    it("report a throw at load with the program's location and no stack trace", () => {
+        const run = results.throwsAtLoad;
+        expectExit(run, 2);
+        expect(run.stderr).toBe("error: the program failed: the billing API has no identifier\n    at index.ts:5:7\n");
+        expect(run.stdout).toBe("");
+    });
+
+    it("report a throw inside an apply, with the stack trace under --verbose", () => {
+        const run = results.throwsInApply;
+        expectExit(run, 2);
+        expect(run.stderr).toContain("error: the program failed: cannot derive an audience from https://orders.acme.example\n    at index.ts:6:11\n");
+        expect(run.stderr).toMatch(/\nError: cannot derive an audience[^\n]*\n\s+at .*throws-in-apply\/index\.ts:6:11/);
+        expect(run.pids.filter(isRunning)).toEqual([]);
+    });
+
+    it("stop a program that never finishes at the timeout, leaving no process behind", () => {
+        const run = results.hangs;
+        expectExit(run, 2);
+        expect(run.stderr).toContain("error: The program did not finish within 2 s and was stopped.");
+        expect(run.pids).toHaveLength(2);
+        expect(run.pids.filter(isRunning)).toEqual([]);
+    });
+
+    it("report a data source, which can't be read offline, by name, even when it fails after the program returned", () => {
+        const run = results.dataSource;
+        expectExit(run, 2);
+        expect(run.stderr).toBe(
+            "error: the program failed: error serializing property \"clientId\": auth0-m2m plan can't call the data source 'auth0:index/getClient:getClient': " +
+                "it runs the program offline, without a provider or an Auth0 tenant. Pass the value in through stack config instead, or run 'pulumi preview' for this program.\n",
+        );
+    });
+
+    it("report a program left waiting on promises nothing settles, without waiting for the timeout", () => {
+        const run = results.neverSettles;
+        expectExit(run, 2);
+        expect(run.stderr).toMatch(/^error: The program stopped with work unfinished: some promise or output never settled/);
+        expect(run.seconds).toBeLessThan(30);
+    });
+});
+
+describe("bad usage and bad config", () => {
+    it("an unknown flag", () => {
+        expectExit(results.unknownFlag, 2);
+        expect(results.unknownFlag.stderr).toBe("error: Unknown option '--frmat'. Run 'auth0-m2m plan --help' for the options.\n");
+    });
+
+    it("a missing stack file", () => {
+        expectExit(results.missingStack, 2);
+        expect(results.missingStack.stderr).toMatch(/^error: No stack config for stack 'no-such-stack': .*Pulumi\.no-such-stack\.yaml does not exist\./);
+    });
+
+    it("a policy config naming a policy the pack lacks, by file and policy", () => {
+        const run = results.policyConfigTypo;
+        expectExit(run, 2);
+        expect(run.stderr).toContain(`error: Invalid config for policy pack empty-pack in ${path.join(FIXTURES, "clean", "typo.policy.json")}:`);
+        expect(run.stderr).toContain("  - auth0-no-wildcard-scope: empty-pack has no such policy");
+    });
+});
