@@ -121,6 +121,8 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
             resources: run.resources,
             diagnostics,
             notes: project.warnings,
+            stackConfigFile: project.stackConfigFile === undefined ? null : path.relative(project.dir, project.stackConfigFile) || project.stackConfigFile,
+            dataSources: run.dataSources,
         });
         // The verdict is the exit code from here on, whatever the pack's shutdown below does.
         const exitCode = settleExitCode(report.verdict === "fail" ? EXIT_MANDATORY_VIOLATION : EXIT_OK);

@@ -1,6 +1,21 @@
 // The report as text for a terminal.
 import type { PlanGrant, PlanReport } from "./types";
-import { apiByLabel, authentication, counted, grantsByMachine, grantScopes, lifetime, number, quota, resourceLabel, shown, verdictLine } from "./wording";
+import {
+    apiByLabel,
+    authentication,
+    counted,
+    dataSourceLines,
+    grantsByMachine,
+    grantScopes,
+    lifetime,
+    notJudgedLines,
+    number,
+    quota,
+    resourceLabel,
+    shown,
+    stackConfigLine,
+    verdictLine,
+} from "./wording";
 
 export function renderText(report: PlanReport): string {
     const out: string[] = [];
@@ -10,6 +25,7 @@ export function renderText(report: PlanReport): string {
         `Policy pack ${report.policyPack.name} ${report.policyPack.version}; ${counted(summary.resources, "resource")}, ` +
             `${counted(summary.machines, "machine")}, ${counted(summary.apis, "API")}, ${counted(summary.grants, "grant")}`,
     );
+    out.push(stackConfigLine(report));
 
     const apis = apiByLabel(report);
     const byMachine = grantsByMachine(report);
@@ -66,6 +82,15 @@ export function renderText(report: PlanReport): string {
     out.push("", `Exemptions applied (${number(report.exemptionsApplied.length)})`);
     if (report.exemptionsApplied.length === 0) out.push("  (none)");
     for (const d of report.exemptionsApplied) out.push(`  ${resourceLabel(d)}: ${d.message}`);
+
+    for (const [title, lines] of [
+        ["Data sources (answered unknown offline)", dataSourceLines(report)],
+        ["Not judged (other providers)", notJudgedLines(report)],
+    ] as const) {
+        if (lines.length === 0) continue;
+        out.push("", title);
+        for (const line of lines) out.push(`  - ${line}`);
+    }
 
     if (report.notes.length > 0) {
         out.push("", "Notes");
