@@ -1,21 +1,7 @@
 // The report as Markdown for a pull-request comment, within GitHub's size limit.
 import { SECRET_TEXT } from "../values";
 import type { PlanReport } from "./types";
-import {
-    apiByLabel,
-    authentication,
-    counted,
-    dataSourceLines,
-    grantScopes,
-    lifetime,
-    notJudgedLines,
-    number,
-    quota,
-    resourceLabel,
-    shown,
-    stackConfigLine,
-    verdictLine,
-} from "./wording";
+import { apiByLabel, authentication, counted, extraSections, grantScopes, lifetime, number, quota, resourceLabel, shown, stackConfigLine, verdictLine } from "./wording";
 
 /** GitHub rejects comments over 65,536 characters; stay well under it. */
 export const MARKDOWN_BUDGET = 60_000;
@@ -213,11 +199,7 @@ function renderMarkdownWithin(report: PlanReport, budget: number): string {
     md.line();
     md.line("</details>");
 
-    for (const [title, lines] of [
-        ["Data sources (answered unknown offline)", dataSourceLines(report)],
-        ["Not judged (other providers)", notJudgedLines(report)],
-    ] as const) {
-        if (lines.length === 0) continue;
+    for (const [title, lines] of extraSections(report)) {
         md.line();
         md.line(`### ${title}`);
         md.line();

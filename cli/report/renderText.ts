@@ -1,21 +1,6 @@
 // The report as text for a terminal.
 import type { PlanGrant, PlanReport } from "./types";
-import {
-    apiByLabel,
-    authentication,
-    counted,
-    dataSourceLines,
-    grantsByMachine,
-    grantScopes,
-    lifetime,
-    notJudgedLines,
-    number,
-    quota,
-    resourceLabel,
-    shown,
-    stackConfigLine,
-    verdictLine,
-} from "./wording";
+import { apiByLabel, authentication, counted, extraSections, grantsByMachine, grantScopes, lifetime, number, quota, resourceLabel, shown, stackConfigLine, verdictLine } from "./wording";
 
 export function renderText(report: PlanReport): string {
     const out: string[] = [];
@@ -83,11 +68,7 @@ export function renderText(report: PlanReport): string {
     if (report.exemptionsApplied.length === 0) out.push("  (none)");
     for (const d of report.exemptionsApplied) out.push(`  ${resourceLabel(d)}: ${d.message}`);
 
-    for (const [title, lines] of [
-        ["Data sources (answered unknown offline)", dataSourceLines(report)],
-        ["Not judged (other providers)", notJudgedLines(report)],
-    ] as const) {
-        if (lines.length === 0) continue;
+    for (const [title, lines] of extraSections(report)) {
         out.push("", title);
         for (const line of lines) out.push(`  - ${line}`);
     }

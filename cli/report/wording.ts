@@ -95,6 +95,15 @@ export function stackConfigLine(report: PlanReport): string {
         : `Stack config: ${report.stackConfigFile}`;
 }
 
+/** The sections only some plans have, as [title, lines], empty ones left out. */
+export function extraSections(report: PlanReport): [string, string[]][] {
+    const sections: [string, string[]][] = [
+        ["Data sources (answered unknown offline)", dataSourceLines(report)],
+        ["Not judged (other providers)", notJudgedLines(report)],
+    ];
+    return sections.filter(([, lines]) => lines.length > 0);
+}
+
 /** One line per data source call site: what was called, where, and what that leaves unverified. */
 export function dataSourceLines(report: PlanReport): string[] {
     return report.dataSources.map(
