@@ -49,7 +49,7 @@ export async function readTenant(options: ReadTenantOptions): Promise<LiveTenant
     const failure = (error: unknown, what: string) =>
         describeReadFailure(error, { domain: options.domain, what, retries: ledger.counts, maxRetries, timeoutSeconds });
 
-    async function readAll<S extends z.ZodType>(what: string, label: string, first: () => Promise<PageLike<unknown>>, schema: S): Promise<z.infer<S>[]> {
+    async function readAll<S extends z.ZodType>(what: string, label: string, listKey: string, first: () => Promise<PageLike<unknown>>, schema: S): Promise<z.infer<S>[]> {
         const items: z.infer<S>[] = [];
         let page: PageLike<unknown>;
         try {
@@ -58,7 +58,12 @@ export async function readTenant(options: ReadTenantOptions): Promise<LiveTenant
             throw failure(error, what);
         }
         for (let n = 1; ; n++) {
-            if (!Array.isArray(page.data)) throw malformedAnswer(options.domain, what, "no list of objects");
+            // The SDK hands a body that is not JSON, or lacks the list, to its pager as an empty page; an empty page is not an empty tenant.
+            const body = page.response as Record<string, unknown> | undefined;
+            if (!body || !Array.isArray(body[listKey])) {
+                const notJson = body?.ok === false && (body.error as { reason?: string } | undefined)?.reason === "non-json";
+                throw malformedAnswer(options.domain, what, notJson ? "not JSON" : `no "${listKey}" list`);
+            }
             for (const [i, raw] of page.data.entries()) {
                 const parsed = schema.safeParse(raw);
                 if (!parsed.success) {
@@ -87,18 +92,21 @@ export async function readTenant(options: ReadTenantOptions): Promise<LiveTenant
     const clients = await readAll(
         "GET /api/v2/clients",
         "applications",
+        "clients",
         () => client.clients.list({ per_page: pageSize, include_totals: true }) as Promise<PageLike<unknown>>,
         liveClientSchema,
     );
     const clientGrants = await readAll(
         "GET /api/v2/client-grants",
         "client grants",
+        "client_grants",
         () => client.clientGrants.list({ take: pageSize }) as Promise<PageLike<unknown>>,
         liveGrantSchema,
     );
     const resourceServers = await readAll(
         "GET /api/v2/resource-servers",
         "APIs",
+        "resource_servers",
         () => client.resourceServers.list({ per_page: pageSize, include_totals: true }) as Promise<PageLike<unknown>>,
         liveResourceServerSchema,
     );

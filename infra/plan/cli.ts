@@ -38,6 +38,7 @@ export function write(stream: NodeJS.WritableStream, text: string): Promise<void
 
 /** Runs the command line; resolves to the exit code once all output is written. */
 export async function main(argv: readonly string[]): Promise<number> {
+    if (argv[0] === "audit" || argv[0] === "adopt") return liveCommand(argv[0], argv.slice(1));
     let command;
     try {
         command = parseCommandLine(argv, process.cwd());
@@ -55,6 +56,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     // require, not import(): under `module: nodenext` TypeScript keeps import() as a native ES import.
     const { plan } = require("./plan") as typeof import("./plan");
     return plan(command.options, findPackage());
+}
+
+/** `audit` and `adopt`: commands on a live tenant (cli/audit, cli/adopt), loaded only when run. */
+async function liveCommand(name: "audit" | "adopt", argv: readonly string[]): Promise<number> {
+    const { parseLiveCommand } = require("../../cli/audit/args") as typeof import("../../cli/audit/args");
+    let command;
+    try {
+        command = parseLiveCommand(name, argv, process.cwd());
+    } catch (error) {
+        return reportFailure(error, false);
+    }
+    if (command.command === "help") {
+        await write(process.stdout, `${command.usage}\n`);
+        return EXIT_OK;
+    }
+    if (command.command === "audit") return (require("../../cli/audit/audit") as typeof import("../../cli/audit/audit")).audit(command.options, findPackage());
+    return (require("../../cli/adopt/adopt") as typeof import("../../cli/adopt/adopt")).adopt(command.options, findPackage());
 }
 
 /** One clear message on stderr; the stack trace only with --verbose. Returns the exit code. */

@@ -188,7 +188,8 @@ export class FakeTenant {
         };
         switch (url.pathname) {
             case "/api/v2/clients":
-                return offsetPage("clients", this.data.clients);
+                // Secrets come back only with read:client_keys (Management API v2, GET /clients), which an audit never holds.
+                return offsetPage("clients", this.data.clients.map(({ client_secret: _secret, ...client }) => client));
             case "/api/v2/resource-servers":
                 return offsetPage("resource_servers", this.data.resourceServers);
             case "/api/v2/client-grants": {
