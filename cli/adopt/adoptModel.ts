@@ -57,7 +57,9 @@ export function buildAdoptModel(tenant: LiveTenant, domain: string): AdoptModel 
     const skipped: Skipped[] = [];
     const names = new Map<string, string>();
     const keys = new Set<string>();
-    const config: Record<string, unknown> = { "auth0:domain": domain };
+    // A stack's auth0:domain is a host name (the config check rejects a port); a port only appears
+    // behind a proxy or a test tenant, where the Management API audience keeps it.
+    const config: Record<string, unknown> = { "auth0:domain": domain.replace(/:\d+$/, "") };
 
     const management = tenant.resourceServers.find((s) => isManagementApiAudience(s.identifier));
     if (management?.token_lifetime !== undefined) {
