@@ -1,8 +1,10 @@
 // One adoption: read the tenant (read-only), build this project's config and the import file from
 // what is live, judge what is live with the pack so every finding is listed with the exemption it
 // would need, and write both files, or nothing.
-import { findPackage, reportFailure, write, type PackageInfo } from "../../infra/plan/cli";
-import { EXIT_MANDATORY_VIOLATION, EXIT_OK } from "../../infra/plan/errors";
+import { findPackage, type PackageInfo } from "../../infra/plan/cli";
+import { reportFailure } from "../../infra/plan/failure";
+import { write } from "../../infra/plan/output";
+import { EXIT_MANDATORY_VIOLATION, EXIT_OK, settleExitCode } from "../../infra/plan/errors";
 import { MANAGEMENT_API_GRANT_KEY } from "../../infra/config/tenantConfig";
 import type { AdoptOptions } from "../audit/args";
 import { readAndStartJudge } from "../audit/audit";
@@ -51,9 +53,9 @@ export async function adopt(options: AdoptOptions, pkg: PackageInfo = findPackag
         const text = configText(model, lines);
         writeAdoptFiles(files, text, importText(model));
         await write(process.stdout, `${lines.join("\n")}\n\nWrote ${files.configFile} and ${files.importFile}.\n`);
-        return findings.some((f) => f.level === "mandatory") ? EXIT_MANDATORY_VIOLATION : EXIT_OK;
+        return settleExitCode(findings.some((f) => f.level === "mandatory") ? EXIT_MANDATORY_VIOLATION : EXIT_OK);
     } catch (error) {
-        return reportFailure(error, options.verbose, secrets);
+        return reportFailure(error, { verbose: options.verbose, secrets });
     } finally {
         await judge?.close();
     }

@@ -2,8 +2,10 @@
 // resource shapes, judge it with the pack, optionally compare with a stack, report. The pack is
 // always shut down; nothing is written to the tenant.
 import * as fs from "node:fs";
-import { findPackage, reportFailure, write, type PackageInfo } from "../../infra/plan/cli";
-import { configError, EXIT_MANDATORY_VIOLATION, EXIT_OK } from "../../infra/plan/errors";
+import { findPackage, type PackageInfo } from "../../infra/plan/cli";
+import { reportFailure } from "../../infra/plan/failure";
+import { write } from "../../infra/plan/output";
+import { configError, EXIT_MANDATORY_VIOLATION, EXIT_OK, settleExitCode } from "../../infra/plan/errors";
 import type { AuditOptions, TenantReadArgs } from "./args";
 import { buildAuditReport } from "./auditReport";
 import { credentialValues, readCredentials } from "./credentials";
@@ -70,9 +72,9 @@ export async function audit(options: AuditOptions, pkg: PackageInfo = findPackag
             }
         } else await write(process.stdout, rendered);
         progress.detail(`${report.verdict === "fail" ? "FAIL" : "PASS"}: ${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory`);
-        return report.verdict === "fail" ? EXIT_MANDATORY_VIOLATION : EXIT_OK;
+        return settleExitCode(report.verdict === "fail" ? EXIT_MANDATORY_VIOLATION : EXIT_OK);
     } catch (error) {
-        return reportFailure(error, options.verbose, secrets);
+        return reportFailure(error, { verbose: options.verbose, format: options.format, outFile: options.outFile, secrets });
     } finally {
         await judge?.close();
     }
