@@ -10,6 +10,7 @@ import { findPackage } from "./packageInfo";
 export async function main(argv: readonly string[]): Promise<number> {
     // Until a verdict is known, ending for any reason (an empty event loop included) is a failure.
     settleExitCode(EXIT_ERROR);
+    if (argv[0] === "audit" || argv[0] === "adopt") return liveCommand(argv[0], argv.slice(1));
     let command;
     try {
         command = parseCommandLine(argv, process.cwd());
@@ -27,6 +28,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     // require, not import(): under `module: nodenext` TypeScript keeps import() as a native ES import.
     const { plan } = require("./plan") as typeof import("./plan");
     return plan(command.options, findPackage());
+}
+
+/** `audit` and `adopt`: commands on a live tenant (cli/audit, cli/adopt), loaded only when run. */
+async function liveCommand(name: "audit" | "adopt", argv: readonly string[]): Promise<number> {
+    const { parseLiveCommand } = require("./audit/args") as typeof import("./audit/args");
+    let command;
+    try {
+        command = parseLiveCommand(name, argv, process.cwd());
+    } catch (error) {
+        return reportFailure(error, { verbose: false, format: requestedFormat(argv) });
+    }
+    if (command.command === "help") {
+        await write(process.stdout, `${command.usage}\n`);
+        return settleExitCode(EXIT_OK);
+    }
+    if (command.command === "audit") return (require("./audit/audit") as typeof import("./audit/audit")).audit(command.options, findPackage());
+    return (require("./adopt/adopt") as typeof import("./adopt/adopt")).adopt(command.options, findPackage());
 }
 
 /** The --format asked for on a command line that failed to parse, so a usage error is JSON too. */

@@ -14,6 +14,8 @@ const PROCESS_TESTS = [
     "test/policy-pack/publishable.test.ts",
     "test/examples/multiTenant.consumer.test.ts",
     "test/bench/bench.test.ts",
+    "test/cli/audit/audit.process.test.ts",
+    "test/cli/adopt/adopt.process.test.ts",
 ];
 
 export default defineConfig({
