@@ -1,5 +1,6 @@
-// Command-line parsing for `auth0-m2m plan`. node:util's parseArgs does the parsing; this module
-// adds the checks it can't express (allowed formats, positive timeouts) and the help text.
+// Command-line parsing for `auth0-m2m plan` (the arguments after the command; commandLine.ts
+// dispatches). node:util's parseArgs does the parsing; this module adds the checks it can't
+// express (allowed formats, positive timeouts) and the help text.
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { usageError } from "./errors";
@@ -26,9 +27,12 @@ export interface PlanOptions {
     readonly timeoutSeconds: number;
 }
 
-export type ParsedCommand = { readonly command: "help" } | { readonly command: "version" } | { readonly command: "plan"; readonly options: PlanOptions };
+/** Every command's parser answers `help` with its own usage text. */
+export type HelpCommand = { readonly command: "help"; readonly usage: string };
 
-export const USAGE = `Usage: auth0-m2m plan [options]
+export type PlanCommand = HelpCommand | { readonly command: "version" } | { readonly command: "plan"; readonly options: PlanOptions };
+
+export const PLAN_USAGE = `Usage: auth0-m2m plan [options]
 
 Runs a Pulumi program that uses @pulumi/auth0 offline, under the Pulumi SDK's mock runtime in
 preview mode, checks every resource with the auth0-m2m-guardrails policy pack, and prints the
@@ -57,7 +61,8 @@ against the tenant's live state are not shown; 'secure:' config values are not d
 program sees a secret placeholder); TypeScript is transpiled without type-checking (run tsc for
 type errors).`;
 
-export function parseCommandLine(argv: readonly string[], cwd: string): ParsedCommand {
+/** Parses the arguments that follow `plan`. */
+export function parsePlanCommand(argv: readonly string[], cwd: string): PlanCommand {
     let parsed;
     try {
         parsed = parseArgs({
@@ -84,15 +89,10 @@ export function parseCommandLine(argv: readonly string[], cwd: string): ParsedCo
         throw usageError(`${message.replace(/\.$/, "")}. Run 'auth0-m2m plan --help' for the options.`);
     }
     const { values, positionals } = parsed;
-    if (values.help) return { command: "help" };
+    if (values.help) return { command: "help", usage: PLAN_USAGE };
     if (values.version) return { command: "version" };
-
-    if (positionals.length === 0) throw usageError("Missing command. Run 'auth0-m2m plan --help'.");
-    if (positionals[0] !== "plan") {
-        throw usageError(`Unknown command '${positionals[0]}'; the only command is 'plan'. Run 'auth0-m2m plan --help'.`);
-    }
-    if (positionals.length > 1) {
-        throw usageError(`Unexpected argument '${positionals[1]}'. Run 'auth0-m2m plan --help' for the options.`);
+    if (positionals.length > 0) {
+        throw usageError(`Unexpected argument '${positionals[0]}'. Run 'auth0-m2m plan --help' for the options.`);
     }
 
     const format = values.format ?? "text";

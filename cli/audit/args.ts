@@ -1,12 +1,13 @@
-// Command-line parsing for `auth0-m2m audit` and `auth0-m2m adopt`: the options that read a live
-// tenant, and each command's own. node:util's parseArgs parses; this adds the checks it can't express.
+// Command-line parsing for `auth0-m2m audit` and `auth0-m2m adopt` (the arguments after the
+// command; commandLine.ts dispatches): the options that read a live tenant, and each command's own. node:util's parseArgs parses; this adds the checks it can't express.
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { REPORT_FORMATS, type ReportFormat } from "../args";
+import { REPORT_FORMATS, type HelpCommand, type ReportFormat } from "../args";
 import { usageError } from "../errors";
 import { AUDIT_READ_SCOPES } from "./credentials";
-import { MAX_PAGE_SIZE } from "./readTenant";
 
+/** The Management API's largest page for these lists (per_page / take: "max 100", Management API v2 docs). */
+export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
 export const DEFAULT_MAX_RETRIES = 4;
 const PROGRAM_TIMEOUT_SECONDS = 60;
@@ -37,7 +38,7 @@ export interface AdoptOptions extends TenantReadArgs {
     readonly endpointsFile?: string;
 }
 
-export type LiveCommand = { readonly command: "audit"; readonly options: AuditOptions } | { readonly command: "adopt"; readonly options: AdoptOptions } | { readonly command: "help"; readonly usage: string };
+export type LiveCommand = { readonly command: "audit"; readonly options: AuditOptions } | { readonly command: "adopt"; readonly options: AdoptOptions } | HelpCommand;
 
 const scopeList = AUDIT_READ_SCOPES.map((s) => `  ${s.scope.padEnd(22)} ${s.endpoint}${s.required ? "" : " (optional: the tenant's default token quota)"}`).join("\n");
 

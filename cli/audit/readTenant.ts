@@ -8,9 +8,7 @@ import type { TenantCredentials } from "./credentials";
 import { liveClientSchema, liveGrantSchema, liveResourceServerSchema, type LiveTenant } from "./liveTenant";
 import { describeReadFailure, malformedAnswer } from "./readFailure";
 import { RetryLedger } from "./retryLedger";
-
-/** The Management API's largest page for these lists (per_page / take: "max 100", Management API v2 docs). */
-export const MAX_PAGE_SIZE = 100;
+import { MAX_PAGE_SIZE } from "./args";
 
 export interface ReadTenantOptions {
     readonly domain: string;
