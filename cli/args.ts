@@ -2,7 +2,7 @@
 // dispatches). node:util's parseArgs does the parsing; this module adds the checks it can't
 // express (allowed formats, positive timeouts) and the help text.
 import * as path from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { usageError } from "./errors";
 
 export const REPORT_FORMATS = ["text", "markdown", "json"] as const;
@@ -61,34 +61,37 @@ against the tenant's live state are not shown; 'secure:' config values are not d
 program sees a secret placeholder); TypeScript is transpiled without type-checking (run tsc for
 type errors).`;
 
-/** Parses the arguments that follow `plan`. */
-export function parsePlanCommand(argv: readonly string[], cwd: string): PlanCommand {
-    let parsed;
+/** node:util's parseArgs for one command; its errors become usage errors that point at that command's --help. */
+export function parseCommandArgs<T extends ParseArgsConfig>(command: string, config: T): ReturnType<typeof parseArgs<T>> {
     try {
-        parsed = parseArgs({
-            args: [...argv],
-            allowPositionals: true,
-            strict: true,
-            options: {
-                project: { type: "string" },
-                stack: { type: "string" },
-                "config-file": { type: "string" },
-                "policy-pack": { type: "string" },
-                "policy-config": { type: "string" },
-                format: { type: "string" },
-                out: { type: "string" },
-                timeout: { type: "string" },
-                verbose: { type: "boolean" },
-                help: { type: "boolean", short: "h" },
-                version: { type: "boolean" },
-            },
-        });
+        return parseArgs(config);
     } catch (error) {
         // parseArgs' messages name the option ("Unknown option '--foo'"); keep the first sentence.
         const message = error instanceof Error ? error.message.split(". To specify")[0] : String(error);
-        throw usageError(`${message.replace(/\.$/, "")}. Run 'auth0-m2m plan --help' for the options.`);
+        throw usageError(`${message.replace(/\.$/, "")}. Run 'auth0-m2m ${command} --help' for the options.`);
     }
-    const { values, positionals } = parsed;
+}
+
+/** Parses the arguments that follow `plan`. */
+export function parsePlanCommand(argv: readonly string[], cwd: string): PlanCommand {
+    const { values, positionals } = parseCommandArgs("plan", {
+        args: [...argv],
+        allowPositionals: true,
+        strict: true,
+        options: {
+            project: { type: "string" },
+            stack: { type: "string" },
+            "config-file": { type: "string" },
+            "policy-pack": { type: "string" },
+            "policy-config": { type: "string" },
+            format: { type: "string" },
+            out: { type: "string" },
+            timeout: { type: "string" },
+            verbose: { type: "boolean" },
+            help: { type: "boolean", short: "h" },
+            version: { type: "boolean" },
+        },
+    });
     if (values.help) return { command: "help", usage: PLAN_USAGE };
     if (values.version) return { command: "version" };
     if (positionals.length > 0) {

@@ -1,8 +1,7 @@
 // Command-line parsing for `auth0-m2m audit` and `auth0-m2m adopt` (the arguments after the
 // command; commandLine.ts dispatches): the options that read a live tenant, and each command's own. node:util's parseArgs parses; this adds the checks it can't express.
 import * as path from "node:path";
-import { parseArgs } from "node:util";
-import { REPORT_FORMATS, type HelpCommand, type ReportFormat } from "../args";
+import { parseCommandArgs, REPORT_FORMATS, type HelpCommand, type ReportFormat } from "../args";
 import { usageError } from "../errors";
 import { AUDIT_READ_SCOPES } from "./credentials";
 
@@ -122,34 +121,28 @@ export function parseDomain(value: string | undefined, command: string): string 
 
 export function parseLiveCommand(command: "audit" | "adopt", argv: readonly string[], cwd: string): LiveCommand {
     const usage = command === "audit" ? AUDIT_USAGE : ADOPT_USAGE;
-    let parsed;
-    try {
-        parsed = parseArgs({
-            args: [...argv],
-            allowPositionals: false,
-            strict: true,
-            options: {
-                domain: { type: "string" },
-                project: { type: "string" },
-                stack: { type: "string" },
-                "policy-pack": { type: "string" },
-                "policy-config": { type: "string" },
-                format: { type: "string" },
-                out: { type: "string" },
-                "out-dir": { type: "string" },
-                endpoints: { type: "string" },
-                force: { type: "boolean" },
-                timeout: { type: "string" },
-                "max-retries": { type: "string" },
-                "page-size": { type: "string" },
-                verbose: { type: "boolean" },
-                help: { type: "boolean", short: "h" },
-            },
-        });
-    } catch (error) {
-        const message = error instanceof Error ? error.message.split(". To specify")[0] : String(error);
-        throw usageError(`${message.replace(/\.$/, "")}. Run 'auth0-m2m ${command} --help' for the options.`);
-    }
+    const parsed = parseCommandArgs(command, {
+        args: [...argv],
+        allowPositionals: false,
+        strict: true,
+        options: {
+            domain: { type: "string" },
+            project: { type: "string" },
+            stack: { type: "string" },
+            "policy-pack": { type: "string" },
+            "policy-config": { type: "string" },
+            format: { type: "string" },
+            out: { type: "string" },
+            "out-dir": { type: "string" },
+            endpoints: { type: "string" },
+            force: { type: "boolean" },
+            timeout: { type: "string" },
+            "max-retries": { type: "string" },
+            "page-size": { type: "string" },
+            verbose: { type: "boolean" },
+            help: { type: "boolean", short: "h" },
+        },
+    });
     const v = parsed.values;
     if (v.help) return { command: "help", usage };
     const onlyFor = (flag: string, present: unknown, owner: "audit" | "adopt") => {
