@@ -10,6 +10,9 @@ import { AUTH0_TYPES } from "../../policy-pack/guardrails";
 import { authenticationMethod, systemReason } from "../audit/liveResources";
 import type { LiveClient, LiveTenant } from "../audit/liveTenant";
 
+/** The signing algorithm the Api component sets on every API it manages (infra/components/api.ts). */
+const API_SIGNING_ALG = "RS256";
+
 /** The root component's name in this project's program (infra/index.ts). */
 export const ROOT_NAME = "tenant";
 
@@ -79,6 +82,14 @@ export function buildAdoptModel(tenant: LiveTenant, domain: string): AdoptModel 
             skipped.push({ kind: "api", id: server.id ?? server.identifier, name: server.name ?? server.identifier, reason: `${reason}; not the tenant owner's to manage` });
             continue;
         }
+        // The Api component always signs with RS256 (infra/components/api.ts); adopting an API that
+        // signs otherwise (auth0 SDK 7.1.0 ResourceServer.signing_alg: HS256, RS256, PS256) would
+        // change how its tokens are signed and break every API that verifies them.
+        const signingAlg = typeof server.signing_alg === "string" ? server.signing_alg : undefined;
+        if (signingAlg !== undefined && signingAlg !== API_SIGNING_ALG) {
+            skipped.push({ kind: "api", id: server.id ?? server.identifier, name: server.name ?? server.identifier, reason: `it signs tokens with ${signingAlg}; the Api component signs with ${API_SIGNING_ALG}, so adopting would break every API that verifies its tokens` });
+            continue;
+        }
         const key = keyFor(server.name ?? server.identifier, keys);
         apiKeys.set(server.identifier, key);
         apis[key] = {
@@ -133,7 +144,7 @@ export function buildAdoptModel(tenant: LiveTenant, domain: string): AdoptModel 
             const grantName = `${name} → ${grant.audience}`;
             if (grant.subject_type === "user") skipped.push({ kind: "grant", id: grant.id, name: grantName, reason: "a user-access grant (subject_type user); MachineClient manages client-credentials grants only" });
             else if (grant.allow_all_scopes) skipped.push({ kind: "grant", id: grant.id, name: grantName, reason: "allow_all_scopes can't be expressed in config; list the scopes instead" });
-            else if (!apiKey) skipped.push({ kind: "grant", id: grant.id, name: grantName, reason: "its API is not adopted (Auth0's own, or not readable)" });
+            else if (!apiKey) skipped.push({ kind: "grant", id: grant.id, name: grantName, reason: "its API is not adopted (Auth0's own, or left out with its reason)" });
             else {
                 grants[apiKey] = [...(grant.scope ?? [])];
                 grantImports.push({ type: AUTH0_TYPES.clientGrant, name: `${component}-grant-${apiKey}`, id: grant.id, parent: component });

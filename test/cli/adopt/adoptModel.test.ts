@@ -39,6 +39,19 @@ describe("buildAdoptModel", () => {
         expect(reasons).toContainEqual(expect.stringMatching(/^grant cgr_XB6ZHmjNC4RXBCpg: a defaultFor grant has no single application/));
         expect(recorded.imports.some((i) => i.id === "GLOBALclientIDfakeTenant0000000")).toBe(false);
     });
+
+    it("leaves out an API that signs with anything but the component's RS256, and the grants on it", () => {
+        const hs256 = liveTenantOf(DOMAIN, (d) => {
+            const data = generatedTenant(d, { clients: 1 });
+            return { ...data, resourceServers: data.resourceServers.map((s) => (s.identifier === GENERATED_API ? { ...s, signing_alg: "HS256" } : s)) };
+        });
+        const adopted = buildAdoptModel(hs256, DOMAIN);
+        expect(adopted.config["auth0-m2m:apis"]).toBeUndefined();
+        expect(adopted.skipped.map((s) => `${s.kind}: ${s.reason}`)).toEqual([
+            "api: it signs tokens with HS256; the Api component signs with RS256, so adopting would break every API that verifies its tokens",
+            "grant: its API is not adopted (Auth0's own, or left out with its reason)",
+        ]);
+    });
 });
 
 describe("keyFor", () => {
