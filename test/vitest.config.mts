@@ -8,6 +8,8 @@ import { defineConfig } from "vitest/config";
 const PROCESS_TESTS = [
     "test/cli/cli.test.ts",
     "test/cli/exitCodes.test.ts",
+    "test/cli/diff.process.test.ts",
+    "test/cli/sdkVersions.test.ts",
     "test/cli/analyzer/session.test.ts",
     "test/cli/program/transpileCache.test.ts",
     "test/policy-pack/engine.test.ts",
@@ -16,6 +18,7 @@ const PROCESS_TESTS = [
     "test/bench/bench.test.ts",
     "test/cli/audit/audit.process.test.ts",
     "test/cli/adopt/adopt.process.test.ts",
+    "test/workflows/workflows.test.ts",
 ];
 
 export default defineConfig({

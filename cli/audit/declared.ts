@@ -1,7 +1,7 @@
 // What a stack declares, through the offline plan's model: the project's program run under the
 // SDK's mocks exactly as `plan` runs it, giving the resources it would register.
 import { ProgramError } from "../errors";
-import { programJobFor } from "../plan";
+import { programJobFor } from "../planSetup";
 import type { CapturedResource } from "../program/protocol";
 import { ProgramRunner } from "../program/runner";
 import { loadProject } from "../program/project";

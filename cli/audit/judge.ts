@@ -3,7 +3,7 @@
 import type { PolicyDiagnostic, PolicyPackInfo, PolicyPackSession } from "../analyzer";
 import type { PackageInfo } from "../packageInfo";
 import { configError } from "../errors";
-import { defaultPolicyPackDir, ownPackWorkingDir } from "../plan";
+import { defaultPolicyPackDir, ownPackWorkingDir } from "../planSetup";
 import { PolicyCheck } from "../analyzer/policyCheck";
 import type { CapturedResource } from "../program/protocol";
 import * as fs from "node:fs";

@@ -17,6 +17,8 @@ describe("parseCommandLine: plan", () => {
                 outFile: undefined,
                 verbose: false,
                 timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+                base: undefined,
+                failOn: "mandatory",
             },
         });
         const parsed = parseCommandLine(
@@ -35,6 +37,8 @@ describe("parseCommandLine: plan", () => {
                 outFile: "/work/o.json",
                 verbose: true,
                 timeoutSeconds: 1.5,
+                base: undefined,
+                failOn: "mandatory",
             },
         });
     });
