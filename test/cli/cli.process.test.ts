@@ -235,8 +235,9 @@ describe("programs that fail", () => {
     it("report a program left waiting on promises nothing settles, without waiting for the timeout", () => {
         const run = results.neverSettles;
         expectExit(run, 2);
+        // The message is the proof it didn't wait: a timeout says "did not finish within".
         expect(run.stderr).toMatch(/^error: The program stopped with work unfinished: some promise or output never settled/);
-        expect(run.seconds).toBeLessThan(30);
+        expect(run.stderr).not.toContain("did not finish within");
     });
 });
 
