@@ -97,7 +97,7 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
         });
         check.attach(starting);
         const { buildReport } = require("./report/report") as typeof import("./report/report");
-        const { renderReport } = require("./report/render") as typeof import("./report/render");
+        const { renderReportChunks } = require("./report/render") as typeof import("./report/render");
 
         const run = await running.catch((error: unknown) => {
             if (error instanceof ProgramError) showProgramOutput(error.output, secrets);
@@ -124,7 +124,7 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
         });
         // The verdict is the exit code from here on, whatever the pack's shutdown below does.
         const exitCode = settleExitCode(report.verdict === "fail" ? EXIT_MANDATORY_VIOLATION : EXIT_OK);
-        await writeReport(renderReport(report, options.format), options.outFile);
+        await writeReport(renderReportChunks(report, options.format), options.outFile);
         progress.detail(describeTimings(programMs, packReadyMs, check.timings, Date.now() - reportStarted));
         progress.step(`${report.verdict === "fail" ? "FAIL" : "PASS"}: ${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory`);
         return exitCode;

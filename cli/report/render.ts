@@ -1,21 +1,26 @@
 // The report in three formats: text for a terminal, Markdown for a pull-request comment, JSON for
 // machines. Pure functions of the PlanReport, so the same plan always renders the same bytes.
 import type { ReportFormat } from "../args";
+import { jsonChunks } from "./jsonChunks";
 import { renderMarkdown } from "./renderMarkdown";
 import { renderText } from "./renderText";
 import type { PlanReport } from "./types";
 
-export function renderReport(report: PlanReport, format: ReportFormat): string {
+/**
+ * The rendered report in pieces, to be written as they come: JSON is streamed (a large tenant's
+ * report is never one string); text and Markdown are one piece (Markdown is cut to its budget).
+ */
+export function renderReportChunks(report: PlanReport, format: ReportFormat): Iterable<string> {
     switch (format) {
         case "json":
-            return renderJson(report);
+            return jsonChunks(report);
         case "markdown":
-            return renderMarkdown(report);
+            return [renderMarkdown(report)];
         case "text":
-            return renderText(report);
+            return [renderText(report)];
     }
 }
 
-export function renderJson(report: PlanReport): string {
-    return `${JSON.stringify(report, null, 2)}\n`;
+export function renderReport(report: PlanReport, format: ReportFormat): string {
+    return [...renderReportChunks(report, format)].join("");
 }
