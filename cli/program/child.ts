@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as url from "node:url";
 import * as v8 from "node:v8";
+import { makeOutputsLazy } from "./lazyOutputs";
 import { interceptMonitor } from "./monitorCapture";
 import {
     type CapturedResource,
@@ -164,6 +165,7 @@ async function run(currentJob: ProgramJob): Promise<void> {
     if (!monitor) throw new Error(`@pulumi/pulumi ${sdk.version} at ${sdk.dir} did not install a mock monitor; the plan needs @pulumi/pulumi 3.x.`);
     interceptMonitor(monitor, currentJob, capture);
     skipSdkDebugBookkeeping(sdk);
+    makeOutputsLazy(sdk.dir);
 
     state.programStarted = true;
     await sdk.stack.runInPulumiStack(() => runMain(currentJob));
