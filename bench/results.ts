@@ -17,6 +17,15 @@ export const TARGETS = {
     machines: 1_000,
 } as const;
 
+/** The largest tenants' targets (issue 15), judged when the run has that size. */
+export const LARGE_TARGETS = {
+    machines: 10_000,
+    wallSeconds: 45,
+    peakMb: 3_000,
+    /** Per-resource peak memory may not rise with size: per-resource ratio between sizes, at most. */
+    perResourceMemoryGrowth: 1.1,
+} as const;
+
 /** The program child's role in the process tree (bench/measure.ts roleOf). */
 const PROGRAM_ROLE = "program-child.js";
 
@@ -125,6 +134,65 @@ function breakdownOf(f: TenantFigures): string {
     );
 }
 
+/** The wall-time and peak-memory verdicts for one size. */
+function wallAndMemory(f: TenantFigures, wallTarget: string, wallSeconds: number, rssTarget: string, peakMb: number): TargetVerdict[] {
+    const wallMet = f.componentWallMs <= wallSeconds * 1000;
+    const upperMet = f.sumOfProcessPeaksKb <= peakMb * 1024;
+    const sampledMet = f.peakTreeRssKb <= peakMb * 1024;
+    const perProcess =
+        Object.entries(f.processPeaksKb)
+            .map(([role, kb]) => `${role} ${mb(kb)}`)
+            .join(", ") + `; the raw program's child (no components: the SDK's own cost) ${mb(f.rawProcessPeaksKb[PROGRAM_ROLE] ?? 0)}`;
+    return [
+        {
+            target: wallTarget,
+            measured: `${seconds(f.componentWallMs)} for ${thousands(f.resources)} resources (median)`,
+            met: wallMet,
+            note: wallMet ? undefined : `Where it goes: ${breakdownOf(f)}.`,
+        },
+        {
+            target: rssTarget,
+            measured: `${mb(f.peakTreeRssKb)} sampled tree peak; ${mb(f.sumOfProcessPeaksKb)} sum of per-process peaks`,
+            met: upperMet || sampledMet,
+            note:
+                upperMet || !sampledMet
+                    ? `Per process: ${perProcess}.`
+                    : `Met by the sampled simultaneous peak; the sum of per-process peaks (an upper bound) is above. Per process: ${perProcess}.`,
+        },
+    ];
+}
+
+/** The largest tenants' verdicts: time and memory at 10,000 machines, and how they scale to it. */
+function largeTenantVerdicts(figures: readonly TenantFigures[], smoke: boolean): TargetVerdict[] {
+    const size = thousands(LARGE_TARGETS.machines);
+    const wallTarget = `${size} machines planned and checked in ≤ ${LARGE_TARGETS.wallSeconds} s wall`;
+    const rssTarget = `≤ ${thousands(LARGE_TARGETS.peakMb)} MB peak RSS at ${size} machines (whole process tree)`;
+    const memoryTarget = "Per-resource peak memory does not rise with size";
+    const policyTarget = `Policy stage ≥ ${thousands(TARGETS.policyResourcesPerSecond)} resources/s at every size`;
+    const largest = figures.find((f) => f.machines === LARGE_TARGETS.machines);
+    if (smoke || !largest) {
+        const why = smoke ? "smoke run: targets are not judged" : `needs the ${size}-machine tenant in the run`;
+        return [wallTarget, rssTarget, memoryTarget, policyTarget].map((target) => ({ target, measured: "-", note: why }));
+    }
+    const perResource = (f: TenantFigures) => f.peakTreeRssKb / f.registered;
+    const steps = figures.slice(1).map((big, i) => ({ small: figures[i], big, ratio: perResource(big) / perResource(figures[i]) }));
+    const slowest = figures.reduce((a, b) => (b.stagePerSecond < a.stagePerSecond ? b : a));
+    return [
+        ...wallAndMemory(largest, wallTarget, LARGE_TARGETS.wallSeconds, rssTarget, LARGE_TARGETS.peakMb),
+        {
+            target: memoryTarget,
+            measured: figures.map((f) => `${thousands(f.machines)}: ${(perResource(f)).toFixed(0)} KB`).join(", ") + " (sampled tree peak ÷ registrations)",
+            met: steps.every((step) => step.ratio <= LARGE_TARGETS.perResourceMemoryGrowth),
+            note: `Judged as per-resource peak at each size ≤ ${LARGE_TARGETS.perResourceMemoryGrowth} × the size below.`,
+        },
+        {
+            target: policyTarget,
+            measured: figures.map((f) => `${thousands(f.machines)}: ${thousands(f.stagePerSecond)}`).join(", ") + " resources/s on its own",
+            met: slowest.stagePerSecond >= TARGETS.policyResourcesPerSecond,
+        },
+    ];
+}
+
 export function judgeTargets(results: BenchResults): TargetVerdict[] {
     const figures = results.tenants.map(figuresFor);
     const at = (n: number) => figures.find((f) => f.machines === n);
@@ -140,30 +208,7 @@ export function judgeTargets(results: BenchResults): TargetVerdict[] {
     if (!large || results.smoke) {
         verdicts.push(notJudged(wallTarget, missing), notJudged(rssTarget, missing), notJudged(ratioTarget, missing), notJudged(policyTarget, missing));
     } else {
-        const wallMet = large.componentWallMs <= TARGETS.wallSeconds * 1000;
-        verdicts.push({
-            target: wallTarget,
-            measured: `${seconds(large.componentWallMs)} for ${thousands(large.resources)} resources (median)`,
-            met: wallMet,
-            note: wallMet ? undefined : `Where it goes: ${breakdownOf(large)}.`,
-        });
-        const upperMet = large.sumOfProcessPeaksKb <= TARGETS.peakMb * 1024;
-        const sampledMet = large.peakTreeRssKb <= TARGETS.peakMb * 1024;
-        const perProcess =
-            Object.entries(large.processPeaksKb)
-                .map(([role, kb]) => `${role} ${mb(kb)}`)
-                .join(", ") +
-            `; the raw program's child (no components: the SDK's own cost) ${mb(large.rawProcessPeaksKb[PROGRAM_ROLE] ?? 0)}`;
-        verdicts.push({
-            target: rssTarget,
-            measured: `${mb(large.peakTreeRssKb)} sampled tree peak; ${mb(large.sumOfProcessPeaksKb)} sum of per-process peaks`,
-            met: upperMet || sampledMet,
-            note: upperMet
-                ? `Per process: ${perProcess}.`
-                : sampledMet
-                  ? `Met by the sampled simultaneous peak; the sum of per-process peaks (an upper bound) is above. Per process: ${perProcess}.`
-                  : `Per process: ${perProcess}.`,
-        });
+        verdicts.push(...wallAndMemory(large, wallTarget, TARGETS.wallSeconds, rssTarget, TARGETS.peakMb));
         const ratioMet = large.ratio <= TARGETS.componentOverRaw;
         verdicts.push({
             target: ratioTarget,
@@ -205,6 +250,7 @@ export function judgeTargets(results: BenchResults): TargetVerdict[] {
             note: "Judged as time ratio ≤ 1.1 × resource ratio for each step.",
         });
     }
+    verdicts.push(...largeTenantVerdicts(figures, results.smoke));
     return verdicts;
 }
 
