@@ -8,12 +8,15 @@ import { defineConfig } from "vitest/config";
 const PROCESS_TESTS = [
     "test/cli/cli.test.ts",
     "test/cli/exitCodes.test.ts",
+    "test/cli/diff.process.test.ts",
+    "test/cli/sdkVersions.test.ts",
     "test/cli/analyzer/session.test.ts",
     "test/cli/program/transpileCache.test.ts",
     "test/policy-pack/engine.test.ts",
     "test/policy-pack/publishable.test.ts",
     "test/examples/multiTenant.consumer.test.ts",
     "test/bench/bench.test.ts",
+    "test/workflows/workflows.test.ts",
 ];
 
 export default defineConfig({

@@ -1,7 +1,9 @@
 // The report in three formats: text for a terminal, Markdown for a pull-request comment, JSON for
 // machines. Pure functions of the PlanReport, so the same plan always renders the same bytes.
 import type { ReportFormat } from "../args";
+import type { StackDiff } from "../diff/types";
 import { jsonChunks } from "./jsonChunks";
+import { renderDiffMarkdown, renderDiffText } from "./renderDiff";
 import { renderMarkdown } from "./renderMarkdown";
 import { renderText } from "./renderText";
 import type { PlanReport } from "./types";
@@ -15,9 +17,9 @@ export function renderReportChunks(report: PlanReport, format: ReportFormat): It
         case "json":
             return jsonChunks(report);
         case "markdown":
-            return [renderMarkdown(report)];
+            return [report.diff ? renderDiffMarkdown(report, report.diff as StackDiff) : renderMarkdown(report)];
         case "text":
-            return [renderText(report)];
+            return [report.diff ? renderDiffText(report, report.diff as StackDiff) : renderText(report)];
     }
 }
 
