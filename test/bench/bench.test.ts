@@ -7,10 +7,12 @@ import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseTenantConfig } from "../../infra/config/parseTenantConfig";
 import { describeTimings } from "../../cli/planSetup";
-import { parseBenchArgs, parseTimings, runBench } from "../../bench/bench";
+import { parseBenchArgs, runBench } from "../../bench/bench";
+import { parseTimings } from "../../bench/planOutput";
 import type { BenchResults, PlanSample } from "../../bench/types";
 import type { declareRawTenant } from "../../bench/rawProgram";
-import { judgeTargets, renderResults } from "../../bench/results";
+import { renderResults } from "../../bench/results";
+import { judgeTargets } from "../../bench/targets";
 import { benchTenantConfig, expectedResourceCount, rawTenantFrom, parseBenchTenant, type RawTenant } from "../../bench/tenant";
 
 // Type-checks the raw program's entry against the generator's output (tsc follows this import).
