@@ -1,7 +1,8 @@
-// Command-line parsing for `auth0-m2m plan`. node:util's parseArgs does the parsing; this module
-// adds the checks it can't express (allowed formats, positive timeouts) and the help text.
+// Command-line parsing for `auth0-m2m plan` (the arguments after the command; commandLine.ts
+// dispatches). node:util's parseArgs does the parsing; this module adds the checks it can't
+// express (allowed formats, positive timeouts) and the help text.
 import * as path from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { usageError } from "./errors";
 
 export const REPORT_FORMATS = ["text", "markdown", "json"] as const;
@@ -30,9 +31,12 @@ export interface PlanOptions {
     readonly failOn: "mandatory" | "new";
 }
 
-export type ParsedCommand = { readonly command: "help" } | { readonly command: "version" } | { readonly command: "plan"; readonly options: PlanOptions };
+/** Every command's parser answers `help` with its own usage text. */
+export type HelpCommand = { readonly command: "help"; readonly usage: string };
 
-export const USAGE = `Usage: auth0-m2m plan [options]
+export type PlanCommand = HelpCommand | { readonly command: "version" } | { readonly command: "plan"; readonly options: PlanOptions };
+
+export const PLAN_USAGE = `Usage: auth0-m2m plan [options]
 
 Runs a Pulumi program that uses @pulumi/auth0 offline, under the Pulumi SDK's mock runtime in
 preview mode, checks every resource with the auth0-m2m-guardrails policy pack, and prints the
@@ -65,44 +69,43 @@ against the tenant's live state are not shown; 'secure:' config values are not d
 program sees a secret placeholder); TypeScript is transpiled without type-checking (run tsc for
 type errors).`;
 
-export function parseCommandLine(argv: readonly string[], cwd: string): ParsedCommand {
-    let parsed;
+/** node:util's parseArgs for one command; its errors become usage errors that point at that command's --help. */
+export function parseCommandArgs<T extends ParseArgsConfig>(command: string, config: T): ReturnType<typeof parseArgs<T>> {
     try {
-        parsed = parseArgs({
-            args: [...argv],
-            allowPositionals: true,
-            strict: true,
-            options: {
-                project: { type: "string" },
-                stack: { type: "string" },
-                "config-file": { type: "string" },
-                "policy-pack": { type: "string" },
-                "policy-config": { type: "string" },
-                format: { type: "string" },
-                out: { type: "string" },
-                timeout: { type: "string" },
-                base: { type: "string" },
-                "fail-on": { type: "string" },
-                verbose: { type: "boolean" },
-                help: { type: "boolean", short: "h" },
-                version: { type: "boolean" },
-            },
-        });
+        return parseArgs(config);
     } catch (error) {
         // parseArgs' messages name the option ("Unknown option '--foo'"); keep the first sentence.
         const message = error instanceof Error ? error.message.split(". To specify")[0] : String(error);
-        throw usageError(`${message.replace(/\.$/, "")}. Run 'auth0-m2m plan --help' for the options.`);
+        throw usageError(`${message.replace(/\.$/, "")}. Run 'auth0-m2m ${command} --help' for the options.`);
     }
-    const { values, positionals } = parsed;
-    if (values.help) return { command: "help" };
-    if (values.version) return { command: "version" };
+}
 
-    if (positionals.length === 0) throw usageError("Missing command. Run 'auth0-m2m plan --help'.");
-    if (positionals[0] !== "plan") {
-        throw usageError(`Unknown command '${positionals[0]}'; the only command is 'plan'. Run 'auth0-m2m plan --help'.`);
-    }
-    if (positionals.length > 1) {
-        throw usageError(`Unexpected argument '${positionals[1]}'. Run 'auth0-m2m plan --help' for the options.`);
+/** Parses the arguments that follow `plan`. */
+export function parsePlanCommand(argv: readonly string[], cwd: string): PlanCommand {
+    const { values, positionals } = parseCommandArgs("plan", {
+        args: [...argv],
+        allowPositionals: true,
+        strict: true,
+        options: {
+            project: { type: "string" },
+            stack: { type: "string" },
+            "config-file": { type: "string" },
+            "policy-pack": { type: "string" },
+            "policy-config": { type: "string" },
+            format: { type: "string" },
+            out: { type: "string" },
+            timeout: { type: "string" },
+            base: { type: "string" },
+            "fail-on": { type: "string" },
+            verbose: { type: "boolean" },
+            help: { type: "boolean", short: "h" },
+            version: { type: "boolean" },
+        },
+    });
+    if (values.help) return { command: "help", usage: PLAN_USAGE };
+    if (values.version) return { command: "version" };
+    if (positionals.length > 0) {
+        throw usageError(`Unexpected argument '${positionals[0]}'. Run 'auth0-m2m plan --help' for the options.`);
     }
 
     const format = values.format ?? "text";

@@ -1,6 +1,6 @@
 // `auth0-m2m`: the command line. Parsing and help load nothing heavy, so usage errors are instant;
-// the plan itself (plan.ts) is loaded only when there is one to run.
-import { parseCommandLine, USAGE } from "./args";
+// a command (plan.ts, audit/audit.ts, adopt/adopt.ts) is loaded only when there is one to run.
+import { parseCommandLine } from "./commandLine";
 import { EXIT_ERROR, EXIT_OK, settleExitCode } from "./errors";
 import { reportFailure } from "./failure";
 import { write } from "./output";
@@ -17,16 +17,18 @@ export async function main(argv: readonly string[]): Promise<number> {
         return reportFailure(error, { verbose: false, format: requestedFormat(argv) });
     }
     if (command.command === "help") {
-        await write(process.stdout, `${USAGE}\n`);
+        await write(process.stdout, `${command.usage}\n`);
         return settleExitCode(EXIT_OK);
     }
     if (command.command === "version") {
         await write(process.stdout, `${findPackage().version}\n`);
         return settleExitCode(EXIT_OK);
     }
-    // require, not import(): under `module: nodenext` TypeScript keeps import() as a native ES import.
-    const { plan } = require("./plan") as typeof import("./plan");
-    return plan(command.options, findPackage());
+    // Each command is loaded only when it runs. require, not import(): under `module: nodenext`
+    // TypeScript keeps import() as a native ES import.
+    if (command.command === "audit") return (require("./audit/audit") as typeof import("./audit/audit")).audit(command.options, findPackage());
+    if (command.command === "adopt") return (require("./adopt/adopt") as typeof import("./adopt/adopt")).adopt(command.options, findPackage());
+    return (require("./plan") as typeof import("./plan")).plan(command.options, findPackage());
 }
 
 /** The --format asked for on a command line that failed to parse, so a usage error is JSON too. */

@@ -9,7 +9,8 @@ export const EXIT_MANDATORY_VIOLATION = 1;
 /** Bad usage, bad config, a program error or a policy pack that would not run. */
 export const EXIT_ERROR = 2;
 
-export type PlanErrorKind = "usage" | "config" | "program" | "policy-pack" | "timeout" | "interrupted";
+/** "tenant": a live tenant could not be read (credentials, network, TLS or a bad answer). */
+export type PlanErrorKind = "usage" | "config" | "program" | "policy-pack" | "timeout" | "interrupted" | "tenant";
 
 /**
  * The one place the process's exit code is decided. It is set on `process.exitCode` the moment it
@@ -53,3 +54,4 @@ export class ProgramError extends PlanError {
 
 export const usageError = (message: string) => new PlanError("usage", message);
 export const configError = (message: string, detail?: string) => new PlanError("config", message, detail);
+export const tenantError = (message: string, detail?: string) => new PlanError("tenant", message, detail);

@@ -7,7 +7,7 @@ import { writeReport } from "./output";
 import { scrubSecrets } from "./values";
 
 /** What failed, as `error.kind` in the JSON error document (documented in cli/README.md). */
-export type FailureKind = "usage" | "config" | "program" | "timeout" | "policy-pack" | "policy-config" | "encoding" | "interrupted" | "internal";
+export type FailureKind = "usage" | "config" | "program" | "timeout" | "policy-pack" | "policy-config" | "encoding" | "interrupted" | "tenant" | "internal";
 
 export interface Failure {
     readonly kind: FailureKind;

@@ -18,6 +18,7 @@ export { TenantAccess, type TenantAccessOptions } from "./components/tenantAcces
 export {
     DEFAULT_API_TOKEN_LIFETIME_SECONDS,
     MANAGEMENT_API_GRANT_KEY,
+    RESOURCE_KEY,
     defaultTokenLifetimeForWeb,
     type ApiConfig,
     type MachineConfig,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TIMEOUT_SECONDS, parseCommandLine } from "../../cli/args";
+import { DEFAULT_TIMEOUT_SECONDS, PLAN_USAGE } from "../../cli/args";
+import { ADOPT_USAGE, AUDIT_USAGE } from "../../cli/audit/args";
+import { parseCommandLine, USAGE } from "../../cli/commandLine";
 
-describe("parseCommandLine", () => {
+describe("parseCommandLine: plan", () => {
     it("fills in the defaults and resolves paths against the working directory", () => {
         expect(parseCommandLine(["plan"], "/work")).toEqual({
             command: "plan",
@@ -41,17 +43,28 @@ describe("parseCommandLine", () => {
         });
     });
 
-    it("answers --help and --version without a command", () => {
-        expect(parseCommandLine(["--help"], "/")).toEqual({ command: "help" });
-        expect(parseCommandLine(["plan", "-h"], "/")).toEqual({ command: "help" });
+    it("answers --help with the top-level usage, and each command's --help with its own", () => {
+        expect(parseCommandLine(["--help"], "/")).toEqual({ command: "help", usage: USAGE });
+        expect(parseCommandLine(["plan", "-h"], "/")).toEqual({ command: "help", usage: PLAN_USAGE });
+        expect(parseCommandLine(["audit", "--help"], "/")).toEqual({ command: "help", usage: AUDIT_USAGE });
+        expect(parseCommandLine(["adopt", "-h", "--domain", "x"], "/")).toEqual({ command: "help", usage: ADOPT_USAGE });
         expect(parseCommandLine(["--version"], "/")).toEqual({ command: "version" });
+        for (const command of ["plan", "audit", "adopt"]) expect(USAGE).toMatch(new RegExp(`^  ${command} +\\S`, "m"));
+    });
+
+    it("lists the read scopes in audit's and adopt's help, and no scope that writes or reads a secret", () => {
+        for (const usage of [AUDIT_USAGE, ADOPT_USAGE]) {
+            for (const scope of ["read:clients", "read:client_grants", "read:resource_servers", "read:tenant_settings"]) expect(usage).toContain(scope);
+            expect(usage).not.toMatch(/(create|update|delete):|read:client_(keys|credentials)/);
+        }
     });
 
     it.each([
         [["plan", "--frmat", "json"], "Unknown option '--frmat'. Run 'auth0-m2m plan --help' for the options."],
         [["plan", "--stack"], "Option '--stack <value>' argument missing. Run 'auth0-m2m plan --help' for the options."],
-        [[], "Missing command. Run 'auth0-m2m plan --help'."],
-        [["apply"], "Unknown command 'apply'; the only command is 'plan'. Run 'auth0-m2m plan --help'."],
+        [[], "Missing command: one of plan, audit, adopt. Run 'auth0-m2m --help'."],
+        [["apply"], "Unknown command 'apply'; the commands are plan, audit, adopt, and come first. Run 'auth0-m2m --help'."],
+        [["--stack", "dev", "plan"], "'--stack' before a command; the commands are plan, audit, adopt, and come first. Run 'auth0-m2m --help'."],
         [["plan", "extra"], "Unexpected argument 'extra'. Run 'auth0-m2m plan --help' for the options."],
         [["plan", "--format", "yaml"], "--format must be one of text, markdown, json, not 'yaml'."],
         [["plan", "--timeout", "0"], "--timeout must be a number of seconds above 0, not '0'."],

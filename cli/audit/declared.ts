@@ -1,0 +1,28 @@
+// What a stack declares, through the offline plan's model: the project's program run under the
+// SDK's mocks exactly as `plan` runs it, giving the resources it would register.
+import { ProgramError } from "../errors";
+import { programJobFor } from "../planSetup";
+import type { CapturedResource } from "../program/protocol";
+import { ProgramRunner } from "../program/runner";
+import { loadProject } from "../program/project";
+
+export interface DeclaredStack {
+    readonly project: string;
+    readonly stack: string;
+    readonly resources: readonly CapturedResource[];
+    readonly warnings: readonly string[];
+}
+
+export async function declaredStack(projectDir: string, stack: string, packageRoot: string, timeoutSeconds: number): Promise<DeclaredStack> {
+    const host = new ProgramRunner();
+    try {
+        const project = loadProject({ projectDir, stack });
+        const run = await host.run(programJobFor(project, packageRoot), { timeoutSeconds }).catch((error: unknown) => {
+            if (error instanceof ProgramError && error.output.trim() !== "") process.stderr.write(`--- program output ---\n${error.output.trimEnd()}\n--- end of program output ---\n`);
+            throw error;
+        });
+        return { project: project.name, stack: project.stack, resources: run.resources, warnings: project.warnings };
+    } finally {
+        host.stop();
+    }
+}
