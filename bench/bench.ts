@@ -1,9 +1,9 @@
-// `npm run bench`: plans generated tenants of 10, 100 and 1,000 machines end to end through the real
+// `npm run bench`: plans generated tenants of 10 to 10,000 machines end to end through the real
 // CLI (`auth0-m2m plan`: program child, policy pack over the Analyzer protocol, JSON rendering), and
 // the same resources written as a plain @pulumi/auth0 program (bench/raw) through the same CLI: the
 // floor. Writes bench/RESULTS.md with the figures against the targets.
 //
-//   npm run bench                                  # 10, 100, 1,000 machines, 5 runs each
+//   npm run bench                                  # 10, 100, 1,000 machines, 5 runs each; 10,000, 3 runs
 //   npm run bench -- --machines 1000 --runs 3      # one size
 //   npm run bench -- --smoke --out /tmp/r.md       # 10 machines, one run (CI keeps the script working)
 //
@@ -16,7 +16,8 @@ import { parseArgs } from "node:util";
 import { stringify } from "yaml";
 import { runMeasured, type MeasuredRun } from "./measure";
 import { renderResults } from "./results";
-import type { BenchResults, MachineInfo, PlanSample, PlanTimings, TenantResult } from "./types";
+import { compareReports, parseTimings, type ReportView } from "./planOutput";
+import type { BenchResults, MachineInfo, PlanSample, TenantResult } from "./types";
 import { captureResources, measurePolicyStage, type PolicyStageSample } from "../cli/stages";
 import {
     benchTenantConfig,
@@ -32,8 +33,20 @@ const CLI = path.join(REPO_ROOT, "cli", "bin", "auth0-m2m.js");
 const RAW_PROJECT = path.join(__dirname, "raw");
 const STACK = "bench";
 
-export const DEFAULT_MACHINES = [10, 100, 1_000] as const;
+export const DEFAULT_MACHINES = [10, 100, 1_000, 10_000] as const;
 export const DEFAULT_RUNS = 5;
+/** Measured runs at 10,000 machines and above, where one plan takes most of a minute. */
+export const LARGE_TENANT_RUNS = 3;
+/**
+ * The plan's --timeout for every bench plan: a 10,000-machine program runs for longer than the
+ * plan's default limit. The bench's own limit per plan is bench/measure.ts's.
+ */
+const PLAN_TIMEOUT_SECONDS = 600;
+
+/** How many measured runs a size gets: all asked for, at most LARGE_TENANT_RUNS for the largest tenants. */
+export function runsFor(machines: number, runs: number): number {
+    return machines >= 10_000 ? Math.min(runs, LARGE_TENANT_RUNS) : runs;
+}
 
 export interface BenchOptions {
     readonly machines: readonly number[];
@@ -72,40 +85,16 @@ function currentCommit(): string {
     }
 }
 
-const TIMINGS =
-    /Timings: program done after ([\d.]+) s, policy pack ready after (?:([\d.]+) s|\?), Analyze ([\d.]+) s for (\d+) resources, AnalyzeStack ([\d.]+) s, report ([\d.]+) s/;
-
-/** Reads the Timings line `auth0-m2m plan --verbose` prints (cli/plan.ts describeTimings). */
-export function parseTimings(stderr: string): PlanTimings {
-    const match = TIMINGS.exec(stderr);
-    if (!match) throw new Error(`the plan printed no Timings line with --verbose; its stderr was:\n${stderr}`);
-    return {
-        programDone: Number(match[1]),
-        ...(match[2] === undefined ? {} : { packReady: Number(match[2]) }),
-        analyze: Number(match[3]),
-        analyzed: Number(match[4]),
-        analyzeStack: Number(match[5]),
-        report: Number(match[6]),
-    };
-}
-
-/** What the bench reads from a plan's JSON report (cli/report/report.ts PlanReport). */
-interface ReportView {
-    verdict: string;
-    summary: { resources: number; resourcesByType: Record<string, number>; mandatory: number; advisory: number };
-    machines: { machine: string; authenticationMethod: unknown; tokenQuota: unknown; grants: number }[];
-    apis: { identifier: string; tokenLifetime: unknown; tokenLifetimeForWeb: unknown; scopes: unknown; adopted: boolean; retained: boolean }[];
-    grants: { machine: string; audience: string; scopes: unknown; allowAllScopes: unknown }[];
-    diagnostics: { policy: string; message: string }[];
-}
-
 interface PlanRun {
     readonly sample: PlanSample;
     readonly report: ReportView;
 }
 
 async function planOnce(projectDir: string, configFile: string, reportFile: string, expectedResources: number): Promise<PlanRun> {
-    const args = [CLI, "plan", "--project", projectDir, "--stack", STACK, "--config-file", configFile, "--format", "json", "--out", reportFile, "--verbose"];
+    const args = [
+        ...[CLI, "plan", "--project", projectDir, "--stack", STACK, "--config-file", configFile],
+        ...["--format", "json", "--out", reportFile, "--verbose", "--timeout", String(PLAN_TIMEOUT_SECONDS)],
+    ];
     const run: MeasuredRun = await runMeasured(process.execPath, args, { cwd: REPO_ROOT });
     const command = `node ${args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(" ")}`;
     if (run.exitCode !== 0) {
@@ -138,27 +127,6 @@ async function planOnce(projectDir: string, configFile: string, reportFile: stri
             registered: registered ? Number(registered[1]) : Number.NaN,
         },
     };
-}
-
-/**
- * The two programs must declare the same access, or the comparison means nothing: same resource
- * counts by type, machines, APIs and grants (by machine name, audience and scopes).
- */
-export function compareReports(component: ReportView, raw: ReportView): string[] {
-    const problems: string[] = [];
-    const same = (what: string, a: unknown, b: unknown) => {
-        if (JSON.stringify(a) !== JSON.stringify(b)) problems.push(`${what} differ: components ${JSON.stringify(a).slice(0, 300)} vs raw ${JSON.stringify(b).slice(0, 300)}`);
-    };
-    const sorted = (lines: string[]) => [...lines].sort();
-    same("resource counts by type", component.summary.resourcesByType, raw.summary.resourcesByType);
-    const machines = (r: ReportView) => sorted(r.machines.map((m) => JSON.stringify([m.machine, m.authenticationMethod, m.tokenQuota, m.grants])));
-    same("machines", machines(component), machines(raw));
-    const apis = (r: ReportView) =>
-        sorted(r.apis.map((a) => JSON.stringify([a.identifier, a.tokenLifetime, a.tokenLifetimeForWeb, a.scopes, a.adopted, a.retained])));
-    same("APIs", apis(component), apis(raw));
-    const grants = (r: ReportView) => sorted(r.grants.map((g) => JSON.stringify([g.machine, g.audience, g.scopes, g.allowAllScopes])));
-    same("grants", grants(component), grants(raw));
-    return problems;
 }
 
 interface TenantFiles {
@@ -196,7 +164,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
             const expected = expectedResourceCount(file.machines);
             const component: PlanSample[] = [];
             const raw: PlanSample[] = [];
-            for (let run = 0; run < options.runs; run++) {
+            const runs = runsFor(file.machines, options.runs);
+            for (let run = 0; run < runs; run++) {
                 // Alternate which goes first, so neither always runs on a warmer machine.
                 const order = run % 2 === 0 ? (["component", "raw"] as const) : (["raw", "component"] as const);
                 const reports: Partial<Record<"component" | "raw", ReportView>> = {};
@@ -208,7 +177,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
                     (which === "component" ? component : raw).push(planned.sample);
                     reports[which] = planned.report;
                     log(
-                        `${file.machines} machines, ${which} run ${run + 1}/${options.runs}: ${(planned.sample.wallMs / 1000).toFixed(2)} s, ` +
+                        `${file.machines} machines, ${which} run ${run + 1}/${runs}: ${(planned.sample.wallMs / 1000).toFixed(2)} s, ` +
                             `${Math.round(planned.sample.sumOfProcessPeaksKb / 1024)} MB`,
                     );
                 }
@@ -220,12 +189,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
             // The policy stage alone, cold each time, over the resources the component program registers.
             const resources = await captureResources(REPO_ROOT, STACK, file.componentConfig);
             const stage: PolicyStageSample[] = [];
-            for (let run = 0; run < options.runs; run++) {
+            for (let run = 0; run < runs; run++) {
                 const sample = await measurePolicyStage(resources);
                 if (sample.diagnostics > 0) throw new Error(`the policy stage reported ${sample.diagnostics} diagnostics on a bench tenant, which must be clean`);
                 stage.push(sample);
                 log(
-                    `${file.machines} machines, policy stage run ${run + 1}/${options.runs}: ${sample.analyzed} resources, Analyze ` +
+                    `${file.machines} machines, policy stage run ${run + 1}/${runs}: ${sample.analyzed} resources, Analyze ` +
                         `${(sample.analyzeMs / 1000).toFixed(2)} s, AnalyzeStack ${(sample.analyzeStackMs / 1000).toFixed(2)} s`,
                 );
             }

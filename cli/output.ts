@@ -15,10 +15,34 @@ export function write(stream: NodeJS.WritableStream, text: string): Promise<void
     return new Promise((resolve) => stream.write(text, () => resolve()));
 }
 
-export function writeFileAtomically(file: string, text: string): void {
+/** Pieces are gathered up to this size before each write: few system calls, little memory. */
+const WRITE_BATCH_CHARS = 1 << 20;
+
+/** The pieces joined into strings of about WRITE_BATCH_CHARS. */
+function* batches(pieces: Iterable<string>): Generator<string> {
+    let batch: string[] = [];
+    let size = 0;
+    for (const piece of pieces) {
+        batch.push(piece);
+        size += piece.length;
+        if (size >= WRITE_BATCH_CHARS) {
+            yield batch.join("");
+            batch = [];
+            size = 0;
+        }
+    }
+    if (batch.length > 0) yield batch.join("");
+}
+
+export function writeFileAtomically(file: string, text: string | Iterable<string>): void {
     const temporary = `${file}.${process.pid}.tmp`;
     try {
-        fs.writeFileSync(temporary, text);
+        const fd = fs.openSync(temporary, "w");
+        try {
+            for (const batch of batches(typeof text === "string" ? [text] : text)) fs.writeSync(fd, batch);
+        } finally {
+            fs.closeSync(fd);
+        }
         fs.renameSync(temporary, file);
     } catch (error) {
         fs.rmSync(temporary, { force: true });
@@ -26,8 +50,11 @@ export function writeFileAtomically(file: string, text: string): void {
     }
 }
 
-/** Where the report goes: the --out file, or standard output. */
-export async function writeReport(text: string, outFile: string | undefined): Promise<void> {
-    if (outFile) writeFileAtomically(outFile, text);
-    else await write(process.stdout, text);
+/**
+ * Where the report goes: the --out file, or standard output. Given in pieces (a streamed JSON
+ * report), it is written a batch at a time, each flushed before the next is made.
+ */
+export async function writeReport(text: string | Iterable<string>, outFile: string | undefined): Promise<void> {
+    if (outFile) return writeFileAtomically(outFile, text);
+    for (const batch of batches(typeof text === "string" ? [text] : text)) await write(process.stdout, batch);
 }

@@ -101,11 +101,11 @@ const errorOf = (error: unknown) => {
 
 /** Renders, writes, and settles the exit code: head's mandatory findings, or with --fail-on new the new ones. */
 async function finish(options: PlanOptions, head: PlannedSide, base: PlannedSide | undefined, progress: Progress): Promise<number> {
-    const { renderReport } = require("./report/render") as typeof import("./report/render");
+    const { renderReportChunks } = require("./report/render") as typeof import("./report/render");
     if (!base) {
         const report = (head as { report: PlanReport }).report;
         const exitCode = settleExitCode(report.verdict === "fail" ? EXIT_MANDATORY_VIOLATION : EXIT_OK);
-        await writeReport(renderReport(report, options.format), options.outFile);
+        await writeReport(renderReportChunks(report, options.format), options.outFile);
         progress.step(`${report.verdict === "fail" ? "FAIL" : "PASS"}: ${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory`);
         return exitCode;
     }
@@ -114,7 +114,7 @@ async function finish(options: PlanOptions, head: PlannedSide, base: PlannedSide
     const diff = stackDiff(report.project, report.stack, base, head, new Date());
     const failing = options.failOn === "new" ? diff.newMandatory > 0 : report.verdict === "fail";
     const exitCode = settleExitCode(failing ? EXIT_MANDATORY_VIOLATION : EXIT_OK);
-    await writeReport(renderReport({ ...report, diff }, options.format), options.outFile);
+    await writeReport(renderReportChunks({ ...report, diff }, options.format), options.outFile);
     progress.step(`${failing ? "FAIL" : "PASS"}: ${report.summary.mandatory} mandatory (${diff.newMandatory} new), ${report.summary.advisory} advisory`);
     return exitCode;
 }

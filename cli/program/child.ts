@@ -10,6 +10,7 @@ import * as path from "node:path";
 import * as url from "node:url";
 import * as v8 from "node:v8";
 import { answerDataSourcesUnknown, DataSourceLog } from "./dataSources";
+import { makeOutputsLazy } from "./lazyOutputs";
 import { interceptMonitor } from "./monitorCapture";
 import {
     type CapturedResource,
@@ -177,6 +178,7 @@ async function run(currentJob: ProgramJob): Promise<void> {
     interceptMonitor(monitor, currentJob, capture);
     answerDataSourcesUnknown(sdk, state.dataSources, (stack) => programLocation(stack, currentJob.projectDir));
     skipSdkDebugBookkeeping(sdk);
+    makeOutputsLazy(sdk.dir);
 
     state.programStarted = true;
     await runInPulumiStack(() => runMain(currentJob));

@@ -2,22 +2,27 @@
 // machines. Pure functions of the PlanReport, so the same plan always renders the same bytes.
 import type { ReportFormat } from "../args";
 import type { StackDiff } from "../diff/types";
+import { jsonChunks } from "./jsonChunks";
 import { renderDiffMarkdown, renderDiffText } from "./renderDiff";
 import { renderMarkdown } from "./renderMarkdown";
 import { renderText } from "./renderText";
 import type { PlanReport } from "./types";
 
-export function renderReport(report: PlanReport, format: ReportFormat): string {
+/**
+ * The rendered report in pieces, to be written as they come: JSON is streamed (a large tenant's
+ * report is never one string); text and Markdown are one piece (Markdown is cut to its budget).
+ */
+export function renderReportChunks(report: PlanReport, format: ReportFormat): Iterable<string> {
     switch (format) {
         case "json":
-            return renderJson(report);
+            return jsonChunks(report);
         case "markdown":
-            return report.diff ? renderDiffMarkdown(report, report.diff as StackDiff) : renderMarkdown(report);
+            return [report.diff ? renderDiffMarkdown(report, report.diff as StackDiff) : renderMarkdown(report)];
         case "text":
-            return report.diff ? renderDiffText(report, report.diff as StackDiff) : renderText(report);
+            return [report.diff ? renderDiffText(report, report.diff as StackDiff) : renderText(report)];
     }
 }
 
-export function renderJson(report: PlanReport): string {
-    return `${JSON.stringify(report, null, 2)}\n`;
+export function renderReport(report: PlanReport, format: ReportFormat): string {
+    return [...renderReportChunks(report, format)].join("");
 }

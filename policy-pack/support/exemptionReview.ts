@@ -95,6 +95,9 @@ export function auditExemptions(
 ): ExemptionAudit {
     const problems: string[] = [];
     const pending: string[] = [];
+    // Looked up once per matched resource: a Set keeps a broad exemption over a large stack linear.
+    const uncheckedUrns = new Set(findings.unchecked.map((u) => u.resource.urn));
+    const usedExemptions = new Set(applied.map((a) => a.exemptionIndex));
     exemptions.forEach((exemption, index) => {
         const which = `${policyName} ${describeExemption(exemption, index)}`;
         const state = exemptionState(exemption, now);
@@ -110,9 +113,9 @@ export function auditExemptions(
             problems.push(`${which} is ignored: ${state.problems.join("; ")}. Fix it in the policy config.`);
             return;
         }
-        if (applied.some((a) => a.exemptionIndex === index)) return;
+        if (usedExemptions.has(index)) return;
         const matched = checked.filter((r) => exemptionMatches(exemption, r));
-        const unknownOnMatched = matched.filter((r) => findings.unchecked.some((u) => u.resource.urn === r.urn));
+        const unknownOnMatched = matched.filter((r) => uncheckedUrns.has(r.urn));
         if (unknownOnMatched.length > 0) {
             pending.push(
                 `${which} suppressed nothing, but ${unknownOnMatched.map(labelOf).join(", ")} had values unknown during ` +

@@ -71,13 +71,15 @@ export class ReferenceIndex {
         return { matches: [], undetermined: this.candidates.length > 0 };
     }
 
-    /** The candidates among `urns`, each once, in candidate order. */
+    /**
+     * The candidates among `urns`, each once. Only whether there are none, one or several matters to
+     * `find`, so they are not put back in candidate order (a scan of every candidate per lookup).
+     */
     private linked(urns: readonly string[] | undefined): readonly Auth0Resource[] {
         if (urns === undefined || urns.length === 0) return NONE;
         const found = new Set<Auth0Resource>();
         for (const urn of urns) for (const candidate of this.byUrn.get(urn) ?? NONE) found.add(candidate);
-        if (found.size <= 1) return [...found];
-        return this.candidates.filter((candidate) => found.has(candidate));
+        return [...found];
     }
 }
 

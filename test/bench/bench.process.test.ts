@@ -7,10 +7,12 @@ import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseTenantConfig } from "../../infra/config/parseTenantConfig";
 import { describeTimings } from "../../cli/planSetup";
-import { parseBenchArgs, parseTimings, runBench } from "../../bench/bench";
+import { parseBenchArgs, runBench } from "../../bench/bench";
+import { parseTimings } from "../../bench/planOutput";
 import type { BenchResults, PlanSample } from "../../bench/types";
 import type { declareRawTenant } from "../../bench/rawProgram";
-import { judgeTargets, renderResults } from "../../bench/results";
+import { renderResults } from "../../bench/results";
+import { judgeTargets } from "../../bench/targets";
 import { benchTenantConfig, expectedResourceCount, rawTenantFrom, parseBenchTenant, type RawTenant } from "../../bench/tenant";
 
 // Type-checks the raw program's entry against the generator's output (tsc follows this import).
@@ -70,7 +72,7 @@ describe("bench plumbing", () => {
             registered: resources,
         });
         const stage = (analyzed: number, ms: number) => ({ analyzed, analyzeMs: ms, analyzeStackMs: ms / 2, diagnostics: 0 });
-        const results = (wall1000: number): BenchResults => ({
+        const results = (wall1000: number, large?: { wallMs: number; kb: number; stageMs: number }): BenchResults => ({
             date: "2026-01-01T00:00:00.000Z",
             commit: "test",
             machine: { cores: 2, cpuModel: "test", memoryBytes: 2 ** 34, node: "v20", os: "Linux" },
@@ -79,13 +81,30 @@ describe("bench plumbing", () => {
             tenants: [
                 { machines: 100, component: [sample(1_000, 541, 100_000)], raw: [sample(1_000, 541, 100_000)], stage: [stage(541, 100)] },
                 { machines: 1_000, component: [sample(wall1000, 5_041, 500_000)], raw: [sample(4_000, 5_041, 400_000)], stage: [stage(5_041, wall1000 / 4)] },
+                ...(large
+                    ? [{ machines: 10_000, component: [sample(large.wallMs, 50_041, large.kb)], raw: [sample(large.wallMs, 50_041, large.kb)], stage: [stage(50_041, large.stageMs)] }]
+                    : []),
             ],
         });
+        // The 10,000-machine targets are not judged without that size.
         const met = judgeTargets(results(4_400));
-        expect(met.map((v) => v.met)).toEqual([true, true, true, true, true]);
+        expect(met.map((v) => v.met)).toEqual([true, true, true, true, true, undefined, undefined, undefined, undefined]);
+        expect(met[5].note).toBe("needs the 10,000-machine tenant in the run");
         const missed = judgeTargets(results(12_000));
-        expect(missed.map((v) => v.met)).toEqual([false, true, false, false, false]);
+        expect(missed.map((v) => v.met).slice(0, 5)).toEqual([false, true, false, false, false]);
         expect(missed[0].note).toContain("Where it goes: program done after");
+
+        // 10,000 machines: time, memory, per-resource memory against 1,000, and the stage at every size.
+        const largeMet = judgeTargets(results(4_400, { wallMs: 44_000, kb: 2_500_000, stageMs: 10_000 }));
+        expect(largeMet.slice(5).map((v) => [v.target, v.met])).toEqual([
+            ["10,000 machines planned and checked in ≤ 45 s wall", true],
+            ["≤ 3,000 MB peak RSS at 10,000 machines (whole process tree)", true],
+            ["Per-resource peak memory does not rise with size", true],
+            ["Policy stage ≥ 3,000 resources/s at every size", true],
+        ]);
+        // Slower than 11x, more memory per resource than at 1,000 machines, a slow stage.
+        const largeMissed = judgeTargets(results(4_400, { wallMs: 85_000, kb: 6_000_000, stageMs: 20_000 }));
+        expect(largeMissed.slice(4).map((v) => v.met)).toEqual([false, false, false, false, false]);
     });
 });
 
@@ -110,7 +129,7 @@ describe("npm run bench -- --smoke", () => {
         expect(report).toBe(renderResults(results, fs.readFileSync(path.join(__dirname, "../../bench/CHANGES.md"), "utf8")));
         for (const heading of ["# Benchmark", "## Machine and run", "## What is measured", "## Figures", "## Targets"]) expect(report).toContain(heading);
         expect(report).toContain("| | 10 machines |");
-        expect(report.match(/\| not judged \| smoke run/g)).toHaveLength(5);
+        expect(report.match(/\| not judged \| smoke run/g)).toHaveLength(9);
         // Only the given file is written.
         expect(fs.readdirSync(tmp)).toEqual(["RESULTS.md"]);
     }, 60_000);
