@@ -1,7 +1,6 @@
 // The report in three formats: text for a terminal, Markdown for a pull-request comment, JSON for
 // machines. Pure functions of the PlanReport, so the same plan always renders the same bytes.
 import type { ReportFormat } from "../args";
-import type { StackDiff } from "../diff/types";
 import { renderDiffMarkdown, renderDiffText } from "./renderDiff";
 import { renderMarkdown } from "./renderMarkdown";
 import { renderText } from "./renderText";
@@ -12,9 +11,9 @@ export function renderReport(report: PlanReport, format: ReportFormat): string {
         case "json":
             return renderJson(report);
         case "markdown":
-            return report.diff ? renderDiffMarkdown(report, report.diff as StackDiff) : renderMarkdown(report);
+            return report.diff ? renderDiffMarkdown(report, report.diff) : renderMarkdown(report);
         case "text":
-            return report.diff ? renderDiffText(report, report.diff as StackDiff) : renderText(report);
+            return report.diff ? renderDiffText(report, report.diff) : renderText(report);
     }
 }
 
