@@ -9,6 +9,7 @@ const PROCESS_TESTS = [
     "test/cli/cli.test.ts",
     "test/cli/exitCodes.test.ts",
     "test/cli/diff.process.test.ts",
+    "test/cli/diff.formats.process.test.ts",
     "test/cli/analyzer/session.test.ts",
     "test/cli/program/transpileCache.test.ts",
     "test/policy-pack/engine.test.ts",
