@@ -2,7 +2,7 @@
 // exemptions, deployer scopes and findings, keyed so both sides line up) and what changed between
 // two of them. `--format json` prints the StackDiff as the report's `diff` section (cli/README.md).
 import type { Shown } from "../values";
-import type { PlanExemption, PlanLevel, PlanMachine } from "../report/types";
+import type { PlanExemption, PlanLevel, PlanTokenQuota } from "../report/entryTypes";
 
 /**
  * How a change moves access: `escalation` (a scope on the guardrails' escalation list), `widening`
@@ -17,7 +17,7 @@ export interface MachineState {
     readonly machine: string;
     readonly name: string;
     readonly authenticationMethod: Shown<string> | null;
-    readonly tokenQuota: PlanMachine["tokenQuota"];
+    readonly tokenQuota: PlanTokenQuota | null;
 }
 
 export interface GrantState {

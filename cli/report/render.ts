@@ -1,7 +1,6 @@
 // The report in three formats: text for a terminal, Markdown for a pull-request comment, JSON for
 // machines. Pure functions of the PlanReport, so the same plan always renders the same bytes.
 import type { ReportFormat } from "../args";
-import type { StackDiff } from "../diff/types";
 import { jsonChunks } from "./jsonChunks";
 import { renderDiffMarkdown, renderDiffText } from "./renderDiff";
 import { renderMarkdown } from "./renderMarkdown";
@@ -17,9 +16,9 @@ export function renderReportChunks(report: PlanReport, format: ReportFormat): It
         case "json":
             return jsonChunks(report);
         case "markdown":
-            return [report.diff ? renderDiffMarkdown(report, report.diff as StackDiff) : renderMarkdown(report)];
+            return [report.diff ? renderDiffMarkdown(report, report.diff) : renderMarkdown(report)];
         case "text":
-            return [report.diff ? renderDiffText(report, report.diff as StackDiff) : renderText(report)];
+            return [report.diff ? renderDiffText(report, report.diff) : renderText(report)];
     }
 }
 

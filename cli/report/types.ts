@@ -1,16 +1,18 @@
 // The plan report's shape: what every renderer reads and `--format json` prints as is; its schema is
 // documented in README.md ("JSON report").
 import type { PolicyDiagnostic } from "../analyzer/types";
+import type { StackDiff } from "../diff/types";
 import type { CapturedResource, DataSourceCall } from "../program/protocol";
 import type { Shown } from "../values";
+import type { PlanExemption, PlanLevel, PlanTokenQuota } from "./entryTypes";
+
+export type { PlanExemption, PlanLevel, PlanTokenQuota } from "./entryTypes";
 
 /** Bumped on any change that could break a reader of the JSON report. */
 export const PLAN_REPORT_SCHEMA_VERSION = 2;
 
 /** The policy whose diagnostics list the findings that exemptions suppressed. */
 export const EXEMPTIONS_APPLIED_POLICY = "auth0-exemptions-applied";
-
-export type PlanLevel = "mandatory" | "advisory" | "remediate" | "disabled";
 
 export interface PlanReport {
     readonly schemaVersion: typeof PLAN_REPORT_SCHEMA_VERSION;
@@ -37,7 +39,7 @@ export interface PlanReport {
     /** Every exemption the policy config lists (applied or not), by policy then resource. */
     readonly exemptions: readonly PlanExemption[];
     /** Present with `--base`: what this change grants or takes away (cli/diff, documented in cli/README.md). */
-    readonly diff?: unknown;
+    readonly diff?: StackDiff;
     /** Things the plan could not determine, or could not do offline. */
     readonly notes: readonly string[];
     /** The stack config file read, relative to the project; null when the stack has none (planned with empty config, as Pulumi does). */
@@ -82,11 +84,7 @@ export interface PlanMachine {
     /** From the client's ClientCredentials resource; null when the program manages none. */
     readonly authenticationMethod: Shown<string> | null;
     /** `tokenQuota.clientCredentials`; null when the client sets none (the tenant's quota applies). */
-    readonly tokenQuota: {
-        readonly perHour: Shown<number> | null;
-        readonly perDay: Shown<number> | null;
-        readonly enforce: Shown<boolean> | null;
-    } | null;
+    readonly tokenQuota: PlanTokenQuota | null;
     readonly grants: number;
 }
 
@@ -106,14 +104,6 @@ export interface PlanApi {
     readonly retained: boolean;
     /** `subjectTypeAuthorization`: who may get tokens for the API; null where the program leaves it unset. */
     readonly accessPolicy: { readonly user: Shown<string> | null; readonly client: Shown<string> | null };
-}
-
-/** One entry of a policy's `exemptions` config (policy-pack/support/exemptions.ts). */
-export interface PlanExemption {
-    readonly policy: string;
-    readonly resource: string;
-    readonly reason: string;
-    readonly expires: string;
 }
 
 export interface PlanGrant {

@@ -71,7 +71,7 @@ describe("a program with guardrail violations", () => {
         const run = results.violations;
         expectExit(run, 1);
         const report = JSON.parse(run.stdout) as PlanReport;
-        expect(report).toMatchObject({ schemaVersion: 1, project: "fixture-violations", stack: "dev", verdict: "fail", policyPack: { name: "auth0-m2m-guardrails" } });
+        expect(report).toMatchObject({ schemaVersion: 2, project: "fixture-violations", stack: "dev", verdict: "fail", policyPack: { name: "auth0-m2m-guardrails" } });
         expect(report.grants).toEqual(
             expect.arrayContaining([
                 expect.objectContaining({ machine: "Billing export", audience: "https://orders.acme.example", api: "Orders API", scopes: ["read:*"] }),

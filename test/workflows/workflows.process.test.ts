@@ -176,6 +176,15 @@ describe("fork safety", () => {
         expect(stepUsing(comment.jobs.comment, "actions/download-artifact")!.with).toMatchObject({ "run-id": "${{ github.event.workflow_run.id }}" });
     });
 
+    it("plans each stack as its access diff against the pull request's base branch, offline, the branch name kept out of the script", () => {
+        const job = load("pull-request.yml").jobs["offline-plan"];
+        expect(stepUsing(job, "actions/checkout")!.with).toMatchObject({ "fetch-depth": 0 });
+        const plan = (job.steps ?? []).find((s) => s.run?.includes("npm run --silent plan"))!;
+        expect(plan.env).toEqual({ BASE_REF: "${{ github.base_ref }}" });
+        expect(plan.run).toContain('--base "origin/$BASE_REF" --format markdown');
+        expect(plan.run).not.toContain("${{");
+    });
+
     it("keep checkout credentials out of the workspace and let artifact re-runs overwrite", () => {
         for (const file of workflowFiles()) {
             for (const step of allSteps(load(file))) {
