@@ -6,6 +6,7 @@ import { grantScopesDefinedOnApi } from "./policies/grantScopesDefinedOnApi";
 import { m2mTokenQuota } from "./policies/m2mTokenQuota";
 import { managementApiKnownScopes } from "./policies/managementApiKnownScopes";
 import { managementApiNoEscalation } from "./policies/managementApiNoEscalation";
+import { managementApiSensitiveScopes } from "./policies/managementApiSensitiveScopes";
 import { noDefaultForGrants } from "./policies/noDefaultForGrants";
 import { noWildcardScopes } from "./policies/noWildcardScopes";
 import { tokenLifetimeLimits } from "./policies/tokenLifetimeLimits";
@@ -21,6 +22,7 @@ export const RULES: readonly RuleFactory[] = [
     noWildcardScopes,
     tokenLifetimeLimits,
     managementApiNoEscalation,
+    managementApiSensitiveScopes,
     managementApiKnownScopes,
     grantScopesDefinedOnApi,
     noDefaultForGrants,

@@ -5,3 +5,4 @@ export * from "./limits";
 export * from "./scopes";
 export * from "./managementApi";
 export * from "./catalogue/catalogue";
+export * from "./scopeRisks";

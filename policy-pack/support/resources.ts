@@ -74,6 +74,8 @@ export interface GrantFields {
     readonly allowAllScopes: Maybe<boolean>;
     readonly defaultFor: Maybe<string>;
     readonly subjectType: Maybe<string>;
+    readonly allowAnyOrganization: Maybe<boolean>;
+    readonly organizationUsage: Maybe<string>;
 }
 
 export function grantFields(grant: Auth0Resource): GrantFields {
@@ -85,6 +87,8 @@ export function grantFields(grant: Auth0Resource): GrantFields {
         allowAllScopes: asBoolean(p.allowAllScopes),
         defaultFor: asString(p.defaultFor),
         subjectType: asString(p.subjectType),
+        allowAnyOrganization: asBoolean(p.allowAnyOrganization),
+        organizationUsage: asString(p.organizationUsage),
     };
 }
 

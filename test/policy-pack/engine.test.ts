@@ -209,7 +209,7 @@ describe("AnalyzeStack", () => {
         const applied = by(diagnostics, "auth0-exemptions-applied");
         expect(applied.map((d) => [d.urn, d.enforcementLevel]), text).toEqual([[urnOf(T.clientGrant, "legacy-reports"), "advisory"]]);
         expect(applied[0].message).toContain(
-            'auth0-no-wildcard-scopes did not flag ClientGrant "legacy-reports" because of its exemptions[0] (resource "legacy-*"), valid through 2099-12-31 (UTC), reason: "Reporting export predates the pack; rewrite tracked in SEC-101". Suppressed: ClientGrant "legacy-reports" asks for scope "read:*"',
+            'auth0-no-wildcard-scopes did not flag ClientGrant "legacy-reports" because of its exemptions[0] (resource "legacy-*"), which accepted "read:*", valid through 2099-12-31 (UTC), reason: "Reporting export predates the pack; rewrite tracked in SEC-101". Suppressed: ClientGrant "legacy-reports" asks for scope "read:*"',
         );
         const analyzed = await pack.analyze(stack(false)[6]);
         expect(by(analyzed, "auth0-no-wildcard-scopes"), show(analyzed)).toEqual([]);
