@@ -1,6 +1,6 @@
 // What makes a grant on the Auth0 Management API dangerous, shared by the config schema and the
 // policy pack.
-import { closestManagementApiScopes, isManagementApiScope, type ManagementApiScope } from "./catalogue/catalogue";
+import { closestManagementApiScopes, isManagementApiScope } from "./catalogue/catalogue";
 import { DEFAULT_ESCALATION_SCOPES } from "./scopeRisks";
 import { hasWildcard, isUserContextScope } from "./scopes";
 

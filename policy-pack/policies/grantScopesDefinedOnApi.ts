@@ -1,12 +1,13 @@
-import { closestMatches, isManagementApiAudience, MANAGEMENT_API_NAME, quoteAlternatives } from "../guardrails";
+import { closestMatches, isManagementApiAudience, quoteAlternatives } from "../guardrails";
 import type { Findings } from "../support/findings";
-import { asString, isUnknown, type Maybe } from "../support/props";
+import { isUnknown, type Maybe } from "../support/props";
 import { type ReferenceMatch, ReferenceIndex } from "../support/references";
 import {
     AUTH0_TYPES,
     type Auth0Resource,
     describe,
     grantFields,
+    isManagementApiResourceServer,
     ofType,
     type DefinedScope,
     resourceServerFields,
@@ -15,11 +16,6 @@ import {
 import { NO_SETTINGS, stackRule } from "../support/rule";
 
 const apiIdentifier = (api: Auth0Resource): Maybe<string> => resourceServerFields(api).identifier;
-
-function isManagementApi(api: Auth0Resource): boolean {
-    const identifier = apiIdentifier(api);
-    return asString(api.props.name) === MANAGEMENT_API_NAME || (typeof identifier === "string" && isManagementApiAudience(identifier));
-}
 
 interface Definitions {
     /** Scopes the API certainly defines. */
@@ -96,7 +92,7 @@ function checkGrant(grant: Auth0Resource, stack: StackApis, findings: Findings):
     }
     // The API is not in this stack: its scopes are managed elsewhere, so there is nothing to compare.
     const api = target.matches[0];
-    if (!api || isManagementApi(api)) return;
+    if (!api || isManagementApiResourceServer(api)) return;
 
     const identifier = apiIdentifier(api);
     const apiName = `API ${typeof identifier === "string" ? `"${identifier}" ` : ""}(${describe(api)})`;

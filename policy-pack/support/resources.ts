@@ -2,6 +2,7 @@
 // plain shape. Type tokens are literals so the pack need not load @pulumi/auth0 (a test checks them
 // against the provider SDK).
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
+import { isManagementApiAudience, MANAGEMENT_API_NAME } from "../guardrails";
 import { asBoolean, asList, asNumber, asObject, asString, isUnknown, type Maybe, type PlainProps, resolveProps, UNKNOWN } from "./props";
 
 export const AUTH0_TYPES = {
@@ -9,6 +10,7 @@ export const AUTH0_TYPES = {
     resourceServerScopes: "auth0:index/resourceServerScopes:ResourceServerScopes",
     resourceServerScope: "auth0:index/resourceServerScope:ResourceServerScope",
     clientGrant: "auth0:index/clientGrant:ClientGrant",
+    tenant: "auth0:index/tenant:Tenant",
     client: "auth0:index/client:Client",
     clientCredentials: "auth0:index/clientCredentials:ClientCredentials",
 } as const;
@@ -106,6 +108,12 @@ export function resourceServerFields(api: Auth0Resource): ResourceServerFields {
     };
 }
 
+/** The tenant's Auth0 Management API, known by the name the provider keys on or by its audience. */
+export function isManagementApiResourceServer(api: Auth0Resource): boolean {
+    const identifier = asString(api.props.identifier);
+    return asString(api.props.name) === MANAGEMENT_API_NAME || (typeof identifier === "string" && isManagementApiAudience(identifier));
+}
+
 /** A scope an API defines, with the field path it was read from (for messages). */
 export interface DefinedScope {
     readonly scope: Maybe<string>;
@@ -136,7 +144,7 @@ export interface ClientFields {
     readonly appType: Maybe<string>;
     readonly grantTypes: Maybe<Maybe<string>[]>;
     /** `tokenQuota.clientCredentials`, or UNKNOWN when any level of it is unknown. */
-    readonly clientCredentialsQuota: Maybe<{ perHour: Maybe<number>; perDay: Maybe<number> }>;
+    readonly clientCredentialsQuota: Maybe<{ perHour: Maybe<number>; perDay: Maybe<number>; enforce: Maybe<boolean> }>;
 }
 
 export function clientFields(client: Auth0Resource): ClientFields {
@@ -148,7 +156,7 @@ export function clientFields(client: Auth0Resource): ClientFields {
         const credentials = asObject(tokenQuota?.clientCredentials);
         quota = isUnknown(credentials)
             ? UNKNOWN
-            : credentials && { perHour: asNumber(credentials.perHour), perDay: asNumber(credentials.perDay) };
+            : credentials && { perHour: asNumber(credentials.perHour), perDay: asNumber(credentials.perDay), enforce: asBoolean(credentials.enforce) };
     }
     return {
         // A grant names its client by client ID; in the stack's outputs that is both `clientId` and `id`.

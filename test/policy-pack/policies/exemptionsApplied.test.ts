@@ -24,7 +24,7 @@ describe("auth0-exemptions-applied", () => {
         expectViolations(result, [
             'auth0-no-wildcard-scopes did not flag ClientGrant "legacy" because of its exemptions[0] (resource "legacy"), which accepted "read:*", valid ' +
                 `through 2026-03-31 (UTC), reason: "${reason}". Suppressed: ClientGrant "legacy" asks for scope "read:*"`,
-            /^auth0-grant-client-is-m2m did not flag ClientGrant "legacy" because of its exemptions\[0\] \(resource "leg\*"\).*Suppressed: .*appType is "spa"/,
+            /^auth0-grant-client-is-m2m did not flag ClientGrant "legacy" because of its exemptions\[0\] \(resource "leg\*"\).*Suppressed: .*is a "spa" application/,
         ]);
         expect(result.violations.map((v) => v.urn)).toEqual([
             "urn:pulumi:dev::auth0-m2m::auth0:index/clientGrant:ClientGrant::legacy",
