@@ -3,8 +3,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseCommandLine, USAGE } from "./args";
-import { EXIT_ERROR, EXIT_OK, PlanError, ProgramError } from "./errors";
-import { scrubSecrets } from "./values";
+import { EXIT_ERROR, EXIT_OK, settleExitCode } from "./errors";
+import { reportFailure } from "./failure";
+import { write } from "./output";
 
 export interface PackageInfo {
     readonly root: string;
@@ -24,60 +25,32 @@ export function findPackage(from = __dirname): PackageInfo {
     }
 }
 
-/** A reader that went away (`| head`) is not an error; anything else still is. */
-function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
-    if (error.code !== "EPIPE") throw error;
-}
-
-/** Writes and waits until it is flushed (or the reader has gone). */
-export function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-    // The error event comes a tick after the write's callback, so the listener has to stay.
-    if (!stream.listeners("error").includes(ignoreClosedPipe)) stream.on("error", ignoreClosedPipe);
-    return new Promise((resolve) => stream.write(text, () => resolve()));
-}
-
 /** Runs the command line; resolves to the exit code once all output is written. */
 export async function main(argv: readonly string[]): Promise<number> {
+    // Until a verdict is known, ending for any reason (an empty event loop included) is a failure.
+    settleExitCode(EXIT_ERROR);
     let command;
     try {
         command = parseCommandLine(argv, process.cwd());
     } catch (error) {
-        return reportFailure(error, false);
+        return reportFailure(error, { verbose: false, format: requestedFormat(argv) });
     }
     if (command.command === "help") {
         await write(process.stdout, `${USAGE}\n`);
-        return EXIT_OK;
+        return settleExitCode(EXIT_OK);
     }
     if (command.command === "version") {
         await write(process.stdout, `${findPackage().version}\n`);
-        return EXIT_OK;
+        return settleExitCode(EXIT_OK);
     }
     // require, not import(): under `module: nodenext` TypeScript keeps import() as a native ES import.
     const { plan } = require("./plan") as typeof import("./plan");
     return plan(command.options, findPackage());
 }
 
-/** One clear message on stderr; the stack trace only with --verbose. Returns the exit code. */
-export function reportFailure(error: unknown, verbose: boolean, secrets: ReadonlySet<string> = new Set()): number {
-    const lines: string[] = [];
-    if (error instanceof ProgramError) {
-        lines.push(error.failure?.kind === "threw" ? `error: the program failed: ${error.message}` : `error: ${error.message}`);
-        if (error.failure?.location) lines.push(`    at ${error.failure.location}`);
-        if (verbose && error.detail) lines.push("", error.detail);
-    } else if (PlanError.isInstance(error)) {
-        lines.push(`error: ${error.message}`);
-        if (verbose && error.detail) lines.push("", error.detail);
-    } else if (error instanceof Error && error.name === "PolicyPackError") {
-        // The analyzer client's errors; "config" ones name the policy config path themselves.
-        const kind = (error as Error & { kind?: string }).kind;
-        lines.push(kind === "config" ? `error: ${error.message}` : `error: the policy pack failed: ${error.message}`);
-        if (verbose && error.stack) lines.push("", error.stack);
-    } else {
-        const message = error instanceof Error ? error.message : String(error);
-        lines.push(`error: auth0-m2m plan failed unexpectedly: ${message}`);
-        if (verbose && error instanceof Error && error.stack) lines.push("", error.stack);
-        else lines.push("(run with --verbose for the stack trace)");
-    }
-    process.stderr.write(`${scrubSecrets(lines.join("\n"), secrets)}\n`);
-    return EXIT_ERROR;
+/** The --format asked for on a command line that failed to parse, so a usage error is JSON too. */
+function requestedFormat(argv: readonly string[]): "json" | undefined {
+    const index = argv.lastIndexOf("--format");
+    const json = (index >= 0 && argv[index + 1] === "json") || argv.includes("--format=json");
+    return json ? "json" : undefined;
 }

@@ -9,7 +9,18 @@ export const EXIT_MANDATORY_VIOLATION = 1;
 /** Bad usage, bad config, a program error or a policy pack that would not run. */
 export const EXIT_ERROR = 2;
 
-export type PlanErrorKind = "usage" | "config" | "program" | "policy-pack" | "timeout";
+export type PlanErrorKind = "usage" | "config" | "program" | "policy-pack" | "timeout" | "interrupted";
+
+/**
+ * The one place the process's exit code is decided. It is set on `process.exitCode` the moment it
+ * is known, not only passed to `process.exit` at the end: once every handle is unref'd or closed
+ * (a policy pack being killed, say), Node exits on its own with `process.exitCode`, and before
+ * anything set it that was 0, which turned a FAIL or an error into a pass.
+ */
+export function settleExitCode(code: number): number {
+    process.exitCode = code;
+    return code;
+}
 
 export class PlanError extends Error {
     override readonly name = "PlanError";
@@ -34,8 +45,9 @@ export class ProgramError extends PlanError {
         readonly failure: ProgramFailure | undefined,
         /** What the program printed before it failed. */
         readonly output: string,
+        kind: "program" | "timeout" = "program",
     ) {
-        super("program", message, failure?.stack);
+        super(kind, message, failure?.stack);
     }
 }
 

@@ -5,8 +5,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { PolicyPackSession } from "./analyzer";
 import type { PlanOptions } from "./args";
-import { findPackage, reportFailure, write, type PackageInfo } from "./cli";
-import { configError, EXIT_MANDATORY_VIOLATION, EXIT_OK, PlanError, ProgramError } from "./errors";
+import { findPackage, type PackageInfo } from "./cli";
+import { configError, EXIT_MANDATORY_VIOLATION, EXIT_OK, PlanError, ProgramError, settleExitCode } from "./errors";
+import { reportFailure } from "./failure";
+import { writeReport } from "./output";
 import { compiledPolicyPack, isCompilableTypeScriptPack } from "./ownPolicyPack";
 import { PolicyCheck, type PolicyCheckTimings } from "./policyCheck";
 import { loadProject, type LoadedProject } from "./project";
@@ -80,6 +82,7 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
             .startPolicyPack(packDir, {
                 stack: { stack: project.stack, project: project.name, organization: project.organization, dryRun: true },
                 workingDir,
+                callTimeoutMs: policyCallTimeoutMs(process.env),
             })
             .then(async (session: PolicyPackSession) => {
                 packReadyMs = Date.now() - progress.started;
@@ -119,18 +122,19 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
             diagnostics,
             notes: project.warnings,
         });
-        const rendered = renderReport(report, options.format);
-        if (options.outFile) writeFileAtomically(options.outFile, rendered);
-        else await write(process.stdout, rendered);
+        // The verdict is the exit code from here on, whatever the pack's shutdown below does.
+        const exitCode = settleExitCode(report.verdict === "fail" ? EXIT_MANDATORY_VIOLATION : EXIT_OK);
+        await writeReport(renderReport(report, options.format), options.outFile);
         progress.detail(describeTimings(programMs, packReadyMs, check.timings, Date.now() - reportStarted));
         progress.step(`${report.verdict === "fail" ? "FAIL" : "PASS"}: ${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory`);
-        return report.verdict === "fail" ? EXIT_MANDATORY_VIOLATION : EXIT_OK;
+        return exitCode;
     } catch (error) {
+        const output = { verbose: options.verbose, format: options.format, outFile: options.outFile, secrets };
         if (interruptedBy) {
-            process.stderr.write(`auth0-m2m plan: interrupted by ${interruptedBy}; the program and the policy pack were stopped.\n`);
-            return 128 + (interruptedBy === "SIGINT" ? 2 : 15);
+            const stopped = new PlanError("interrupted", `interrupted by ${interruptedBy}; the program and the policy pack were stopped.`);
+            return reportFailure(stopped, output, 128 + (interruptedBy === "SIGINT" ? 2 : 15));
         }
-        return reportFailure(packFailure ?? error, options.verbose, secrets);
+        return reportFailure(packFailure ?? error, output);
     } finally {
         // A plan that failed before the program ran (bad config, say) leaves no child behind.
         programHost.stop();
@@ -159,6 +163,20 @@ export function describeTimings(programMs: number, packReadyMs: number | undefin
     );
 }
 
+/** The environment variable that sets how long one call to the policy pack may take, in seconds. */
+export const POLICY_CALL_TIMEOUT_VARIABLE = "AUTH0_M2M_POLICY_CALL_TIMEOUT";
+
+/** Each policy pack call's deadline: 60 s, or the variable's value (for a pack known to be slow). */
+export function policyCallTimeoutMs(env: NodeJS.ProcessEnv): number {
+    const value = env[POLICY_CALL_TIMEOUT_VARIABLE];
+    if (value === undefined || value === "") return 60_000;
+    const seconds = Number(value);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400) {
+        throw configError(`${POLICY_CALL_TIMEOUT_VARIABLE} must be a number of seconds above 0 and at most 86400, not '${value}'.`);
+    }
+    return Math.ceil(seconds * 1000);
+}
+
 /** Where the plan keeps a cache in this package's checkout (content-addressed, safe to delete). */
 export function planCacheDir(packageRoot: string, kind: "program" | "policy-pack"): string {
     return path.join(packageRoot, "node_modules", ".cache", "auth0-m2m-plan", kind);
@@ -185,17 +203,6 @@ export function programJobFor(project: LoadedProject, packageRoot: string): Prog
 function showProgramOutput(output: string, secrets: ReadonlySet<string>): void {
     if (output.trim() === "") return;
     process.stderr.write(`--- program output ---\n${scrubSecrets(output, secrets).trimEnd()}\n--- end of program output ---\n`);
-}
-
-function writeFileAtomically(file: string, text: string): void {
-    const temporary = `${file}.${process.pid}.tmp`;
-    try {
-        fs.writeFileSync(temporary, text);
-        fs.renameSync(temporary, file);
-    } catch (error) {
-        fs.rmSync(temporary, { force: true });
-        throw configError(`Can't write the report to ${file}: ${(error as Error).message}`);
-    }
 }
 
 /**

@@ -158,6 +158,7 @@ export class ProgramHost {
                             `Look for a promise or output that never settles, or raise the limit with --timeout SECONDS.`,
                         undefined,
                         this.output,
+                        "timeout",
                     ),
                 );
             }, options.timeoutSeconds * 1000);

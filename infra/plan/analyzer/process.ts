@@ -168,6 +168,10 @@ export function startPolicyPackProcess(
             (killing ??= (async () => {
                 // No pid: spawn itself failed, and Node may never emit "exit" for it.
                 if (exit || child.pid === undefined) return;
+                // Undo the unref below: until the exit is seen, it must keep this process alive.
+                // Unref'd, a pack that ignores SIGTERM or is stopped left nothing pending once the
+                // SIGKILL timer fired, and Node exited mid-shutdown.
+                child.ref();
                 child.kill("SIGTERM");
                 const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
                 await exited;

@@ -1,0 +1,95 @@
+// The exit code is the contract: these plans end with a FAIL or an error while a child process
+// misbehaves, and each must exit with 1 or 2, never 0, leave no pack process behind, and with
+// --format json print an error document a CI step can parse.
+import { execFile } from "node:child_process";
+import * as path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const BIN = path.join(ROOT, "infra", "plan", "bin", "auth0-m2m.js");
+const FIXTURES = path.join(ROOT, "test", "fixtures", "plan");
+const FAULTY_PACK = path.join(FIXTURES, "faulty-pack");
+
+interface Run {
+    readonly code: number | null;
+    readonly stdout: string;
+    readonly stderr: string;
+    readonly packPid?: number;
+}
+
+function plan(fixture: string, fault: string, extraArgs: readonly string[] = []): Promise<Run> {
+    const args = [BIN, "plan", "--verbose", "--policy-pack", FAULTY_PACK, "--project", path.join(FIXTURES, fixture), ...extraArgs];
+    const env = { ...process.env, FAULTY_PACK: fault, AUTH0_M2M_POLICY_CALL_TIMEOUT: "2" };
+    return new Promise((resolve) => {
+        execFile(process.execPath, args, { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+            const code = error ? (typeof error.code === "number" ? error.code : null) : 0;
+            const packPid = /Policy pack .* is process (\d+)/.exec(stderr)?.[1];
+            resolve({ code, stdout, stderr, packPid: packPid === undefined ? undefined : Number(packPid) });
+        });
+    });
+}
+
+function isRunning(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+const runs: Record<string, Run> = {};
+
+beforeAll(async () => {
+    const cases: [string, () => Promise<Run>][] = [
+        ["packIgnoresSigterm", () => plan("violations", "ignore-sigterm")],
+        ["packStopped", () => plan("violations", "stop-on-analyze", ["--format", "json"])],
+        ["programThrows", () => plan("throws-at-load", "ignore-sigterm", ["--format", "json"])],
+        ["timeout", () => plan("hangs", "", ["--timeout", "1"])],
+        ["packCrashes", () => plan("violations", "crash-on-analyze")],
+    ];
+    // Two at a time: each is a CLI, a program child and a pack on two cores.
+    for (let i = 0; i < cases.length; i += 2) {
+        await Promise.all(cases.slice(i, i + 2).map(async ([name, run]) => (runs[name] = await run())));
+    }
+}, 90_000);
+
+describe("exit codes under faults", () => {
+    it("is 1 for a FAIL when the pack ignores SIGTERM, and the pack is killed", () => {
+        const run = runs.packIgnoresSigterm;
+        expect(run.stdout).toContain("FAIL: 1 mandatory violation");
+        expect(run.code, run.stderr).toBe(1);
+        expect(run.packPid).toBeDefined();
+        expect(isRunning(run.packPid!)).toBe(false);
+    });
+
+    it("is 2 when the pack is stopped and a call times out, with a JSON error document", () => {
+        const run = runs.packStopped;
+        expect(run.code, run.stderr).toBe(2);
+        expect(run.stderr).toContain("did not answer within 2000 ms");
+        const document = JSON.parse(run.stdout) as { error: { kind: string; message: string; exitCode: number } };
+        expect(document.error).toMatchObject({ kind: "policy-pack", exitCode: 2 });
+        expect(document.error.message).toContain("did not answer within 2000 ms");
+        expect(isRunning(run.packPid!)).toBe(false);
+    });
+
+    it("is 2 when the program throws, with the program's location in the JSON error document", () => {
+        const run = runs.programThrows;
+        expect(run.code, run.stderr).toBe(2);
+        const document = JSON.parse(run.stdout) as { error: { kind: string; message: string; location?: string } };
+        expect(document.error.kind).toBe("program");
+        expect(document.error.location).toMatch(/index\.ts:\d+:\d+$/);
+    });
+
+    it("is 2 after --timeout", () => {
+        const run = runs.timeout;
+        expect(run.code, run.stderr).toBe(2);
+        expect(run.stderr).toContain("did not finish within 1 s");
+    });
+
+    it("is 2 when the pack throws inside a policy", () => {
+        const run = runs.packCrashes;
+        expect(run.code, run.stderr).toBe(2);
+        expect(run.stderr).toContain("faulty-pack crashed on purpose");
+    });
+});
