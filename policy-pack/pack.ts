@@ -3,12 +3,15 @@
 import { exemptionsApplied } from "./policies/exemptionsApplied";
 import { grantClientIsM2m } from "./policies/grantClientIsM2m";
 import { grantScopesDefinedOnApi } from "./policies/grantScopesDefinedOnApi";
+import { m2mClientGrantTypes } from "./policies/m2mClientGrantTypes";
 import { m2mTokenQuota } from "./policies/m2mTokenQuota";
 import { managementApiKnownScopes } from "./policies/managementApiKnownScopes";
 import { managementApiNoEscalation } from "./policies/managementApiNoEscalation";
+import { managementApiSensitiveScopes } from "./policies/managementApiSensitiveScopes";
 import { noDefaultForGrants } from "./policies/noDefaultForGrants";
 import { noWildcardScopes } from "./policies/noWildcardScopes";
 import { tokenLifetimeLimits } from "./policies/tokenLifetimeLimits";
+import { webLifetimeExplicit } from "./policies/webLifetimeExplicit";
 import type { RuleDeps, RuleFactory, RulePolicy } from "./support/rule";
 
 export const POLICY_PACK_NAME = "auth0-m2m-guardrails";
@@ -20,12 +23,15 @@ export const POLICY_PACK_NAME = "auth0-m2m-guardrails";
 export const RULES: readonly RuleFactory[] = [
     noWildcardScopes,
     tokenLifetimeLimits,
+    webLifetimeExplicit,
     managementApiNoEscalation,
+    managementApiSensitiveScopes,
     managementApiKnownScopes,
     grantScopesDefinedOnApi,
     noDefaultForGrants,
     grantClientIsM2m,
     m2mTokenQuota,
+    m2mClientGrantTypes,
     exemptionsApplied,
 ];
 

@@ -130,8 +130,9 @@ export class MachineClient extends pulumi.ComponentResource {
                 { parent: this },
             );
         } else {
-            // Generated here rather than by Auth0, so rotation is declarative (bump secretVersion)
-            // and the deployer never needs read:client_keys to learn it.
+            // Generated here rather than by Auth0, so rotation is declarative (bump secretVersion).
+            // The deployer still holds read:client_credentials, which returns client secrets too
+            // (GET /clients/{id}), so this keeps the secret out of state, not out of its reach.
             const secret = new random.RandomPassword(
                 `${name}-secret`,
                 { length: 64, special: false, keepers: { secretVersion: String(authentication.secretVersion) } },

@@ -12,3 +12,4 @@ export * from "./catalogue/catalogue";
 export * from "./endpointRequirements";
 export * from "./scopesForEndpoints";
 export * from "./deployerScopes";
+export * from "./scopeRisks";

@@ -1,6 +1,6 @@
-import { AUTH0_TYPES, closestMatches, isManagementApiAudience, MANAGEMENT_API_NAME, quoteAlternatives } from "../guardrails";
+import { AUTH0_TYPES, closestMatches, isManagementApiAudience, isManagementApiResourceServer, quoteAlternatives } from "../guardrails";
 import type { Findings } from "../support/findings";
-import { asString, isUnknown, type Maybe } from "../support/props";
+import { isUnknown, type Maybe } from "../support/props";
 import { type ReferenceMatch, ReferenceIndex } from "../support/references";
 import {
     type Auth0Resource,
@@ -14,11 +14,6 @@ import {
 import { NO_SETTINGS, stackRule } from "../support/rule";
 
 const apiIdentifier = (api: Auth0Resource): Maybe<string> => resourceServerFields(api).identifier;
-
-function isManagementApi(api: Auth0Resource): boolean {
-    const identifier = apiIdentifier(api);
-    return asString(api.props.name) === MANAGEMENT_API_NAME || (typeof identifier === "string" && isManagementApiAudience(identifier));
-}
 
 interface Definitions {
     /** Scopes the API certainly defines. */
@@ -95,7 +90,7 @@ function checkGrant(grant: Auth0Resource, stack: StackApis, findings: Findings):
     }
     // The API is not in this stack: its scopes are managed elsewhere, so there is nothing to compare.
     const api = target.matches[0];
-    if (!api || isManagementApi(api)) return;
+    if (!api || isManagementApiResourceServer(api.props)) return;
 
     const identifier = apiIdentifier(api);
     const apiName = `API ${typeof identifier === "string" ? `"${identifier}" ` : ""}(${labelOf(api)})`;
@@ -125,6 +120,7 @@ function checkGrant(grant: Auth0Resource, stack: StackApis, findings: Findings):
             `${labelOf(grant)} asks ${apiName} for scope "${scope}", which the API does not define (${defines}).${didYouMean} ` +
                 `Auth0 only issues scopes the API defines, so the application would not get it. Fix the scope, or define it ` +
                 `on the API with auth0.ResourceServerScopes or auth0.ResourceServerScope.`,
+            scope,
         );
     });
 }
@@ -141,6 +137,7 @@ export const grantScopesDefinedOnApi = stackRule({
         "Correct the grant's scope (the message suggests the nearest defined ones), or define the scope on the API with " +
         "auth0.ResourceServerScopes / auth0.ResourceServerScope in the same stack.",
     appliesTo: [AUTH0_TYPES.clientGrant],
+    exemptionsBy: "scope",
     ...NO_SETTINGS,
     check(resources, _config, findings) {
         const apis = ofType(resources, AUTH0_TYPES.resourceServer);

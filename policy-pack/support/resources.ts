@@ -65,6 +65,8 @@ export interface GrantFields {
     readonly allowAllScopes: Maybe<boolean>;
     readonly defaultFor: Maybe<string>;
     readonly subjectType: Maybe<string>;
+    readonly allowAnyOrganization: Maybe<boolean>;
+    readonly organizationUsage: Maybe<string>;
 }
 
 export function grantFields(grant: Auth0Resource): GrantFields {
@@ -76,6 +78,8 @@ export function grantFields(grant: Auth0Resource): GrantFields {
         allowAllScopes: asBoolean(p.allowAllScopes),
         defaultFor: asString(p.defaultFor),
         subjectType: asString(p.subjectType),
+        allowAnyOrganization: asBoolean(p.allowAnyOrganization),
+        organizationUsage: asString(p.organizationUsage),
     };
 }
 
@@ -123,7 +127,7 @@ export interface ClientFields {
     readonly appType: Maybe<string>;
     readonly grantTypes: Maybe<Maybe<string>[]>;
     /** `tokenQuota.clientCredentials`, or UNKNOWN when any level of it is unknown. */
-    readonly clientCredentialsQuota: Maybe<{ perHour: Maybe<number>; perDay: Maybe<number> }>;
+    readonly clientCredentialsQuota: Maybe<{ perHour: Maybe<number>; perDay: Maybe<number>; enforce: Maybe<boolean> }>;
 }
 
 export function clientFields(client: Auth0Resource): ClientFields {
@@ -135,7 +139,7 @@ export function clientFields(client: Auth0Resource): ClientFields {
         const credentials = asObject(tokenQuota?.clientCredentials);
         quota = isUnknown(credentials)
             ? UNKNOWN
-            : credentials && { perHour: asNumber(credentials.perHour), perDay: asNumber(credentials.perDay) };
+            : credentials && { perHour: asNumber(credentials.perHour), perDay: asNumber(credentials.perDay), enforce: asBoolean(credentials.enforce) };
     }
     return {
         // A grant names its client by client ID; in the stack's outputs that is both `clientId` and `id`.

@@ -146,6 +146,7 @@ describe("report helpers", () => {
             resourceServer: token(auth0.ResourceServer),
             resourceServerScopes: token(auth0.ResourceServerScopes),
             resourceServerScope: token(auth0.ResourceServerScope),
+            tenant: token(auth0.Tenant),
         });
     });
 });

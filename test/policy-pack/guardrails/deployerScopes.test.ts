@@ -47,7 +47,11 @@ describe("deployerScopesFor", () => {
             scopesOf([
                 { type: "auth0:index/clientCredentials:ClientCredentials", inputs: { authenticationMethod: "client_secret_post", clientSecretWo: "x" } },
             ]),
-        ).toEqual(["read:client_credentials", "update:client_credentials", "update:client_keys"]);
+        ).toEqual(["read:client_credentials", "update:client_keys"]);
+        // A secret-based method is set through PATCH /clients/{id}: no update:client_credentials.
+        expect(
+            scopesOf([{ type: "auth0:index/clientCredentials:ClientCredentials", inputs: { authenticationMethod: "client_secret_basic" } }]),
+        ).toEqual(["read:client_credentials"]);
     });
 
     it("says why each scope is needed", () => {
