@@ -1,5 +1,6 @@
 // The pack's contents, separate from index.ts so tests can load the policies without starting the
 // policy server (`new PolicyPack(...)` starts one).
+import { apiAccessPolicies } from "./policies/apiAccessPolicies";
 import { exemptionsApplied } from "./policies/exemptionsApplied";
 import { grantClientIsM2m } from "./policies/grantClientIsM2m";
 import { grantScopesDefinedOnApi } from "./policies/grantScopesDefinedOnApi";
@@ -24,6 +25,7 @@ export const RULES: readonly RuleFactory[] = [
     noWildcardScopes,
     tokenLifetimeLimits,
     webLifetimeExplicit,
+    apiAccessPolicies,
     managementApiNoEscalation,
     managementApiSensitiveScopes,
     managementApiKnownScopes,

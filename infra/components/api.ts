@@ -1,9 +1,15 @@
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
-import type { ConfigIssue } from "../../policy-pack/guardrails";
+import { PROOF_OF_POSSESSION_MECHANISMS, RBAC_TOKEN_DIALECT, type ConfigIssue, type ProofOfPossessionMechanism } from "../../policy-pack/guardrails";
 import { AUTH0_TOKEN_LIFETIME_LIMITS, checkApiSettings } from "../config/argChecks";
 import { ComponentArgsError } from "../config/argsError";
-import { API_IDENTIFIER, DEFAULT_API_TOKEN_LIFETIME_SECONDS, defaultTokenLifetimeForWeb } from "../config/tenantConfig";
+import {
+    API_IDENTIFIER,
+    API_USER_ACCESS_POLICIES,
+    type ApiUserAccessPolicy,
+    DEFAULT_API_TOKEN_LIFETIME_SECONDS,
+    defaultTokenLifetimeForWeb,
+} from "../config/tenantConfig";
 
 export interface ApiArgs {
     /** The API's audience, e.g. `https://orders.acme.example`. Auth0 can't change it once created. */
@@ -18,7 +24,17 @@ export interface ApiArgs {
     readonly allowOfflineAccess?: boolean;
     /** The API's scopes, name to description. This is the only place they are declared. Default: none. */
     readonly scopes?: Readonly<Record<string, string>>;
+    /**
+     * Which applications may get a user's token for this API. "deny_all": none (client credentials
+     * only); "require_client_grant": only applications with a user grant, and RBAC is turned on so
+     * tokens carry only the user's permissions. Auth0's own "allow_all" is not offered: it opens the
+     * API to every application in the tenant. Default: "deny_all".
+     */
+    readonly userAccessPolicy?: ApiUserAccessPolicy;
+    /** Bind access tokens to the client's key (mTLS certificate or DPoP key). Default: not bound. */
+    readonly proofOfPossession?: { readonly mechanism: ProofOfPossessionMechanism; readonly required?: boolean };
 }
+
 
 /**
  * A custom API: an Auth0 resource server signing RS256 tokens, with its scopes owned by one
@@ -52,6 +68,11 @@ export class Api extends pulumi.ComponentResource {
                 tokenLifetime: resolved.tokenLifetime,
                 tokenLifetimeForWeb: resolved.tokenLifetimeForWeb,
                 allowOfflineAccess: resolved.allowOfflineAccess,
+                // Client access always needs a client grant; user access as declared (apiAccess.ts cites the values).
+                subjectTypeAuthorization: { client: { policy: "require_client_grant" }, user: { policy: resolved.userAccessPolicy } },
+                enforcePolicies: resolved.rbac,
+                tokenDialect: resolved.rbac ? RBAC_TOKEN_DIALECT : undefined,
+                proofOfPossession: resolved.proofOfPossession,
             },
             { parent: this },
         );
@@ -74,11 +95,16 @@ export class Api extends pulumi.ComponentResource {
 /** Fills in the documented defaults. Pure, so it is tested without mocks. */
 export function resolveApiArgs(args: ApiArgs) {
     const tokenLifetime = args.tokenLifetime ?? DEFAULT_API_TOKEN_LIFETIME_SECONDS;
+    const userAccessPolicy: ApiUserAccessPolicy = args.userAccessPolicy ?? "deny_all";
     return {
         tokenLifetime,
         tokenLifetimeForWeb: args.tokenLifetimeForWeb ?? defaultTokenLifetimeForWeb(tokenLifetime),
         allowOfflineAccess: args.allowOfflineAccess ?? false,
         scopes: args.scopes ?? {},
+        userAccessPolicy,
+        // Declared user access turns on RBAC, so a user's token carries only the permissions the user holds.
+        rbac: userAccessPolicy !== "deny_all",
+        proofOfPossession: args.proofOfPossession && { mechanism: args.proofOfPossession.mechanism, required: args.proofOfPossession.required ?? true },
     };
 }
 
@@ -86,6 +112,12 @@ function checkApiArgs(args: ApiArgs, resolved: ReturnType<typeof resolveApiArgs>
     const issues: ConfigIssue[] = [];
     if (typeof args.identifier !== "string" || !API_IDENTIFIER.test(args.identifier)) {
         issues.push({ path: ["identifier"], message: "must be a non-empty string without white space, e.g. https://orders.acme.example" });
+    }
+    if (!(API_USER_ACCESS_POLICIES as readonly string[]).includes(resolved.userAccessPolicy)) {
+        issues.push({ path: ["userAccessPolicy"], message: `must be one of ${API_USER_ACCESS_POLICIES.map((p) => `"${p}"`).join(", ")}` });
+    }
+    if (args.proofOfPossession && !(PROOF_OF_POSSESSION_MECHANISMS as readonly string[]).includes(args.proofOfPossession.mechanism)) {
+        issues.push({ path: ["proofOfPossession", "mechanism"], message: `must be one of ${PROOF_OF_POSSESSION_MECHANISMS.map((m) => `"${m}"`).join(", ")}` });
     }
     issues.push(
         ...checkApiSettings(

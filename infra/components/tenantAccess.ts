@@ -57,6 +57,8 @@ export class TenantAccess extends pulumi.ComponentResource {
                     tokenLifetimeForWeb: api.tokenLifetimeForWeb,
                     allowOfflineAccess: api.allowOfflineAccess,
                     scopes: api.scopes,
+                    userAccessPolicy: api.userAccessPolicy,
+                    proofOfPossession: api.proofOfPossession,
                 },
                 { parent: this },
             );

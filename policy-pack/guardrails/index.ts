@@ -13,3 +13,4 @@ export * from "./endpointRequirements";
 export * from "./scopesForEndpoints";
 export * from "./deployerScopes";
 export * from "./scopeRisks";
+export * from "./apiAccess";

@@ -1,6 +1,5 @@
-import { AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS } from "../guardrails";
+import { AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS, AUTH0_TYPES, isManagementApiResourceServer } from "../guardrails";
 import { isUnknown } from "../support/props";
-import { AUTH0_TYPES, isManagementApiResourceServer } from "../guardrails";
 import { labelOf, resourceServerFields } from "../support/resources";
 import { NO_SETTINGS, resourceRule } from "../support/rule";
 

@@ -18,6 +18,7 @@ describe("auth0-m2m-guardrails", () => {
             "auth0-no-wildcard-scopes",
             "auth0-token-lifetime-limits",
             "auth0-web-lifetime-explicit",
+            "auth0-api-access-policies",
             "auth0-management-api-no-escalation",
             "auth0-management-api-sensitive-scopes",
             "auth0-management-api-known-scopes",
@@ -52,6 +53,7 @@ describe("auth0-m2m-guardrails", () => {
         }
         expect(policies.filter((p) => p.enforcementLevel === "advisory").map((p) => p.name)).toEqual([
             "auth0-web-lifetime-explicit",
+            "auth0-api-access-policies",
             "auth0-management-api-sensitive-scopes",
             "auth0-m2m-token-quota",
             "auth0-m2m-client-grant-types",
@@ -79,6 +81,7 @@ describe("auth0-m2m-guardrails", () => {
             "auth0-no-wildcard-scopes",
             "auth0-token-lifetime-limits",
             "auth0-web-lifetime-explicit",
+            "auth0-api-access-policies",
             "auth0-management-api-no-escalation",
             "auth0-management-api-sensitive-scopes",
             "auth0-management-api-known-scopes",
