@@ -41,6 +41,7 @@ describe("parseTenantConfig", () => {
             tokenLifetime: 3600,
             allowOfflineAccess: false,
             scopes: { "read:orders": "Read orders", "write:orders": "Write" },
+            userAccessPolicy: "deny_all",
         });
         expect(parsed.config.machines["billing-export"]).toEqual({
             description: "Nightly invoice export",
