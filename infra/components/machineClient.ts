@@ -41,9 +41,20 @@ export type MachineAuthentication =
           >;
       }
     | {
-          readonly method: "client_secret_post";
+          /** `client_secret_post` sends the secret in the request body, `client_secret_basic` in HTTP Basic. */
+          readonly method: "client_secret_post" | "client_secret_basic";
           /** Bump to rotate: a new secret is generated and set. Default: 1. */
           readonly secretVersion?: number;
+      }
+    | {
+          /** mTLS with CA-issued certificates, each matched by its PEM or its subject DN (exactly one). */
+          readonly method: "tls_client_auth";
+          readonly certificates: Readonly<Record<string, { readonly pem?: string; readonly subjectDn?: string }>>;
+      }
+    | {
+          /** mTLS with self-signed certificates. */
+          readonly method: "self_signed_tls_client_auth";
+          readonly certificates: Readonly<Record<string, { readonly pem: string }>>;
       };
 
 export interface MachineClientArgs {
@@ -70,7 +81,9 @@ interface ResolvedGrant {
 
 /**
  * One machine-to-machine application: a `non_interactive` Auth0 client that may use only the
- * client-credentials grant, its credentials, and one client grant per audience.
+ * client-credentials grant, its credentials, and its client grants. Auth0 allows one grant per
+ * client, audience and subject type; these are all client-credentials grants (subject type
+ * "client"), so here that is one per audience.
  */
 export class MachineClient extends pulumi.ComponentResource {
     readonly client: auth0.Client;
@@ -129,6 +142,36 @@ export class MachineClient extends pulumi.ComponentResource {
                 },
                 { parent: this },
             );
+        } else if (authentication.method === "tls_client_auth") {
+            // Credential types are the Management API's snake_case values; input.d.ts shows them
+            // camelCased (certSubjectDn, x509Cert), as it does for credentialType "public_key" above.
+            this.credentials = new auth0.ClientCredentials(
+                `${name}-credentials`,
+                {
+                    clientId: this.clientId,
+                    authenticationMethod: "tls_client_auth",
+                    tlsClientAuth: {
+                        credentials: Object.keys(authentication.certificates)
+                            .sort()
+                            .map((certName) => ({ name: certName, credentialType: "cert_subject_dn", ...authentication.certificates[certName] })),
+                    },
+                },
+                { parent: this },
+            );
+        } else if (authentication.method === "self_signed_tls_client_auth") {
+            this.credentials = new auth0.ClientCredentials(
+                `${name}-credentials`,
+                {
+                    clientId: this.clientId,
+                    authenticationMethod: "self_signed_tls_client_auth",
+                    selfSignedTlsClientAuth: {
+                        credentials: Object.keys(authentication.certificates)
+                            .sort()
+                            .map((certName) => ({ name: certName, credentialType: "x509_cert", pem: authentication.certificates[certName].pem })),
+                    },
+                },
+                { parent: this },
+            );
         } else {
             // Generated here rather than by Auth0, so rotation is declarative (bump secretVersion).
             // The deployer still holds read:client_credentials, which returns client secrets too
@@ -143,7 +186,7 @@ export class MachineClient extends pulumi.ComponentResource {
                 `${name}-credentials`,
                 {
                     clientId: this.clientId,
-                    authenticationMethod: "client_secret_post",
+                    authenticationMethod: authentication.method,
                     // Write-only: the provider never reads the secret back.
                     clientSecretWo: this.clientSecret,
                     clientSecretWoVersion: authentication.secretVersion,
@@ -223,7 +266,7 @@ export function resolveMachineArgs(args: MachineClientArgs): {
         if (!resolved) continue;
         const clash = audiences.get(resolved.audience);
         if (clash !== undefined) {
-            issues.push({ path, message: `grants ${resolved.audience} again (already granted by grants.${clash}); Auth0 allows one grant per client and audience, so merge them` });
+            issues.push({ path, message: `grants ${resolved.audience} again (already granted by grants.${clash}); Auth0 allows one grant per client, audience and subject type, and both are client-credentials grants, so merge them` });
             continue;
         }
         audiences.set(resolved.audience, key);

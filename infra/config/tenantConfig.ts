@@ -79,6 +79,26 @@ export const publicKeySchema = z.strictObject({
     expiresAt: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time, e.g. 2027-06-30T00:00:00Z" }).optional(),
 });
 
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/;
+const oneOrTwo = (entries: object) => Object.keys(entries).length >= 1 && Object.keys(entries).length <= 2;
+const ONE_OR_TWO = "must hold one or two certificates, so one can be rotated in while the other is in use";
+
+/**
+ * A CA-issued mTLS certificate, by PEM or by subject DN (exactly one): @pulumi/auth0 3.49
+ * types/input.d.ts ClientCredentialsTlsClientAuthCredential ("Mutually exlusive with `subjectDn`").
+ */
+export const caCertificateSchema = z
+    .strictObject({
+        pem: z.string().regex(PEM_CERTIFICATE, { message: 'must be a PEM certificate ("-----BEGIN CERTIFICATE-----" ...)' }).optional(),
+        subjectDn: nonEmpty.optional(),
+    })
+    .refine((c) => (c.pem === undefined) !== (c.subjectDn === undefined), { message: "must set exactly one of pem and subjectDn" });
+
+/** A self-signed mTLS certificate (input.d.ts ClientCredentialsSelfSignedTlsClientAuthCredential). */
+export const selfSignedCertificateSchema = z.strictObject({
+    pem: z.string().regex(PEM_CERTIFICATE, { message: 'must be a PEM certificate ("-----BEGIN CERTIFICATE-----" ...)' }),
+});
+
 export const authenticationSchema = z.discriminatedUnion(
     "method",
     [
@@ -96,8 +116,27 @@ export const authenticationSchema = z.discriminatedUnion(
             /** Bump to rotate the generated secret. Default: 1. */
             secretVersion: z.number().int().positive().default(1),
         }),
+        z.strictObject({
+            method: z.literal("client_secret_basic"),
+            /** Bump to rotate the generated secret. Default: 1. */
+            secretVersion: z.number().int().positive().default(1),
+        }),
+        z.strictObject({
+            method: z.literal("tls_client_auth"),
+            /** CA-issued client certificates, each matched by its PEM or its subject DN. */
+            certificates: z.record(nonEmpty, caCertificateSchema).refine(oneOrTwo, { message: ONE_OR_TWO }),
+        }),
+        z.strictObject({
+            method: z.literal("self_signed_tls_client_auth"),
+            /** Self-signed client certificates (PEM). */
+            certificates: z.record(nonEmpty, selfSignedCertificateSchema).refine(oneOrTwo, { message: ONE_OR_TWO }),
+        }),
     ],
-    { error: 'method must be "private_key_jwt" (recommended: no secret reaches state) or "client_secret_post"' },
+    {
+        error:
+            'method must be "private_key_jwt" (recommended: no secret reaches state), "tls_client_auth" or ' +
+            '"self_signed_tls_client_auth" (mTLS), "client_secret_post" or "client_secret_basic"',
+    },
 );
 
 export const tokenQuotaSchema = z
@@ -176,6 +215,7 @@ export const SCHEMA_KEYS = {
     publicKey: keysOf([publicKeySchema]),
     grant: keysOf(grantSchema.options.filter((option) => option instanceof z.ZodObject)),
     authentication: keysOf(authenticationSchema.options),
+    certificate: keysOf([caCertificateSchema as unknown as { shape: object }, selfSignedCertificateSchema]),
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 export type SchemaKind = keyof typeof SCHEMA_KEYS;

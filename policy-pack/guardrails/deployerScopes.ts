@@ -54,7 +54,10 @@ function credentialNeeds(inputs: Readonly<Record<string, unknown>>): LifecycleNe
     if (method !== "client_secret_post" && method !== "client_secret_basic") {
         fields.push({ scope: "update:client_credentials", why: "set the client's authentication method" });
     }
-    if (method === "private_key_jwt") {
+    // private_key_jwt keys and mTLS certificates (tls_client_auth, self_signed_tls_client_auth) are
+    // client credentials the provider creates and reads under /clients/{id}/credentials
+    // (@pulumi/auth0 3.49 clientCredentials.d.ts: privateKeyJwt, tlsClientAuth, selfSignedTlsClientAuth).
+    if (method === "private_key_jwt" || method === "tls_client_auth" || method === "self_signed_tls_client_auth") {
         return {
             create: ["POST /api/v2/clients/{client_id}/credentials"],
             read: ["GET /api/v2/clients/{client_id}/credentials/{credential_id}"],

@@ -36,13 +36,16 @@ describe("deployerScopesFor", () => {
         ).toEqual(["read:resource_servers", "update:resource_servers"]);
     });
 
-    it("needs the credential endpoints for private_key_jwt and update:client_keys only when a secret is set", () => {
-        expect(scopesOf([{ type: "auth0:index/clientCredentials:ClientCredentials", inputs: { authenticationMethod: "private_key_jwt" } }])).toEqual([
+    it.each(["private_key_jwt", "tls_client_auth", "self_signed_tls_client_auth"])("needs the credential endpoints for %s", (method) => {
+        expect(scopesOf([{ type: "auth0:index/clientCredentials:ClientCredentials", inputs: { authenticationMethod: method } }])).toEqual([
             "create:client_credentials",
             "delete:client_credentials",
             "read:client_credentials",
             "update:client_credentials",
         ]);
+    });
+
+    it("needs update:client_keys only when a secret is set", () => {
         expect(
             scopesOf([
                 { type: "auth0:index/clientCredentials:ClientCredentials", inputs: { authenticationMethod: "client_secret_post", clientSecretWo: "x" } },
