@@ -200,7 +200,7 @@ describe("parseTenantConfig", () => {
         ],
         [
             "an unknown authentication method",
-            (c) => (c.machines["billing-export"].authentication = { method: "client_secret_basic" }),
+            (c) => (c.machines["billing-export"].authentication = { method: "client_secret_jwt" }),
             ['auth0-m2m:machines.billing-export.authentication.method: method must be "private_key_jwt" (recommended: no secret reaches state), "tls_client_auth" or "self_signed_tls_client_auth" (mTLS), "client_secret_post" or "client_secret_basic"'],
         ],
         [
