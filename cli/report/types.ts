@@ -5,7 +5,7 @@ import type { CapturedResource } from "../program/protocol";
 import type { Shown } from "../values";
 
 /** Bumped on any change that could break a reader of the JSON report. */
-export const PLAN_REPORT_SCHEMA_VERSION = 1;
+export const PLAN_REPORT_SCHEMA_VERSION = 2;
 
 /** The policy whose diagnostics list the findings that exemptions suppressed. */
 export const EXEMPTIONS_APPLIED_POLICY = "auth0-exemptions-applied";
@@ -21,7 +21,10 @@ export interface PlanReport {
     /** "fail" when at least one diagnostic is mandatory (the CLI then exits 1). */
     readonly verdict: "pass" | "fail";
     readonly summary: PlanSummary;
+    /** Clients that can use client credentials (see PlanMachine.clientCredentials). */
     readonly machines: readonly PlanMachine[];
+    /** Clients with grants in the program that can't use client credentials (SPAs, web apps, ...). */
+    readonly otherApplications: readonly PlanMachine[];
     readonly apis: readonly PlanApi[];
     readonly grants: readonly PlanGrant[];
     /** Resources with the `import` option: adopted from the tenant, never created. */
@@ -42,6 +45,7 @@ export interface PlanSummary {
     readonly resources: number;
     readonly resourcesByType: Readonly<Record<string, number>>;
     readonly machines: number;
+    readonly otherApplications: number;
     readonly apis: number;
     readonly grants: number;
     readonly adopted: number;
@@ -69,6 +73,13 @@ export interface PlanMachine {
     /** The logical (Pulumi) name. */
     readonly name: string;
     readonly appType: Shown<string> | null;
+    /** The client's grantTypes; null when unset (Auth0's defaults for its appType apply). */
+    readonly grantTypes: readonly Shown<string>[] | Shown<never> | null;
+    /**
+     * Whether it can use client credentials: grantTypes lists client_credentials, or is unset on a
+     * non_interactive client (Auth0's default for M2M apps), or is unknown offline.
+     */
+    readonly clientCredentials: boolean;
     /** From the client's ClientCredentials resource; null when the program manages none. */
     readonly authenticationMethod: Shown<string> | null;
     /** `tokenQuota.clientCredentials`; null when the client sets none (the tenant's quota applies). */
@@ -92,6 +103,20 @@ export interface PlanApi {
     readonly tokenLifetimeForWeb: Shown<number> | null;
     /** Scopes the program defines on the API (ResourceServerScopes/ResourceServerScope); null when it defines none. */
     readonly scopes: readonly Shown<string>[] | null;
+    /**
+     * Who may get tokens for it (`subjectTypeAuthorization`, `enforcePolicies`); each field null when
+     * unset. The whole object is null for the Management API and for an API not declared here.
+     */
+    readonly access: {
+        /** `subjectTypeAuthorization.user.policy`; unset means Auth0's "allow_all". */
+        readonly userPolicy: Shown<string> | null;
+        /** `subjectTypeAuthorization.client.policy`. */
+        readonly clientPolicy: Shown<string> | null;
+        /** RBAC. */
+        readonly enforcePolicies: Shown<boolean> | null;
+    } | null;
+    /** Sender-constrained tokens (`proofOfPossession`); null when unset or not declared here. */
+    readonly proofOfPossession: { readonly mechanism: Shown<string> | null; readonly required: Shown<boolean> | null } | null;
     readonly adopted: boolean;
     readonly retained: boolean;
 }
@@ -107,6 +132,12 @@ export interface PlanGrant {
     readonly managementApi: boolean;
     readonly scopes: readonly Shown<string>[] | Shown<never>;
     readonly allowAllScopes: boolean;
+    /** `subjectType`: "client" (client credentials) or "user" (user-delegated); null when unset ("client"). */
+    readonly subjectType: Shown<string> | null;
+    /** `organizationUsage` ("deny", "allow", "require"); null when unset. */
+    readonly organizationUsage: Shown<string> | null;
+    /** `allowAnyOrganization: true`: the grant serves every organization, including later ones. */
+    readonly allowAnyOrganization: boolean;
     readonly urn: string;
     readonly name: string;
 }
