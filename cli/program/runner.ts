@@ -9,6 +9,7 @@ import * as v8 from "node:v8";
 import {
     type CapturedResource,
     type ChildMessage,
+    type DataSourceCall,
     FRAME_HEADER_BYTES,
     type ParentMessage,
     type ProgramFailure,
@@ -35,6 +36,8 @@ export interface ProgramRunResult {
     /** What the program printed (console.log, SDK warnings), in order. */
     readonly output: string;
     readonly pulumiVersion?: string;
+    /** The program's data source calls, each answered "unknown" (see dataSources.ts). */
+    readonly dataSources: readonly DataSourceCall[];
     readonly pulumiPath?: string;
     readonly childPid?: number;
 }
@@ -73,6 +76,7 @@ export class ProgramRunner {
     private pulumiPath: string | undefined;
     private failure: ProgramFailure | undefined;
     private done = false;
+    private dataSources: readonly DataSourceCall[] = [];
     private ended: { code: number | null; signal: NodeJS.Signals | null } | { error: Error } | undefined;
     private onEnd: (() => void) | undefined;
     private onResources: ((batch: readonly CapturedResource[]) => void) | undefined;
@@ -114,6 +118,7 @@ export class ProgramRunner {
                     break;
                 case "done":
                     this.done = true;
+                    this.dataSources = message.dataSources;
                     break;
             }
         });
@@ -174,6 +179,7 @@ export class ProgramRunner {
                         resources: this.resources,
                         output: this.output,
                         pulumiVersion: this.pulumiVersion,
+                        dataSources: this.dataSources,
                         pulumiPath: this.pulumiPath,
                         childPid: this.child.pid,
                     });

@@ -20,21 +20,13 @@ const text = (value: unknown): Shown<string> | null => (typeof value === "string
 const flag = (value: unknown): Shown<boolean> | null =>
     typeof value === "boolean" || value === SECRET_TEXT || value === UNKNOWN_TEXT ? (value as Shown<boolean>) : null;
 
-/** An API's access policies and token binding (types.ts PlanApi.access, PlanApi.proofOfPossession). */
-export function apiAccessOf(props: Props, managementApi: boolean): Pick<PlanApi, "access" | "proofOfPossession"> {
+/** An API's RBAC and token binding (types.ts PlanApi; its accessPolicy is read in accessModel.ts). */
+export function apiAccessOf(props: Props): Pick<PlanApi, "enforcePolicies" | "proofOfPossession"> {
     const proofOfPossession =
         at(props, ["proofOfPossession"]) === null
             ? null
             : { mechanism: text(at(props, ["proofOfPossession", "mechanism"])), required: flag(at(props, ["proofOfPossession", "required"])) };
-    if (managementApi) return { access: null, proofOfPossession };
-    return {
-        access: {
-            userPolicy: text(at(props, ["subjectTypeAuthorization", "user", "policy"])),
-            clientPolicy: text(at(props, ["subjectTypeAuthorization", "client", "policy"])),
-            enforcePolicies: flag(at(props, ["enforcePolicies"])),
-        },
-        proofOfPossession,
-    };
+    return { enforcePolicies: flag(at(props, ["enforcePolicies"])), proofOfPossession };
 }
 
 /** A client's grant types, and whether it can use client credentials (types.ts PlanMachine). */

@@ -37,6 +37,11 @@ export function buildAccessModel(live: readonly CapturedResource[], notes: strin
         if (identifier !== undefined) serverByIdentifier.set(identifier, server);
     }
     const definedScopes = new Map<string, Shown<string>[]>();
+    const addInline = (server: CapturedResource, scopes: unknown[]) => {
+        const list = definedScopes.get(server.urn) ?? [];
+        list.push(...scopes.map((scope) => (typeof scope === "object" && scope !== null ? (scope as Record<string, unknown>).value : scope) as Shown<string>));
+        definedScopes.set(server.urn, list);
+    };
     const addScopes = (resource: CapturedResource, scopes: Shown<string>[]) => {
         const server =
             linkedResource(resource, "resourceServerIdentifier", AUTH0_TYPES.resourceServer, byUrn) ??
@@ -54,6 +59,12 @@ export function buildAccessModel(live: readonly CapturedResource[], notes: strin
                 scopes.map((scope) => (typeof scope === "object" && scope !== null ? (scope as Record<string, unknown>).name : scope) as Shown<string>),
             );
         } else if (scopes === SECRET_TEXT || scopes === UNKNOWN_TEXT) addScopes(resource, [scopes]);
+    }
+    // @pulumi/auth0 1.x/2.x declared scopes inline, `scopes: [{ value, description }]` (see inlineScopes in the pack).
+    for (const server of servers) {
+        const inline = redact(server.properties.scopes);
+        if (Array.isArray(inline)) addInline(server, inline);
+        else if (inline === SECRET_TEXT || inline === UNKNOWN_TEXT) addInline(server, [inline]);
     }
     for (const resource of ofType(AUTH0_TYPES.resourceServerScope)) {
         const scope = shownString(resource.properties, "scope");
@@ -73,9 +84,10 @@ export function buildAccessModel(live: readonly CapturedResource[], notes: strin
             tokenLifetime: shownNumber(server.properties.tokenLifetime) ?? null,
             tokenLifetimeForWeb: shownNumber(server.properties.tokenLifetimeForWeb) ?? null,
             scopes: definedScopes.has(server.urn) ? [...definedScopes.get(server.urn)!].sort(byText) : null,
-            ...apiAccessOf(server.properties, management),
+            ...apiAccessOf(server.properties),
             adopted: server.importId !== undefined,
             retained: server.retainOnDelete === true,
+            accessPolicy: accessPolicyOf(server),
         });
     }
 
@@ -122,10 +134,11 @@ export function buildAccessModel(live: readonly CapturedResource[], notes: strin
                 tokenLifetime: null,
                 tokenLifetimeForWeb: null,
                 scopes: null,
-                access: null,
+                enforcePolicies: null,
                 proofOfPossession: null,
                 adopted: false,
                 retained: false,
+                accessPolicy: { user: null, client: null },
             });
         }
 
@@ -168,7 +181,11 @@ export function buildAccessModel(live: readonly CapturedResource[], notes: strin
                 name: client.name,
                 appType: shownString(client.properties, "appType") ?? null,
                 ...clientKindOf(client.properties),
-                authenticationMethod: credentials ? (shownString(credentials.properties, "authenticationMethod") ?? null) : null,
+                // @pulumi/auth0 1.x/2.x set it on the Client as tokenEndpointAuthMethod (pulumi/pulumi-auth0
+                // v2.24.3 f05c9993 sdk/nodejs/client.ts); 3.0.0 (9837e333) moved it to ClientCredentials.
+                authenticationMethod: credentials
+                    ? (shownString(credentials.properties, "authenticationMethod") ?? null)
+                    : (shownString(client.properties, "tokenEndpointAuthMethod") ?? null),
                 tokenQuota,
                 grants: grantsPerClient.get(client.urn) ?? 0,
             };
@@ -207,4 +224,19 @@ function linkedResource(
     const matches = (resource.propertyDependencies[property] ?? []).map((urn) => byUrn.get(urn)).filter((r) => r?.type === type);
     const unique = new Set(matches);
     return unique.size === 1 ? [...unique][0] : undefined;
+}
+
+/** `subjectTypeAuthorization.{user,client}.policy` as the program declares it. */
+function accessPolicyOf(server: CapturedResource): PlanApi["accessPolicy"] {
+    const authorization = redact(server.properties.subjectTypeAuthorization);
+    const policyOf = (subject: "user" | "client"): Shown<string> | null => {
+        if (authorization === SECRET_TEXT || authorization === UNKNOWN_TEXT) return authorization;
+        if (authorization === null || typeof authorization !== "object") return null;
+        const entry = (authorization as Record<string, unknown>)[subject];
+        if (entry === SECRET_TEXT || entry === UNKNOWN_TEXT) return entry;
+        if (entry === null || typeof entry !== "object") return null;
+        const policy = (entry as Record<string, unknown>).policy;
+        return typeof policy === "string" ? (policy as Shown<string>) : null;
+    };
+    return { user: policyOf("user"), client: policyOf("client") };
 }

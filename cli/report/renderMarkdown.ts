@@ -7,12 +7,14 @@ import {
     authentication,
     counted,
     grantContext,
+    extraSections,
     grantScopes,
     lifetime,
     number,
     quota,
     resourceLabel,
     shown,
+    stackConfigLine,
     tokenBinding,
     verdictLine,
 } from "./wording";
@@ -112,6 +114,8 @@ function renderMarkdownWithin(report: PlanReport, budget: number): string {
         `Policy pack ${code(report.policyPack.name)} ${cell(report.policyPack.version)} · ${counted(summary.resources, "resource")} · ` +
             `${counted(summary.machines, "machine")} · ${counted(summary.apis, "API")} · ${counted(summary.grants, "grant")}`,
     );
+    md.line();
+    md.line(cell(stackConfigLine(report)));
 
     const findings = report.diagnostics.filter((d) => !report.exemptionsApplied.includes(d));
     md.line();
@@ -222,6 +226,16 @@ function renderMarkdownWithin(report: PlanReport, budget: number): string {
     else md.table(["Scope", "Why"], report.deployerScopes.map((s) => [code(s.scope), cell(s.reasons.join("; "))]));
     md.line();
     md.line("</details>");
+
+    for (const [title, lines] of extraSections(report)) {
+        md.line();
+        md.line(`### ${title}`);
+        md.line();
+        md.lines(
+            lines.map((line) => `- ${cell(line)}`),
+            "lines",
+        );
+    }
 
     if (report.notes.length > 0) {
         md.line();

@@ -7,12 +7,14 @@ import {
     counted,
     grantContext,
     grantsByMachine,
+    extraSections,
     grantScopes,
     lifetime,
     number,
     quota,
     resourceLabel,
     shown,
+    stackConfigLine,
     tokenBinding,
     verdictLine,
 } from "./wording";
@@ -26,6 +28,7 @@ export function renderText(report: PlanReport): string {
             `${counted(summary.machines, "machine")}, ${counted(summary.otherApplications, "other application")} with grants, ` +
             `${counted(summary.apis, "API")}, ${counted(summary.grants, "grant")}`,
     );
+    out.push(stackConfigLine(report));
 
     const apis = apiByLabel(report);
     const byMachine = grantsByMachine(report);
@@ -91,6 +94,11 @@ export function renderText(report: PlanReport): string {
     out.push("", `Exemptions applied (${number(report.exemptionsApplied.length)})`);
     if (report.exemptionsApplied.length === 0) out.push("  (none)");
     for (const d of report.exemptionsApplied) out.push(`  ${resourceLabel(d)}: ${d.message}`);
+
+    for (const [title, lines] of extraSections(report)) {
+        out.push("", title);
+        for (const line of lines) out.push(`  - ${line}`);
+    }
 
     if (report.notes.length > 0) {
         out.push("", "Notes");

@@ -1,7 +1,7 @@
 // The plan report's shape: what every renderer reads and `--format json` prints as is; its schema is
 // documented in README.md ("JSON report").
 import type { PolicyDiagnostic } from "../analyzer/types";
-import type { CapturedResource } from "../program/protocol";
+import type { CapturedResource, DataSourceCall } from "../program/protocol";
 import type { Shown } from "../values";
 
 /** Bumped on any change that could break a reader of the JSON report. */
@@ -37,8 +37,18 @@ export interface PlanReport {
     readonly diagnostics: readonly PlanDiagnostic[];
     /** The `auth0-exemptions-applied` diagnostics: findings an exemption suppressed. */
     readonly exemptionsApplied: readonly PlanDiagnostic[];
+    /** Every exemption the policy config lists (applied or not), by policy then resource. */
+    readonly exemptions: readonly PlanExemption[];
+    /** Present with `--base`: what this change grants or takes away (cli/diff, documented in cli/README.md). */
+    readonly diff?: unknown;
     /** Things the plan could not determine, or could not do offline. */
     readonly notes: readonly string[];
+    /** The stack config file read, relative to the project; null when the stack has none (planned with empty config, as Pulumi does). */
+    readonly stackConfigFile: string | null;
+    /** Data source calls (invokes), each answered "unknown": offline there is no provider to ask. */
+    readonly dataSources: readonly DataSourceCall[];
+    /** Resources of other providers (and dynamic providers), by type: counted, not judged by the pack's Auth0 rules. */
+    readonly notJudged: readonly { readonly type: string; readonly count: number }[];
 }
 
 export interface PlanSummary {
@@ -103,22 +113,25 @@ export interface PlanApi {
     readonly tokenLifetimeForWeb: Shown<number> | null;
     /** Scopes the program defines on the API (ResourceServerScopes/ResourceServerScope); null when it defines none. */
     readonly scopes: readonly Shown<string>[] | null;
-    /**
-     * Who may get tokens for it (`subjectTypeAuthorization`, `enforcePolicies`); each field null when
-     * unset. The whole object is null for the Management API and for an API not declared here.
-     */
-    readonly access: {
-        /** `subjectTypeAuthorization.user.policy`; unset means Auth0's "allow_all". */
-        readonly userPolicy: Shown<string> | null;
-        /** `subjectTypeAuthorization.client.policy`. */
-        readonly clientPolicy: Shown<string> | null;
-        /** RBAC. */
-        readonly enforcePolicies: Shown<boolean> | null;
-    } | null;
+    /** RBAC (`enforcePolicies`): with it, a user's token carries only the user's permissions; null when unset. */
+    readonly enforcePolicies: Shown<boolean> | null;
     /** Sender-constrained tokens (`proofOfPossession`); null when unset or not declared here. */
     readonly proofOfPossession: { readonly mechanism: Shown<string> | null; readonly required: Shown<boolean> | null } | null;
     readonly adopted: boolean;
     readonly retained: boolean;
+    /**
+     * `subjectTypeAuthorization`: who may get tokens for the API; null where the program leaves it
+     * unset (for user access, Auth0 then applies "allow_all": every application).
+     */
+    readonly accessPolicy: { readonly user: Shown<string> | null; readonly client: Shown<string> | null };
+}
+
+/** One entry of a policy's `exemptions` config (policy-pack/support/exemptions.ts). */
+export interface PlanExemption {
+    readonly policy: string;
+    readonly resource: string;
+    readonly reason: string;
+    readonly expires: string;
 }
 
 export interface PlanGrant {
@@ -163,6 +176,11 @@ export interface ReportInput {
     readonly diagnostics: readonly PolicyDiagnostic[];
     /** Notes from loading the project (e.g. ESC environments the plan can't read). */
     readonly notes?: readonly string[];
+    /** The exemptions in the policy config the pack was configured with. */
+    readonly exemptions?: readonly PlanExemption[];
+    /** See PlanReport.stackConfigFile; undefined is taken as null. */
+    readonly stackConfigFile?: string | null;
+    readonly dataSources?: readonly DataSourceCall[];
 }
 
 /** A stable order for report entries (code-unit order, independent of locale). */

@@ -37,8 +37,9 @@ export function lifetime(api: PlanApi | undefined, field: "tokenLifetime" | "tok
 /** "user deny_all, client require_client_grant, RBAC on"; unset user access says it is Auth0's open default. */
 export function accessPolicy(api: PlanApi): string {
     if (api.urn === null) return "not managed by this program";
-    if (!api.access) return "n/a (system API)";
-    const { userPolicy, clientPolicy, enforcePolicies } = api.access;
+    if (api.managementApi) return "n/a (system API)";
+    const { user: userPolicy, client: clientPolicy } = api.accessPolicy;
+    const enforcePolicies = api.enforcePolicies;
     const user = userPolicy === null ? "user unset (Auth0's default allow_all: every application)" : `user ${shown(userPolicy, String)}`;
     const client = clientPolicy === null ? "client unset" : `client ${shown(clientPolicy, String)}`;
     const rbac = enforcePolicies === null ? "RBAC unset" : enforcePolicies === true ? "RBAC on" : enforcePolicies === false ? "RBAC off" : `RBAC ${shown(enforcePolicies, String)}`;
@@ -116,4 +117,34 @@ export function grantsByMachine(report: PlanReport): Map<string, PlanGrant[]> {
         map.set(key, list);
     }
     return map;
+}
+
+/** Which stack config the plan read; says so when there was none, as Pulumi runs such a stack too. */
+export function stackConfigLine(report: PlanReport): string {
+    return report.stackConfigFile === null
+        ? `Stack config: none (no Pulumi.${report.stack}.yaml); planned with empty config, as Pulumi does`
+        : `Stack config: ${report.stackConfigFile}`;
+}
+
+/** The sections only some plans have, as [title, lines], empty ones left out. */
+export function extraSections(report: PlanReport): [string, string[]][] {
+    const sections: [string, string[]][] = [
+        ["Data sources (answered unknown offline)", dataSourceLines(report)],
+        ["Not judged (other providers)", notJudgedLines(report)],
+    ];
+    return sections.filter(([, lines]) => lines.length > 0);
+}
+
+/** One line per data source call site: what was called, where, and what that leaves unverified. */
+export function dataSourceLines(report: PlanReport): string[] {
+    return report.dataSources.map(
+        (call) =>
+            `${call.token} at ${call.location ?? "(location not found)"}${call.count > 1 ? ` (${number(call.count)} calls)` : ""}: ` +
+            "its result is unknown offline, so nothing derived from it is verified",
+    );
+}
+
+/** One line per resource type of another provider: counted, not judged. */
+export function notJudgedLines(report: PlanReport): string[] {
+    return report.notJudged.map((entry) => `${entry.type}: ${counted(entry.count, "resource")}, not judged (not an Auth0 resource)`);
 }

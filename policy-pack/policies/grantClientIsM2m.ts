@@ -63,11 +63,17 @@ export function judgeClient(client: Auth0Resource, credentials: readonly Auth0Re
     }
 
     // A public client (no client authentication) can't keep a secret, so it can't be an M2M client.
-    for (const credential of credentials) {
-        const method = asString(credential.props.authenticationMethod);
-        if (isUnknown(method)) verdict.unknown.push({ resource: credential, field: "authenticationMethod" });
+    // @pulumi/auth0 1.x/2.x set the method on the Client (tokenEndpointAuthMethod, pulumi/pulumi-auth0
+    // v2.24.3 f05c9993 sdk/nodejs/client.ts); 3.0.0 (9837e333) moved it to ClientCredentials.
+    const methods = [
+        ...credentials.map((credential) => ({ resource: credential, field: "authenticationMethod" })),
+        { resource: client, field: "tokenEndpointAuthMethod" },
+    ];
+    for (const { resource, field } of methods) {
+        const method = asString(resource.props[field]);
+        if (isUnknown(method)) verdict.unknown.push({ resource, field });
         else if (method === "none") {
-            verdict.problems.push(`is a public client that can't authenticate (${labelOf(credential)} sets authenticationMethod "none")`);
+            verdict.problems.push(`is a public client that can't authenticate (${labelOf(resource)} sets ${field} "none")`);
             verdict.userFacing = true;
         }
     }

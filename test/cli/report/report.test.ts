@@ -56,6 +56,7 @@ describe("buildReport", () => {
                 proofOfPossession: null,
                 adopted: true,
                 retained: true,
+                accessPolicy: { user: null, client: null },
             },
             {
                 identifier: "https://orders.example",
@@ -69,6 +70,7 @@ describe("buildReport", () => {
                 proofOfPossession: { mechanism: "mtls", required: true },
                 adopted: false,
                 retained: false,
+                accessPolicy: { user: null, client: null },
             },
             {
                 identifier: "https://partner.example",
@@ -82,6 +84,7 @@ describe("buildReport", () => {
                 proofOfPossession: null,
                 adopted: false,
                 retained: false,
+                accessPolicy: { user: null, client: null },
             },
         ]);
     });
