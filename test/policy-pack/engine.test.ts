@@ -123,6 +123,9 @@ describe("Analyze", () => {
             ["auth0-management-api-known-scopes", "mandatory", "mgmt"],
             ["auth0-no-default-for-grants", "mandatory", "third-parties"],
             ["auth0-token-lifetime-limits", "mandatory", "orders-api"],
+            // Unset access policies: user (Auth0 then applies allow_all) and client, one finding each.
+            ["auth0-api-access-policies", "advisory", "orders-api"],
+            ["auth0-api-access-policies", "advisory", "orders-api"],
             ["auth0-no-wildcard-scopes", "mandatory", "orders-api-scopes"],
         ]);
         // The server prefixes the description; our message follows it.
@@ -130,6 +133,29 @@ describe("Analyze", () => {
         expect(diagnostics[2].message).toContain('Did you mean "read:users"?');
         expect(diagnostics[0].policyPackName).toBe("auth0-m2m-guardrails");
         expect(diagnostics[0].policyPackVersion).toBe("0.1.0");
+    });
+
+    it("judges an API's access policies as Auth0 spells them, and leaves a closed one alone", async () => {
+        const open = await pack.analyze(
+            resource(T.resourceServer, "open-api", {
+                identifier: ORDERS_API,
+                tokenLifetime: 3_600,
+                tokenLifetimeForWeb: 3_600,
+                subjectTypeAuthorization: { user: { policy: "allow_all" }, client: { policy: "require_client_grant" } },
+            }),
+        );
+        expect(by(open, "auth0-api-access-policies").map((d) => [d.enforcementLevel, d.message]), show(open)).toEqual([
+            ["advisory", expect.stringMatching(/ResourceServer "open-api" sets user access "allow_all": any application in the tenant can get a user's token for it, with RBAC off/)],
+        ]);
+        const closed = await pack.analyze(
+            resource(T.resourceServer, "closed-api", {
+                identifier: ORDERS_API,
+                tokenLifetime: 3_600,
+                tokenLifetimeForWeb: 3_600,
+                subjectTypeAuthorization: { user: { policy: "deny_all" }, client: { policy: "require_client_grant" } },
+            }),
+        );
+        expect(by(closed, "auth0-api-access-policies"), show(closed)).toEqual([]);
     });
 
     it("sees values that arrive as secrets", async () => {
