@@ -16,6 +16,7 @@ const PROCESS_TESTS = [
     "test/policy-pack/publishable.test.ts",
     "test/examples/multiTenant.consumer.test.ts",
     "test/bench/bench.test.ts",
+    "test/workflows/workflows.test.ts",
 ];
 
 export default defineConfig({

@@ -13,6 +13,7 @@ import {
     type ConfigPath,
 } from "../../policy-pack/guardrails";
 import { checkApiSettings, checkApiGrantScopes, checkManagementGrant } from "./argChecks";
+import { renameIssues } from "./renames";
 import {
     apiSchema,
     configKeySchema,
@@ -141,6 +142,7 @@ export function parseTenantConfig(raw: unknown): TenantConfigParse {
         );
     }
 
+    issues.push(...renameIssues("apis", apis));
     const rawApiKeys = isRecord(raw.apis) ? new Set(Object.keys(raw.apis)) : new Set<string>();
     const machines = new Map<string, MachineConfig>();
     for (const [key, machine] of parseEntries(raw.machines, "machines", machineSchema, "machine", issues)) {
@@ -178,6 +180,7 @@ export function parseTenantConfig(raw: unknown): TenantConfigParse {
         }
         machines.set(key, { ...machine, grants });
     }
+    issues.push(...renameIssues("machines", machines));
 
     if (issues.length > 0) return { ok: false, issues };
     return {

@@ -18,6 +18,8 @@ export const apiAccessPolicies = resourceRule({
         "application in the tenant (allow_all) and, with RBAC off, for any permission it defines, which bypasses the " +
         "least-privilege client grants. Advisory by default, because the API may be meant for every first-party app.",
     enforcementLevel: "advisory",
+    severity: "medium",
+    tags: ["auth0", "least-privilege", "apis"],
     remediationSteps:
         'Set subjectTypeAuthorization on the auth0.ResourceServer: client { policy: "require_client_grant" } and user ' +
         '{ policy: "deny_all" } (or "require_client_grant" with user grants and enforcePolicies: true). The auth0-m2m Api ' +

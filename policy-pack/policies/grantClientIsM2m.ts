@@ -100,6 +100,8 @@ export const grantClientIsM2m = stackRule({
         "authentication (not \"none\"), when that Client is in the same stack. API access given to an application that " +
         "also signs users in, or runs in a browser or on a device, is exposed wherever that application's credentials are.",
     enforcementLevel: "mandatory",
+    severity: "high",
+    tags: ["auth0", "m2m", "grants"],
     remediationSteps:
         "Delete the grant, or move the access to a dedicated auth0.Client with appType \"non_interactive\" and grantTypes " +
         "[\"client_credentials\"], authenticated with a secret or private_key_jwt. Never add client_credentials to an " +

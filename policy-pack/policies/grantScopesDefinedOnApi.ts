@@ -140,6 +140,8 @@ export const grantScopesDefinedOnApi = stackRule({
         "same stack. A scope the API doesn't define is a typo or a missing definition, and the application would run " +
         "without the access it was meant to have. Management API grants are left to auth0-management-api-known-scopes.",
     enforcementLevel: "mandatory",
+    severity: "low",
+    tags: ["auth0", "scopes"],
     remediationSteps:
         "Correct the grant's scope (the message suggests the nearest defined ones), or define the scope on the API with " +
         "auth0.ResourceServerScopes / auth0.ResourceServerScope in the same stack.",

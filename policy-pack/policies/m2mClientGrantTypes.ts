@@ -10,6 +10,8 @@ export const m2mClientGrantTypes = resourceRule({
         "no grant of it is in the stack. A user-facing flow (password, implicit, authorization_code, ...) on it lets its " +
         "credentials sign users in, and makes every API access it holds reachable through that flow.",
     enforcementLevel: "advisory",
+    severity: "medium",
+    tags: ["auth0", "m2m", "clients"],
     remediationSteps:
         "Set grantTypes: [\"client_credentials\"] on the auth0.Client; give a user-facing flow an application of its own.",
     appliesTo: [AUTH0_TYPES.client],

@@ -19,6 +19,8 @@ export const managementApiNoEscalation = resourceRule<ManagementApiNoEscalationA
         "intercept mail and MFA (update:email_provider, ...); nor allowAllScopes. One leaked M2M secret with such a " +
         "scope is the whole tenant.",
     enforcementLevel: "mandatory",
+    severity: "critical",
+    tags: ["auth0", "management-api", "privilege-escalation"],
     remediationSteps:
         "Remove the scope from the grant and do that work from a separate, tightly held pipeline. If an application " +
         "truly needs it, add a time-boxed exemption listing that scope under this policy's config.",

@@ -20,6 +20,8 @@ export const managementApiSensitiveScopes = resourceRule<ManagementApiSensitiveS
         "create:user_tickets, create:role_members, ...). Ordinary integrations such as a user-sync job need some of " +
         "them, so this tier has its own level: advisory by default, mandatory by config.",
     enforcementLevel: "advisory",
+    severity: "high",
+    tags: ["auth0", "management-api", "account-takeover"],
     remediationSteps:
         "Keep the scope only on the application whose job needs it, and prefer the narrower one where it exists " +
         "(update:users_app_metadata rather than update:users). With this policy mandatory, exempt that grant for the scope.",

@@ -11,6 +11,8 @@ export const noWildcardScopes = resourceRule({
         "or a scope that reads as a wildcard in review; allowAllScopes silently grants every scope the API defines, now " +
         "and later; allowAnyOrganization lets the grant be used for every organization, including ones created later.",
     enforcementLevel: "mandatory",
+    severity: "high",
+    tags: ["auth0", "least-privilege", "scopes"],
     remediationSteps:
         "List each scope the application needs in the grant's `scopes` (e.g. \"read:orders\"), remove `allowAllScopes`, " +
         "remove `allowAnyOrganization` (associate the grant with each organization it serves), and rename any API scope " +

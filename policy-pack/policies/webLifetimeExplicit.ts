@@ -10,6 +10,8 @@ export const webLifetimeExplicit = resourceRule({
         "lifetime is Auth0's default, which its docs give as both 7,200 s and 86,400 s, and which may then exceed the " +
         "API's own lifetime. Not a known security problem (the web lifetime stays within the maximum), so advisory.",
     enforcementLevel: "advisory",
+    severity: "low",
+    tags: ["auth0", "tokens"],
     remediationSteps: "Set tokenLifetimeForWeb on the auth0.ResourceServer, at most its tokenLifetime.",
     appliesTo: [AUTH0_TYPES.resourceServer],
     ...NO_SETTINGS,
