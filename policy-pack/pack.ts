@@ -1,14 +1,18 @@
 // The pack's contents, separate from index.ts so tests can load the policies without starting the
 // policy server (`new PolicyPack(...)` starts one).
+import { apiAccessPolicies } from "./policies/apiAccessPolicies";
 import { exemptionsApplied } from "./policies/exemptionsApplied";
 import { grantClientIsM2m } from "./policies/grantClientIsM2m";
 import { grantScopesDefinedOnApi } from "./policies/grantScopesDefinedOnApi";
+import { m2mClientGrantTypes } from "./policies/m2mClientGrantTypes";
 import { m2mTokenQuota } from "./policies/m2mTokenQuota";
 import { managementApiKnownScopes } from "./policies/managementApiKnownScopes";
 import { managementApiNoEscalation } from "./policies/managementApiNoEscalation";
+import { managementApiSensitiveScopes } from "./policies/managementApiSensitiveScopes";
 import { noDefaultForGrants } from "./policies/noDefaultForGrants";
 import { noWildcardScopes } from "./policies/noWildcardScopes";
 import { tokenLifetimeLimits } from "./policies/tokenLifetimeLimits";
+import { webLifetimeExplicit } from "./policies/webLifetimeExplicit";
 import type { RuleDeps, RuleFactory, RulePolicy } from "./support/rule";
 
 export { POLICY_PACK_NAME } from "./packArgs";
@@ -20,12 +24,16 @@ export { POLICY_PACK_NAME } from "./packArgs";
 export const RULES: readonly RuleFactory[] = [
     noWildcardScopes,
     tokenLifetimeLimits,
+    webLifetimeExplicit,
+    apiAccessPolicies,
     managementApiNoEscalation,
+    managementApiSensitiveScopes,
     managementApiKnownScopes,
     grantScopesDefinedOnApi,
     noDefaultForGrants,
     grantClientIsM2m,
     m2mTokenQuota,
+    m2mClientGrantTypes,
     exemptionsApplied,
 ];
 

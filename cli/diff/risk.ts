@@ -59,12 +59,14 @@ export function quotaRisk(before: MachineState["tokenQuota"], after: MachineStat
 }
 
 /**
- * `subjectTypeAuthorization` policies, narrowest first: `denyAll`, `requireClientGrant`, `allowAll`
- * (provider docs, @pulumi/auth0 3.49.0 types/input.d.ts ResourceServerSubjectTypeAuthorizationUser/Client).
+ * `subjectTypeAuthorization` policies, narrowest first: `deny_all`, `require_client_grant`, `allow_all`.
+ * The Management API takes the snake_case values (policy-pack/guardrails/apiAccess.ts cites them);
+ * the provider's generated docs spell them camelCase, so both spellings are ranked alike.
  * Unset can't be ordered: the tenant's default applies, which the plan can't see.
  */
 export function accessPolicyRisk(before: Shown<string> | null, after: Shown<string> | null): Risk {
-    const rank = (v: Shown<string> | null) => (known(v) ? ["denyAll", "requireClientGrant", "allowAll"].indexOf(v) : -1);
+    const snake = (v: string) => v.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    const rank = (v: Shown<string> | null) => (known(v) ? ["deny_all", "require_client_grant", "allow_all"].indexOf(snake(v)) : -1);
     const [b, a] = [rank(before), rank(after)];
     return compare(b < 0 ? null : b, a < 0 ? null : a);
 }

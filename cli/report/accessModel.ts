@@ -3,10 +3,14 @@
 import { AUTH0_TYPES, isManagementApiAudience, MANAGEMENT_API_NAME } from "../../policy-pack/guardrails";
 import type { CapturedResource } from "../program/protocol";
 import { knownString, redact, SECRET_TEXT, shownNumber, shownString, UNKNOWN_TEXT, type Shown } from "../values";
+import { apiAccessOf, clientKindOf, grantOrganizationsOf } from "./accessFields";
 import { byText, type PlanApi, type PlanGrant, type PlanMachine } from "./types";
 
 export interface AccessModel {
+    /** Clients that can use client credentials. */
     readonly machines: PlanMachine[];
+    /** Other clients the program manages that hold grants (user-facing applications). */
+    readonly otherApplications: PlanMachine[];
     readonly apis: PlanApi[];
     readonly grants: PlanGrant[];
 }
@@ -80,6 +84,7 @@ export function buildAccessModel(live: readonly CapturedResource[], notes: strin
             tokenLifetime: shownNumber(server.properties.tokenLifetime) ?? null,
             tokenLifetimeForWeb: shownNumber(server.properties.tokenLifetimeForWeb) ?? null,
             scopes: definedScopes.has(server.urn) ? [...definedScopes.get(server.urn)!].sort(byText) : null,
+            ...apiAccessOf(server.properties),
             adopted: server.importId !== undefined,
             retained: server.retainOnDelete === true,
             accessPolicy: accessPolicyOf(server),
@@ -129,6 +134,8 @@ export function buildAccessModel(live: readonly CapturedResource[], notes: strin
                 tokenLifetime: null,
                 tokenLifetimeForWeb: null,
                 scopes: null,
+                enforcePolicies: null,
+                proofOfPossession: null,
                 adopted: false,
                 retained: false,
                 accessPolicy: { user: null, client: null },
@@ -142,15 +149,16 @@ export function buildAccessModel(live: readonly CapturedResource[], notes: strin
             audience,
             api,
             managementApi: management,
-            scopes: Array.isArray(scopes) ? (scopes as Shown<string>[]) : scopes === SECRET_TEXT || scopes === UNKNOWN_TEXT ? (scopes as Shown<never>) : [],
+            scopes: Array.isArray(scopes) ? [...(scopes as Shown<string>[])].sort(byText) : scopes === SECRET_TEXT || scopes === UNKNOWN_TEXT ? (scopes as Shown<never>) : [],
             allowAllScopes: grant.properties.allowAllScopes === true,
+            ...grantOrganizationsOf(grant.properties),
             urn: grant.urn,
             name: grant.name,
         });
     }
     grants.sort((a, b) => byText(a.machine, b.machine) || byText(a.api, b.api) || byText(a.urn, b.urn));
 
-    const machines: PlanMachine[] = clients
+    const clientEntries: PlanMachine[] = clients
         .map((client) => {
             const credentials = credentialsByClient.get(client.urn);
             const quota = redact(client.properties.tokenQuota);
@@ -172,6 +180,7 @@ export function buildAccessModel(live: readonly CapturedResource[], notes: strin
                 urn: client.urn,
                 name: client.name,
                 appType: shownString(client.properties, "appType") ?? null,
+                ...clientKindOf(client.properties),
                 // @pulumi/auth0 1.x/2.x set it on the Client as tokenEndpointAuthMethod (pulumi/pulumi-auth0
                 // v2.24.3 f05c9993 sdk/nodejs/client.ts); 3.0.0 (9837e333) moved it to ClientCredentials.
                 authenticationMethod: credentials
@@ -187,7 +196,9 @@ export function buildAccessModel(live: readonly CapturedResource[], notes: strin
         (a, b) => Number(b.managementApi) - Number(a.managementApi) || byText(a.label, b.label) || byText(String(a.identifier), String(b.identifier)),
     );
 
-    return { machines, apis, grants };
+    const machines = clientEntries.filter((c) => c.clientCredentials);
+    const otherApplications = clientEntries.filter((c) => !c.clientCredentials && c.grants > 0);
+    return { machines, otherApplications, apis, grants };
 }
 
 /** "Auth0 Management API (acme.eu.auth0.com)": the tenant's Management API, named by its host. */

@@ -1,7 +1,23 @@
 // The report as Markdown for a pull-request comment, within GitHub's size limit.
 import { SECRET_TEXT } from "../values";
 import type { PlanReport } from "./types";
-import { apiByLabel, authentication, counted, extraSections, grantScopes, lifetime, number, quota, resourceLabel, shown, stackConfigLine, verdictLine } from "./wording";
+import {
+    accessPolicy,
+    apiByLabel,
+    authentication,
+    counted,
+    grantContext,
+    extraSections,
+    grantScopes,
+    lifetime,
+    number,
+    quota,
+    resourceLabel,
+    shown,
+    stackConfigLine,
+    tokenBinding,
+    verdictLine,
+} from "./wording";
 
 /** GitHub rejects comments over 65,536 characters; stay well under it. */
 export const MARKDOWN_BUDGET = 60_000;
@@ -140,7 +156,7 @@ function renderMarkdownWithin(report: PlanReport, budget: number): string {
                 return [
                     cell(g.machine),
                     target,
-                    grantScopes(g).map(codeOrMarker).join(" ") || "(none)",
+                    (grantScopes(g).map(codeOrMarker).join(" ") || "(none)") + (grantContext(g) ? `<br>${cell(grantContext(g))}` : ""),
                     cell(lifetime(api, "tokenLifetime")),
                 ];
             }),
@@ -157,7 +173,17 @@ function renderMarkdownWithin(report: PlanReport, budget: number): string {
             report.machines.map((m) => [`${cell(m.machine)}<br>${code(m.name)}`, cell(authentication(m)), cell(quota(m)), number(m.grants)]),
         );
     }
-    const orphanGrants = report.grants.filter((g) => g.machineUrn === null || !machinesByUrn.has(g.machineUrn));
+    if (report.otherApplications.length > 0) {
+        md.line();
+        md.line(`#### Other applications with grants (can't use client credentials)`);
+        md.line();
+        md.table(
+            ["Application", "App type", "Grants"],
+            report.otherApplications.map((m) => [`${cell(m.machine)}<br>${code(m.name)}`, cell(m.appType === null ? "unset" : shown(m.appType, String)), number(m.grants)]),
+        );
+    }
+    const otherUrns = new Set(report.otherApplications.map((m) => m.urn));
+    const orphanGrants = report.grants.filter((g) => g.machineUrn === null || (!machinesByUrn.has(g.machineUrn) && !otherUrns.has(g.machineUrn)));
     if (orphanGrants.length > 0) {
         md.line();
         md.line(`${counted(orphanGrants.length, "grant")} ${orphanGrants.length === 1 ? "names" : "name"} a client this program does not manage.`);
@@ -169,12 +195,14 @@ function renderMarkdownWithin(report: PlanReport, budget: number): string {
     if (report.apis.length === 0) md.line("None.");
     else {
         md.table(
-            ["API", "Identifier", "Token lifetime", "Web lifetime", "Lifecycle"],
+            ["API", "Identifier", "Token lifetime", "Web lifetime", "Access", "Token binding", "Lifecycle"],
             report.apis.map((a) => [
                 a.managementApi ? `**${cell(a.label)}**` : cell(a.label),
                 codeOrMarker(shown(a.identifier, String)),
                 cell(lifetime(a, "tokenLifetime")),
                 a.managementApi ? "n/a" : cell(lifetime(a, "tokenLifetimeForWeb")),
+                cell(accessPolicy(a)),
+                cell(tokenBinding(a)),
                 cell(a.urn === null ? "not managed here" : [a.adopted ? "adopted (import)" : "created", a.retained ? "retained on delete" : ""].filter(Boolean).join(", ")),
             ]),
         );

@@ -1,6 +1,23 @@
 // The report as text for a terminal.
 import type { PlanGrant, PlanReport } from "./types";
-import { apiByLabel, authentication, counted, extraSections, grantsByMachine, grantScopes, lifetime, number, quota, resourceLabel, shown, stackConfigLine, verdictLine } from "./wording";
+import {
+    accessPolicy,
+    apiByLabel,
+    authentication,
+    counted,
+    grantContext,
+    grantsByMachine,
+    extraSections,
+    grantScopes,
+    lifetime,
+    number,
+    quota,
+    resourceLabel,
+    shown,
+    stackConfigLine,
+    tokenBinding,
+    verdictLine,
+} from "./wording";
 
 export function renderText(report: PlanReport): string {
     const out: string[] = [];
@@ -8,7 +25,8 @@ export function renderText(report: PlanReport): string {
     out.push(`auth0-m2m plan: project ${report.project}, stack ${report.stack}`);
     out.push(
         `Policy pack ${report.policyPack.name} ${report.policyPack.version}; ${counted(summary.resources, "resource")}, ` +
-            `${counted(summary.machines, "machine")}, ${counted(summary.apis, "API")}, ${counted(summary.grants, "grant")}`,
+            `${counted(summary.machines, "machine")}, ${counted(summary.otherApplications, "other application")} with grants, ` +
+            `${counted(summary.apis, "API")}, ${counted(summary.grants, "grant")}`,
     );
     out.push(stackConfigLine(report));
 
@@ -24,12 +42,20 @@ export function renderText(report: PlanReport): string {
             const identifier = grant.managementApi ? "" : `  ${shown(grant.audience, String)}`;
             out.push(`    -> ${grant.api}${identifier}  (tokens ${lifetime(api, "tokenLifetime")})`);
             out.push(`         ${grantScopes(grant).join(", ") || "(no scopes)"}`);
+            const context = grantContext(grant);
+            if (context) out.push(`         ${context}`);
         }
     };
     for (const machine of report.machines) {
         machineLines(`${machine.machine} [${machine.name}]: ${authentication(machine)}; ${quota(machine)}`, byMachine.get(machine.urn) ?? []);
     }
     for (const [key, grants] of byMachine) if (key.startsWith("machine:")) machineLines(grants[0].machine, grants);
+    if (report.otherApplications.length > 0) {
+        out.push("", "Other applications with grants (can't use client credentials)");
+        for (const app of report.otherApplications) {
+            machineLines(`${app.machine} [${app.name}]: appType ${app.appType === null ? "unset" : shown(app.appType, String)}`, byMachine.get(app.urn) ?? []);
+        }
+    }
 
     out.push("", "APIs");
     if (report.apis.length === 0) out.push("  (none)");
@@ -42,6 +68,7 @@ export function renderText(report: PlanReport): string {
         }
         const web = api.managementApi ? "" : `; web ${lifetime(api, "tokenLifetimeForWeb")}`;
         out.push(`    token lifetime ${lifetime(api, "tokenLifetime")}${web}`);
+        out.push(`    access: ${accessPolicy(api)}; token binding: ${tokenBinding(api)}`);
         if (api.scopes) out.push(`    scopes: ${api.scopes.map((s) => shown(s, String)).join(", ") || "(none)"}`);
     }
 

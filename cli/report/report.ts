@@ -18,7 +18,7 @@ export function buildReport(input: ReportInput): PlanReport {
     const secrets = new Set<string>();
     for (const resource of input.resources) collectSecretPlaintexts(resource.properties, secrets);
 
-    const { machines, apis, grants } = buildAccessModel(live, notes);
+    const { machines, otherApplications, apis, grants } = buildAccessModel(live, notes);
     const deployerScopes = deployerView(custom, notes);
     const diagnostics = reportDiagnostics(input.diagnostics, secrets);
 
@@ -50,6 +50,7 @@ export function buildReport(input: ReportInput): PlanReport {
             resources: custom.length,
             resourcesByType: Object.fromEntries(Object.entries(resourcesByType).sort(([a], [b]) => byText(a, b))),
             machines: machines.length,
+            otherApplications: otherApplications.length,
             apis: apis.length,
             grants: grants.length,
             adopted: adopted.length,
@@ -59,6 +60,7 @@ export function buildReport(input: ReportInput): PlanReport {
             exemptionsApplied: exemptionsApplied.length,
         },
         machines,
+        otherApplications,
         apis,
         grants,
         adopted,

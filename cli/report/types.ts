@@ -23,7 +23,10 @@ export interface PlanReport {
     /** "fail" when at least one diagnostic is mandatory (the CLI then exits 1). */
     readonly verdict: "pass" | "fail";
     readonly summary: PlanSummary;
+    /** Clients that can use client credentials (see PlanMachine.clientCredentials). */
     readonly machines: readonly PlanMachine[];
+    /** Clients with grants in the program that can't use client credentials (SPAs, web apps, ...). */
+    readonly otherApplications: readonly PlanMachine[];
     readonly apis: readonly PlanApi[];
     readonly grants: readonly PlanGrant[];
     /** Resources with the `import` option: adopted from the tenant, never created. */
@@ -54,6 +57,7 @@ export interface PlanSummary {
     readonly resources: number;
     readonly resourcesByType: Readonly<Record<string, number>>;
     readonly machines: number;
+    readonly otherApplications: number;
     readonly apis: number;
     readonly grants: number;
     readonly adopted: number;
@@ -81,6 +85,13 @@ export interface PlanMachine {
     /** The logical (Pulumi) name. */
     readonly name: string;
     readonly appType: Shown<string> | null;
+    /** The client's grantTypes; null when unset (Auth0's defaults for its appType apply). */
+    readonly grantTypes: readonly Shown<string>[] | Shown<never> | null;
+    /**
+     * Whether it can use client credentials: grantTypes lists client_credentials, or is unset on a
+     * non_interactive client (Auth0's default for M2M apps), or is unknown offline.
+     */
+    readonly clientCredentials: boolean;
     /** From the client's ClientCredentials resource; null when the program manages none. */
     readonly authenticationMethod: Shown<string> | null;
     /** `tokenQuota.clientCredentials`; null when the client sets none (the tenant's quota applies). */
@@ -100,9 +111,16 @@ export interface PlanApi {
     readonly tokenLifetimeForWeb: Shown<number> | null;
     /** Scopes the program defines on the API (ResourceServerScopes/ResourceServerScope); null when it defines none. */
     readonly scopes: readonly Shown<string>[] | null;
+    /** RBAC (`enforcePolicies`): with it, a user's token carries only the user's permissions; null when unset. */
+    readonly enforcePolicies: Shown<boolean> | null;
+    /** Sender-constrained tokens (`proofOfPossession`); null when unset or not declared here. */
+    readonly proofOfPossession: { readonly mechanism: Shown<string> | null; readonly required: Shown<boolean> | null } | null;
     readonly adopted: boolean;
     readonly retained: boolean;
-    /** `subjectTypeAuthorization`: who may get tokens for the API; null where the program leaves it unset. */
+    /**
+     * `subjectTypeAuthorization`: who may get tokens for the API; null where the program leaves it
+     * unset (for user access, Auth0 then applies "allow_all": every application).
+     */
     readonly accessPolicy: { readonly user: Shown<string> | null; readonly client: Shown<string> | null };
 }
 
@@ -117,6 +135,12 @@ export interface PlanGrant {
     readonly managementApi: boolean;
     readonly scopes: readonly Shown<string>[] | Shown<never>;
     readonly allowAllScopes: boolean;
+    /** `subjectType`: "client" (client credentials) or "user" (user-delegated); null when unset ("client"). */
+    readonly subjectType: Shown<string> | null;
+    /** `organizationUsage` ("deny", "allow", "require"); null when unset. */
+    readonly organizationUsage: Shown<string> | null;
+    /** `allowAnyOrganization: true`: the grant serves every organization, including later ones. */
+    readonly allowAnyOrganization: boolean;
     readonly urn: string;
     readonly name: string;
 }

@@ -26,10 +26,41 @@ export function lifetime(api: PlanApi | undefined, field: "tokenLifetime" | "tok
     if (!api || api.urn === null) return "not managed by this program";
     const value = api[field];
     if (value === null) {
+        // An adopted API keeps the tenant's current value for an unset field, which the plan can't see.
+        if (api.adopted) return "unset: keeps the tenant's current value (can't verify)";
         const fallback = field === "tokenLifetime" ? AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS : AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS;
         return `unset (Auth0 default ${formatSeconds(fallback)})`;
     }
     return shown(value, formatSeconds);
+}
+
+/** "user deny_all, client require_client_grant, RBAC on"; unset user access says it is Auth0's open default. */
+export function accessPolicy(api: PlanApi): string {
+    if (api.urn === null) return "not managed by this program";
+    if (api.managementApi) return "n/a (system API)";
+    const { user: userPolicy, client: clientPolicy } = api.accessPolicy;
+    const enforcePolicies = api.enforcePolicies;
+    const user = userPolicy === null ? "user unset (Auth0's default allow_all: every application)" : `user ${shown(userPolicy, String)}`;
+    const client = clientPolicy === null ? "client unset" : `client ${shown(clientPolicy, String)}`;
+    const rbac = enforcePolicies === null ? "RBAC unset" : enforcePolicies === true ? "RBAC on" : enforcePolicies === false ? "RBAC off" : `RBAC ${shown(enforcePolicies, String)}`;
+    return `${user}, ${client}, ${rbac}`;
+}
+
+/** "mtls, required", or "not bound". */
+export function tokenBinding(api: PlanApi): string {
+    const pop = api.proofOfPossession;
+    if (!pop || pop.mechanism === null) return "not bound";
+    const required = pop.required === true ? "required" : pop.required === null || pop.required === false ? "optional" : `required ${shown(pop.required, String)}`;
+    return `${shown(pop.mechanism, String)}, ${required}`;
+}
+
+/** "user-delegated; organizations: require, any organization", or "" for a plain client-credentials grant. */
+export function grantContext(grant: PlanGrant): string {
+    const parts: string[] = [];
+    if (grant.subjectType !== null && grant.subjectType !== "client") parts.push(grant.subjectType === "user" ? "user-delegated" : `subject ${shown(grant.subjectType, String)}`);
+    if (grant.organizationUsage !== null) parts.push(`organizations: ${shown(grant.organizationUsage, String)}`);
+    if (grant.allowAnyOrganization) parts.push("any organization (allowAnyOrganization)");
+    return parts.join("; ");
 }
 
 export function authentication(machine: PlanMachine): string {

@@ -1,10 +1,16 @@
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
-import type { ConfigIssue } from "../../policy-pack/guardrails";
+import { PROOF_OF_POSSESSION_MECHANISMS, RBAC_TOKEN_DIALECT, type ConfigIssue, type ProofOfPossessionMechanism } from "../../policy-pack/guardrails";
 import { AUTH0_TOKEN_LIFETIME_LIMITS, checkApiSettings } from "../config/argChecks";
 import { ComponentArgsError } from "../config/argsError";
 import { checkInput, isKnownString } from "../config/deferredChecks";
-import { API_IDENTIFIER, DEFAULT_API_TOKEN_LIFETIME_SECONDS, defaultTokenLifetimeForWeb } from "../config/tenantConfig";
+import {
+    API_IDENTIFIER,
+    API_USER_ACCESS_POLICIES,
+    type ApiUserAccessPolicy,
+    DEFAULT_API_TOKEN_LIFETIME_SECONDS,
+    defaultTokenLifetimeForWeb,
+} from "../config/tenantConfig";
 
 export interface ApiArgs {
     /**
@@ -22,7 +28,17 @@ export interface ApiArgs {
     readonly allowOfflineAccess?: boolean;
     /** The API's scopes, name to description. This is the only place they are declared. Default: none. */
     readonly scopes?: Readonly<Record<string, string>>;
+    /**
+     * Which applications may get a user's token for this API. "deny_all": none (client credentials
+     * only); "require_client_grant": only applications with a user grant, and RBAC is turned on so
+     * tokens carry only the user's permissions. Auth0's own "allow_all" is not offered: it opens the
+     * API to every application in the tenant. Default: "deny_all".
+     */
+    readonly userAccessPolicy?: ApiUserAccessPolicy;
+    /** Bind access tokens to the client's key (mTLS certificate or DPoP key). Default: not bound. */
+    readonly proofOfPossession?: { readonly mechanism: ProofOfPossessionMechanism; readonly required?: boolean };
 }
+
 
 /**
  * A custom API: an Auth0 resource server signing RS256 tokens, with its scopes owned by one
@@ -46,6 +62,7 @@ export class Api extends pulumi.ComponentResource {
         const resolved = resolveApiArgs(args);
         const issues: ConfigIssue[] = [];
         const identifier = checkInput(component, args.identifier, identifierIssues, issues);
+        issues.push(...accessIssues(args, resolved));
         issues.push(...checkApiSettings(
             { tokenLifetime: resolved.tokenLifetime, tokenLifetimeForWeb: resolved.tokenLifetimeForWeb, scopes: Object.keys(resolved.scopes) },
             { limits: AUTH0_TOKEN_LIFETIME_LIMITS },
@@ -68,6 +85,11 @@ export class Api extends pulumi.ComponentResource {
                 tokenLifetime: resolved.tokenLifetime,
                 tokenLifetimeForWeb: resolved.tokenLifetimeForWeb,
                 allowOfflineAccess: resolved.allowOfflineAccess,
+                // Client access always needs a client grant; user access as declared (apiAccess.ts cites the values).
+                subjectTypeAuthorization: { client: { policy: "require_client_grant" }, user: { policy: resolved.userAccessPolicy } },
+                enforcePolicies: resolved.rbac,
+                tokenDialect: resolved.rbac ? RBAC_TOKEN_DIALECT : undefined,
+                proofOfPossession: resolved.proofOfPossession,
             },
             { parent: this, ignoreChanges: opts?.ignoreChanges },
         );
@@ -90,11 +112,16 @@ export class Api extends pulumi.ComponentResource {
 /** Fills in the documented defaults. Pure, so it is tested without mocks. */
 export function resolveApiArgs(args: ApiArgs) {
     const tokenLifetime = args.tokenLifetime ?? DEFAULT_API_TOKEN_LIFETIME_SECONDS;
+    const userAccessPolicy: ApiUserAccessPolicy = args.userAccessPolicy ?? "deny_all";
     return {
         tokenLifetime,
         tokenLifetimeForWeb: args.tokenLifetimeForWeb ?? defaultTokenLifetimeForWeb(tokenLifetime),
         allowOfflineAccess: args.allowOfflineAccess ?? false,
         scopes: args.scopes ?? {},
+        userAccessPolicy,
+        // Declared user access turns on RBAC, so a user's token carries only the permissions the user holds.
+        rbac: userAccessPolicy !== "deny_all",
+        proofOfPossession: args.proofOfPossession && { mechanism: args.proofOfPossession.mechanism, required: args.proofOfPossession.required ?? true },
     };
 }
 
@@ -102,4 +129,16 @@ export function resolveApiArgs(args: ApiArgs) {
 export function identifierIssues(identifier: unknown): ConfigIssue[] {
     if (typeof identifier === "string" && API_IDENTIFIER.test(identifier)) return [];
     return [{ path: ["identifier"], message: "must be a non-empty string without white space, e.g. https://orders.acme.example" }];
+}
+
+/** The access settings' checks: only closed user-access policies, and a known token-binding mechanism. */
+function accessIssues(args: ApiArgs, resolved: ReturnType<typeof resolveApiArgs>): ConfigIssue[] {
+    const issues: ConfigIssue[] = [];
+    if (!(API_USER_ACCESS_POLICIES as readonly string[]).includes(resolved.userAccessPolicy)) {
+        issues.push({ path: ["userAccessPolicy"], message: `must be one of ${API_USER_ACCESS_POLICIES.map((p) => `"${p}"`).join(", ")}` });
+    }
+    if (args.proofOfPossession && !(PROOF_OF_POSSESSION_MECHANISMS as readonly string[]).includes(args.proofOfPossession.mechanism)) {
+        issues.push({ path: ["proofOfPossession", "mechanism"], message: `must be one of ${PROOF_OF_POSSESSION_MECHANISMS.map((m) => `"${m}"`).join(", ")}` });
+    }
+    return issues;
 }

@@ -54,9 +54,20 @@ export type MachineAuthentication =
           >;
       }
     | {
-          readonly method: "client_secret_post";
+          /** `client_secret_post` sends the secret in the request body, `client_secret_basic` in HTTP Basic. */
+          readonly method: "client_secret_post" | "client_secret_basic";
           /** Bump to rotate: a new secret is generated and set. Default: 1. */
           readonly secretVersion?: number;
+      }
+    | {
+          /** mTLS with CA-issued certificates, each matched by its PEM or its subject DN (exactly one). */
+          readonly method: "tls_client_auth";
+          readonly certificates: Readonly<Record<string, { readonly pem?: string; readonly subjectDn?: string }>>;
+      }
+    | {
+          /** mTLS with self-signed certificates. */
+          readonly method: "self_signed_tls_client_auth";
+          readonly certificates: Readonly<Record<string, { readonly pem: string }>>;
       };
 
 export interface MachineClientArgs {
@@ -151,7 +162,7 @@ export function resolveMachineArgs(args: MachineClientArgs, component = "Machine
 }
 
 function audienceClash(key: string, audience: string, clash: string): ConfigIssue {
-    return { path: ["grants", key], message: `grants ${audience} again (already granted by grants.${clash}); Auth0 allows one grant per client and audience, so merge them` };
+    return { path: ["grants", key], message: `grants ${audience} again (already granted by grants.${clash}); Auth0 allows one grant per client, audience and subject type, and both are client-credentials grants, so merge them` };
 }
 
 function resolveAuthentication(given: MachineAuthentication | undefined, component: string, issues: ConfigIssue[]): ResolvedAuthentication | undefined {

@@ -6,7 +6,9 @@ import { resolveMachineArgs, type MachineClientArgs, type ResolvedAuthentication
 
 /**
  * One machine-to-machine application: a `non_interactive` Auth0 client that may use only the
- * client-credentials grant, its credentials, and one client grant per audience.
+ * client-credentials grant, its credentials, and its client grants. Auth0 allows one grant per
+ * client, audience and subject type; these are all client-credentials grants (subject type
+ * "client"), so here that is one per audience.
  */
 export class MachineClient extends pulumi.ComponentResource {
     readonly client: auth0.Client;
@@ -67,9 +69,40 @@ export class MachineClient extends pulumi.ComponentResource {
                 },
                 childOptions,
             );
+        } else if (authentication.method === "tls_client_auth") {
+            // Credential types are the Management API's snake_case values; input.d.ts shows them
+            // camelCased (certSubjectDn, x509Cert), as it does for credentialType "public_key" above.
+            this.credentials = new auth0.ClientCredentials(
+                `${name}-credentials`,
+                {
+                    clientId: this.clientId,
+                    authenticationMethod: "tls_client_auth",
+                    tlsClientAuth: {
+                        credentials: Object.keys(authentication.certificates)
+                            .sort()
+                            .map((certName) => ({ name: certName, credentialType: "cert_subject_dn", ...authentication.certificates[certName] })),
+                    },
+                },
+                { parent: this },
+            );
+        } else if (authentication.method === "self_signed_tls_client_auth") {
+            this.credentials = new auth0.ClientCredentials(
+                `${name}-credentials`,
+                {
+                    clientId: this.clientId,
+                    authenticationMethod: "self_signed_tls_client_auth",
+                    selfSignedTlsClientAuth: {
+                        credentials: Object.keys(authentication.certificates)
+                            .sort()
+                            .map((certName) => ({ name: certName, credentialType: "x509_cert", pem: authentication.certificates[certName].pem })),
+                    },
+                },
+                { parent: this },
+            );
         } else {
-            // Generated here rather than by Auth0, so rotation is declarative (bump secretVersion)
-            // and the deployer never needs read:client_keys to learn it.
+            // Generated here rather than by Auth0, so rotation is declarative (bump secretVersion).
+            // The deployer still holds read:client_credentials, which returns client secrets too
+            // (GET /clients/{id}), so this keeps the secret out of state, not out of its reach.
             const secret = new random.RandomPassword(
                 `${name}-secret`,
                 { length: 64, special: false, keepers: { secretVersion: String(authentication.secretVersion) } },
@@ -80,7 +113,7 @@ export class MachineClient extends pulumi.ComponentResource {
                 `${name}-credentials`,
                 {
                     clientId: this.clientId,
-                    authenticationMethod: "client_secret_post",
+                    authenticationMethod: authentication.method,
                     // Write-only: the provider never reads the secret back.
                     clientSecretWo: this.clientSecret,
                     clientSecretWoVersion: authentication.secretVersion,

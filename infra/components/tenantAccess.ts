@@ -58,6 +58,8 @@ export class TenantAccess extends pulumi.ComponentResource {
                     tokenLifetimeForWeb: api.tokenLifetimeForWeb,
                     allowOfflineAccess: api.allowOfflineAccess,
                     scopes: api.scopes,
+                    userAccessPolicy: api.userAccessPolicy,
+                    proofOfPossession: api.proofOfPossession,
                 },
                 { parent: this, aliases: renamedFrom(name, api.formerly) },
             );

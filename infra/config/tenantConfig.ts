@@ -1,7 +1,7 @@
 // The per-tenant configuration's shape (zod), its defaults and its types. The checks that span
 // fields and entries (and the guardrails) are run by parseTenantConfig.ts.
 import { z } from "zod";
-import { AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS } from "../../policy-pack/guardrails";
+import { AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS, PROOF_OF_POSSESSION_MECHANISMS, type UserAccessPolicy } from "../../policy-pack/guardrails";
 
 /** The grant key that means the tenant's Auth0 Management API. */
 export const MANAGEMENT_API_GRANT_KEY = "management";
@@ -21,6 +21,14 @@ export const RESOURCE_KEY = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 /** Auth0's limit on an application's description. */
 export const MAX_DESCRIPTION_LENGTH = 140;
 
+/**
+ * The user-access policies an API may declare: "deny_all" (client credentials only) or
+ * "require_client_grant" (only applications with a user grant, with RBAC on). Auth0's "allow_all"
+ * is left out: it opens the API to every application in the tenant (policy-pack/guardrails/apiAccess.ts).
+ */
+export const API_USER_ACCESS_POLICIES = ["deny_all", "require_client_grant"] as const satisfies readonly UserAccessPolicy[];
+export type ApiUserAccessPolicy = (typeof API_USER_ACCESS_POLICIES)[number];
+
 const positiveSeconds = z.number().int("must be a whole number of seconds").positive("must be above 0");
 const nonEmpty = z.string().trim().min(1, "must not be empty");
 
@@ -39,6 +47,16 @@ export const apiSchema = z.strictObject({
     allowOfflineAccess: z.boolean().default(false),
     /** The API's scopes: name to description. Declared here and nowhere else. */
     scopes: z.record(nonEmpty, z.string()).default({}),
+    /** Which applications may get a user's token for the API; declaring user access turns on RBAC. Default: "deny_all". */
+    userAccessPolicy: z.enum(API_USER_ACCESS_POLICIES).default("deny_all"),
+    /** Bind access tokens to the client's mTLS certificate or DPoP key. Default: not bound. */
+    proofOfPossession: z
+        .strictObject({
+            mechanism: z.enum(PROOF_OF_POSSESSION_MECHANISMS),
+            /** Reject tokens requested without the binding. Default: true. */
+            required: z.boolean().default(true),
+        })
+        .optional(),
 });
 
 const grantSchema = z.union(
@@ -63,6 +81,26 @@ export const publicKeySchema = z.strictObject({
     expiresAt: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time, e.g. 2027-06-30T00:00:00Z" }).optional(),
 });
 
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/;
+const oneOrTwo = (entries: object) => Object.keys(entries).length >= 1 && Object.keys(entries).length <= 2;
+const ONE_OR_TWO = "must hold one or two certificates, so one can be rotated in while the other is in use";
+
+/**
+ * A CA-issued mTLS certificate, by PEM or by subject DN (exactly one): @pulumi/auth0 3.49
+ * types/input.d.ts ClientCredentialsTlsClientAuthCredential ("Mutually exlusive with `subjectDn`").
+ */
+export const caCertificateSchema = z
+    .strictObject({
+        pem: z.string().regex(PEM_CERTIFICATE, { message: 'must be a PEM certificate ("-----BEGIN CERTIFICATE-----" ...)' }).optional(),
+        subjectDn: nonEmpty.optional(),
+    })
+    .refine((c) => (c.pem === undefined) !== (c.subjectDn === undefined), { message: "must set exactly one of pem and subjectDn" });
+
+/** A self-signed mTLS certificate (input.d.ts ClientCredentialsSelfSignedTlsClientAuthCredential). */
+export const selfSignedCertificateSchema = z.strictObject({
+    pem: z.string().regex(PEM_CERTIFICATE, { message: 'must be a PEM certificate ("-----BEGIN CERTIFICATE-----" ...)' }),
+});
+
 export const authenticationSchema = z.discriminatedUnion(
     "method",
     [
@@ -80,8 +118,27 @@ export const authenticationSchema = z.discriminatedUnion(
             /** Bump to rotate the generated secret. Default: 1. */
             secretVersion: z.number().int().positive().default(1),
         }),
+        z.strictObject({
+            method: z.literal("client_secret_basic"),
+            /** Bump to rotate the generated secret. Default: 1. */
+            secretVersion: z.number().int().positive().default(1),
+        }),
+        z.strictObject({
+            method: z.literal("tls_client_auth"),
+            /** CA-issued client certificates, each matched by its PEM or its subject DN. */
+            certificates: z.record(nonEmpty, caCertificateSchema).refine(oneOrTwo, { message: ONE_OR_TWO }),
+        }),
+        z.strictObject({
+            method: z.literal("self_signed_tls_client_auth"),
+            /** Self-signed client certificates (PEM). */
+            certificates: z.record(nonEmpty, selfSignedCertificateSchema).refine(oneOrTwo, { message: ONE_OR_TWO }),
+        }),
     ],
-    { error: 'method must be "private_key_jwt" (recommended: no secret reaches state) or "client_secret_post"' },
+    {
+        error:
+            'method must be "private_key_jwt" (recommended: no secret reaches state), "tls_client_auth" or ' +
+            '"self_signed_tls_client_auth" (mTLS), "client_secret_post" or "client_secret_basic"',
+    },
 );
 
 export const tokenQuotaSchema = z
@@ -162,6 +219,7 @@ export const SCHEMA_KEYS = {
     publicKey: keysOf([publicKeySchema]),
     grant: keysOf(grantSchema.options.filter((option) => option instanceof z.ZodObject)),
     authentication: keysOf(authenticationSchema.options),
+    certificate: keysOf([caCertificateSchema as unknown as { shape: object }, selfSignedCertificateSchema]),
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 export type SchemaKind = keyof typeof SCHEMA_KEYS;

@@ -8,4 +8,5 @@ export const AUTH0_TYPES = {
     resourceServer: "auth0:index/resourceServer:ResourceServer",
     resourceServerScopes: "auth0:index/resourceServerScopes:ResourceServerScopes",
     resourceServerScope: "auth0:index/resourceServerScope:ResourceServerScope",
+    tenant: "auth0:index/tenant:Tenant",
 } as const;

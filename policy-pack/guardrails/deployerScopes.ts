@@ -43,11 +43,21 @@ const resourceServerScopeNeeds: LifecycleNeeds = {
 
 function credentialNeeds(inputs: Readonly<Record<string, unknown>>): LifecycleNeeds {
     const method = inputs.authenticationMethod;
-    const fields: { scope: ManagementApiScope; why: string }[] = [
-        { scope: "read:client_credentials", why: "read the client's authentication methods" },
-        { scope: "update:client_credentials", why: "set the client's authentication method" },
-    ];
-    if (method === "private_key_jwt") {
+    // The provider lists the client's credentials on every read, whatever the method (recorded:
+    // TestAccClientCredentialsWriteOnlySecret.yaml, GET /clients/{id}/credentials). The same scope
+    // makes GET /clients/{id} return client_secret (catalogue: get-clients-by-id).
+    const fields: { scope: ManagementApiScope; why: string }[] = [{ scope: "read:client_credentials", why: "read the client's authentication methods" }];
+    // A secret-based method is set through PATCH /clients/{id} (token_endpoint_auth_method, and
+    // client_secret with update:client_keys; same recording), which needs no update:client_credentials:
+    // Auth0 requires that scope only for client_authentication_methods, i.e. private_key_jwt and mTLS
+    // (https://auth0.com/docs/api/management/v2/clients/patch-clients-by-id).
+    if (method !== "client_secret_post" && method !== "client_secret_basic") {
+        fields.push({ scope: "update:client_credentials", why: "set the client's authentication method" });
+    }
+    // private_key_jwt keys and mTLS certificates (tls_client_auth, self_signed_tls_client_auth) are
+    // client credentials the provider creates and reads under /clients/{id}/credentials
+    // (@pulumi/auth0 3.49 clientCredentials.d.ts: privateKeyJwt, tlsClientAuth, selfSignedTlsClientAuth).
+    if (method === "private_key_jwt" || method === "tls_client_auth" || method === "self_signed_tls_client_auth") {
         return {
             create: ["POST /api/v2/clients/{client_id}/credentials"],
             read: ["GET /api/v2/clients/{client_id}/credentials/{credential_id}"],
@@ -68,7 +78,8 @@ const needsByType: Readonly<Record<string, (inputs: Readonly<Record<string, unkn
         read: [],
         update: ["PATCH /api/v2/clients/{id}"],
         delete: ["DELETE /api/v2/clients/{id}"],
-        // GET /clients/{id} accepts read:client_summary, which returns only the name and type.
+        // GET /clients/{id} accepts read:client_summary, which returns a four-field summary of the
+        // client (which four was not confirmed here), too little for the provider.
         fields: [{ scope: "read:clients", why: "read the client's settings" }],
     }),
     "auth0:index/clientCredentials:ClientCredentials": credentialNeeds,

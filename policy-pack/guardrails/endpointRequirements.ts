@@ -30,10 +30,16 @@ const allOf = (scopes: ManagementApiScope[], note?: string): EndpointRequirement
 
 const clientReads = anyOf(["read:client_summary", "read:clients", "read:client_keys", "read:client_credentials"]);
 const logReads = anyOf(["read:logs_users", "read:logs"], "read:logs_users covers user-related events only");
-const organizationReads = anyOf(["read:organizations_summary", "read:organizations"]);
+// Where the 403 text (catalogue forbidden403, the spec's own words) names one scope, that scope
+// comes first: it is the only machine-readable statement of what the endpoint accepts, and a
+// narrower pick it doesn't name may fail with 403.
+const organizationReads = anyOf(
+    ["read:organizations", "read:organizations_summary"],
+    "403 text: any of read:organizations; read:organizations_summary is listed but the 403 text doesn't name it",
+);
 const jobReads = anyOf(
-    ["read:users", "create:users"],
-    "the 403 text names create:users, but the endpoint accepts read:users, which can't create anything",
+    ["create:users", "read:users"],
+    "403 text: any of create:users; read:users is listed but the 403 text doesn't name it, so it may be refused",
 );
 const sessionRevocation = anyOf(
     ["delete:sessions", "delete:refresh_tokens"],
@@ -88,9 +94,18 @@ export const MULTI_SCOPE_ENDPOINTS: Readonly<Partial<Record<ManagementApiEndpoin
         "403 text: all of read:users, read:roles (read:role_members is listed but not required)",
     ),
     "GET /api/v2/users/{id}/roles": allOf(["read:users", "read:roles", "read:role_members"]),
-    "POST /api/v2/roles/{id}/users": anyOf(["create:role_members", "update:roles"]),
-    "POST /api/v2/users/{id}/roles": anyOf(["create:role_members", "update:users"]),
-    "DELETE /api/v2/users/{id}/roles": anyOf(["delete:role_members", "update:users"]),
+    "POST /api/v2/roles/{id}/users": anyOf(
+        ["update:roles", "create:role_members"],
+        "403 text: expected update:roles; create:role_members is listed but the 403 text doesn't name it",
+    ),
+    "POST /api/v2/users/{id}/roles": anyOf(
+        ["update:users", "create:role_members"],
+        "403 text: any of read:roles, update:users; update:users is the one the scope list and the 403 text share",
+    ),
+    "DELETE /api/v2/users/{id}/roles": anyOf(
+        ["update:users", "delete:role_members"],
+        "403 text: any of update:users; delete:role_members is listed but the 403 text doesn't name it",
+    ),
     "POST /api/v2/sessions/{id}/revoke": sessionRevocation,
     "POST /api/v2/users/{id}/revoke-access": sessionRevocation,
     "GET /api/v2/users": anyOf(["read:users", "read:user_idp_tokens"], "read:user_idp_tokens also returns users' IdP tokens"),

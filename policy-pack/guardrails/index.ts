@@ -12,3 +12,5 @@ export * from "./catalogue/catalogue";
 export * from "./endpointRequirements";
 export * from "./scopesForEndpoints";
 export * from "./deployerScopes";
+export * from "./scopeRisks";
+export * from "./apiAccess";

@@ -87,7 +87,11 @@ export function checkTokenLifetimes(
             problems.push({ kind: "maximum", field, value, limit, message: `${quoted(field, value, set)} exceeds the maximum of ${limit} s` });
         }
     }
-    if (web > api) {
+    // An unset web lifetime is not judged against the API's: Auth0's docs give two defaults for it
+    // (7,200 s at https://auth0.com/docs/get-started/apis/api-settings, 86,400 s elsewhere), and
+    // nothing here shows whether Auth0 clamps it to the API's. auth0-web-lifetime-explicit advises
+    // setting it instead; its maximum above still holds.
+    if (webSet && web > api) {
         problems.push({
             kind: "webAboveApi",
             field: "tokenLifetimeForWeb",

@@ -1,6 +1,7 @@
 // What makes a grant on the Auth0 Management API dangerous, shared by the config schema and the
 // policy pack.
 import { isManagementApiScope, type ManagementApiScope } from "./catalogue/catalogue";
+import { DEFAULT_ESCALATION_SCOPES } from "./scopeRisks";
 import { hasWildcard, isUserContextScope } from "./scopes";
 import { closestManagementApiScopes } from "./suggestions";
 
@@ -41,23 +42,14 @@ export function isManagementApiAudience(audience: string): boolean {
 }
 
 /**
- * Management API scopes that let the holder widen its own or another client's access, or read or
- * replace credentials. Each carries the reason quoted in violations and in the README.
+ * The tenant's Auth0 Management API as a resource server, known by the name the provider keys on
+ * (terraform-provider-auth0 internal/auth0/resourceserver, "Auth0 Management API") or by its audience.
  */
-export const DEFAULT_ESCALATION_SCOPES: Readonly<Partial<Record<ManagementApiScope, string>>> = {
-    "create:client_grants": "grants any application, this one included, any scope on any API",
-    "update:client_grants": "widens the scopes of existing grants, this application's own included",
-    "read:client_keys": "reads every application's client secret and signing keys",
-    "update:client_keys": "replaces any application's client secret, taking over its identity",
-    "read:client_credentials": "reads any application's credentials",
-    "create:client_credentials": "adds a public key to any application, so the holder can authenticate as it",
-    "update:client_credentials": "changes how any application authenticates",
-    "update:client_token_vault_privileged_access": "gives applications privileged access to users' Token Vault tokens",
-    "create:custom_signing_keys": "installs token-signing keys the holder may own, so it can mint tokens every API trusts",
-    "update:custom_signing_keys": "replaces the tenant's token-signing keys with keys the holder may own",
-    "read:user_idp_tokens": "reads users' identity-provider access tokens",
-    "read:federated_connections_tokens": "reads users' federated-connection tokens",
-};
+export function isManagementApiResourceServer(props: { readonly name?: unknown; readonly identifier?: unknown }): boolean {
+    return props.name === MANAGEMENT_API_NAME || (typeof props.identifier === "string" && isManagementApiAudience(props.identifier));
+}
+
+export { DEFAULT_ESCALATION_SCOPES, DEFAULT_SENSITIVE_SCOPES } from "./scopeRisks";
 
 export interface ManagementScopeFindings {
     readonly wildcard: string[];
@@ -74,7 +66,7 @@ export interface ManagementScopeRules {
 }
 
 export const DEFAULT_MANAGEMENT_SCOPE_RULES: ManagementScopeRules = {
-    escalationScopes: DEFAULT_ESCALATION_SCOPES as Record<string, string>,
+    escalationScopes: DEFAULT_ESCALATION_SCOPES,
     additionalKnownScopes: [],
 };
 

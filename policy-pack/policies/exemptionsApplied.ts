@@ -29,9 +29,10 @@ export const exemptionsApplied: RuleFactory = Object.assign(
                 ledger.clear();
                 for (const entry of entries) {
                     const exemption = entry.exemption;
+                    const accepted = entry.scopes.length > 0 ? `, which accepted ${entry.scopes.map((s) => JSON.stringify(s)).join(", ")}` : "";
                     reportViolation(
                         `${entry.policyName} did not flag ${entry.resource} because of its exemptions[${entry.exemptionIndex}] ` +
-                            `(resource ${JSON.stringify(exemption.resource)}), valid through ${exemption.expires} (UTC), reason: ` +
+                            `(resource ${JSON.stringify(exemption.resource)})${accepted}, valid through ${exemption.expires} (UTC), reason: ` +
                             `${JSON.stringify(exemption.reason)}. Suppressed: ${entry.suppressed.join(" | ")}`,
                         entry.urn,
                     );

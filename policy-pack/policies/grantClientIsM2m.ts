@@ -22,44 +22,43 @@ const USER_FACING_GRANT_TYPES: Readonly<Record<string, string>> = {
 };
 
 interface ClientVerdict {
+    /** Why it isn't an M2M application, each phrased to follow "which". */
     readonly problems: string[];
+    /**
+     * True when the client is (or may be) user-facing: another appType, or user-facing flows. Its
+     * users' flows must keep working, so the fix is to move the access, never to turn it into an
+     * M2M client (adding client_credentials would only widen a user-facing application).
+     */
+    userFacing: boolean;
     readonly unknown: { resource: Auth0Resource; field: string }[];
 }
 
 /** What keeps a client from being a machine-to-machine application; `credentials` are those for this client. */
-function judgeClient(client: Auth0Resource, credentials: readonly Auth0Resource[]): ClientVerdict {
-    const verdict: ClientVerdict = { problems: [], unknown: [] };
+export function judgeClient(client: Auth0Resource, credentials: readonly Auth0Resource[]): ClientVerdict {
+    const verdict: ClientVerdict = { problems: [], userFacing: false, unknown: [] };
     const fields = clientFields(client);
 
     if (isUnknown(fields.appType)) verdict.unknown.push({ resource: client, field: "appType" });
-    else if (fields.appType === undefined) verdict.problems.push(`whose appType is unset; set appType: "${M2M_APP_TYPE}"`);
+    else if (fields.appType === undefined) verdict.problems.push(`has no appType, so Auth0 doesn't treat it as a machine-to-machine application`);
     else if (fields.appType === "nonInteractive") {
-        verdict.problems.push(`whose appType is "nonInteractive", which the Auth0 provider rejects; use "${M2M_APP_TYPE}"`);
+        verdict.problems.push(`has appType "nonInteractive", which the Auth0 provider rejects (the M2M value is "${M2M_APP_TYPE}")`);
     } else if (fields.appType !== M2M_APP_TYPE) {
-        verdict.problems.push(
-            `whose appType is "${fields.appType}"; only machine-to-machine applications (appType "${M2M_APP_TYPE}") should ` +
-                `hold client-credentials grants. Use a dedicated M2M Client for this access`,
-        );
+        verdict.problems.push(`is a "${fields.appType}" application, not a machine-to-machine one (appType "${M2M_APP_TYPE}")`);
+        verdict.userFacing = true;
     }
 
     if (isUnknown(fields.grantTypes)) verdict.unknown.push({ resource: client, field: "grantTypes" });
-    else if (fields.grantTypes === undefined) {
-        verdict.problems.push(`whose grantTypes is unset, so Auth0 picks the defaults; set grantTypes: ["${M2M_GRANT_TYPE}"]`);
-    } else {
+    else if (fields.grantTypes === undefined) verdict.problems.push(`leaves grantTypes unset, so Auth0 picks the defaults`);
+    else {
         const known = fields.grantTypes.filter((g): g is string => typeof g === "string");
         fields.grantTypes.forEach((g, i) => isUnknown(g) && verdict.unknown.push({ resource: client, field: `grantTypes[${i}]` }));
         if (!known.includes(M2M_GRANT_TYPE) && known.length === fields.grantTypes.length) {
-            verdict.problems.push(
-                `whose grantTypes ${JSON.stringify(known)} lack "${M2M_GRANT_TYPE}", so it can't use the grant; set ` +
-                    `grantTypes: ["${M2M_GRANT_TYPE}"]`,
-            );
+            verdict.problems.push(`has grantTypes ${JSON.stringify(known)} without "${M2M_GRANT_TYPE}", so it can't use the grant`);
         }
         for (const grantType of known.filter((g) => g !== M2M_GRANT_TYPE)) {
             const what = USER_FACING_GRANT_TYPES[grantType];
-            verdict.problems.push(
-                `whose grantTypes include "${grantType}"${what ? `, a user-facing flow that ${what}` : ", which is not a machine-to-machine flow"}; ` +
-                    `an M2M application should allow only "${M2M_GRANT_TYPE}". Remove it, or use a separate Client for that flow`,
-            );
+            verdict.problems.push(`allows "${grantType}"${what ? `, a user-facing flow that ${what}` : ", which is not a machine-to-machine flow"}`);
+            verdict.userFacing = true;
         }
     }
 
@@ -74,13 +73,23 @@ function judgeClient(client: Auth0Resource, credentials: readonly Auth0Resource[
         const method = asString(resource.props[field]);
         if (isUnknown(method)) verdict.unknown.push({ resource, field });
         else if (method === "none") {
-            verdict.problems.push(
-                `whose ${resource === client ? "" : `${labelOf(resource)} `}sets ${field} "none", making it a public client that can't ` +
-                    `authenticate; use "client_secret_post", "client_secret_basic" or "private_key_jwt"`,
-            );
+            verdict.problems.push(`is a public client that can't authenticate (${labelOf(resource)} sets ${field} "none")`);
+            verdict.userFacing = true;
         }
     }
     return verdict;
+}
+
+/** The fix for a grant on a client that isn't M2M: move the access when users depend on the client. */
+function fixFor(client: Auth0Resource, verdict: ClientVerdict): string {
+    if (verdict.userFacing) {
+        return (
+            `Delete this grant, or move the access to a dedicated M2M application (appType "${M2M_APP_TYPE}", grantTypes ` +
+            `["${M2M_GRANT_TYPE}"], authenticated by secret or private_key_jwt) and grant that instead; leave ${labelOf(client)}'s ` +
+            `own flows as they are`
+        );
+    }
+    return `Make ${labelOf(client)} an M2M application: appType "${M2M_APP_TYPE}" and grantTypes ["${M2M_GRANT_TYPE}"]`;
 }
 
 export const grantClientIsM2m = stackRule({
@@ -94,8 +103,9 @@ export const grantClientIsM2m = stackRule({
     severity: "high",
     tags: ["auth0", "m2m", "grants"],
     remediationSteps:
-        "Give the grant to a dedicated auth0.Client with appType \"non_interactive\" and grantTypes [\"client_credentials\"], " +
-        "authenticated with a secret or private_key_jwt; keep user-facing flows on a separate Client.",
+        "Delete the grant, or move the access to a dedicated auth0.Client with appType \"non_interactive\" and grantTypes " +
+        "[\"client_credentials\"], authenticated with a secret or private_key_jwt. Never add client_credentials to an " +
+        "application that signs users in.",
     appliesTo: [AUTH0_TYPES.clientGrant],
     ...NO_SETTINGS,
     check(resources, _config, findings) {
@@ -142,8 +152,13 @@ export const grantClientIsM2m = stackRule({
             for (const { resource, field } of verdict.unknown) {
                 findings.cannotCheck(resource, field, `whether ${labelOf(client)}, which ${labelOf(grant)} is for, is an M2M application`);
             }
-            for (const problem of verdict.problems) {
-                findings.report(grant, `${labelOf(grant)} gives client-credentials access to ${labelOf(client)}, ${problem}.`);
+            // One finding per grant, whatever the number of problems: each grant is one thing to fix.
+            if (verdict.problems.length > 0) {
+                findings.report(
+                    grant,
+                    `${labelOf(grant)} gives client-credentials access to ${labelOf(client)}, which ${verdict.problems.join("; ")}. ` +
+                        `${fixFor(client, verdict)}.`,
+                );
             }
         }
     },

@@ -128,6 +128,7 @@ function checkGrant(grant: Auth0Resource, stack: StackApis, findings: Findings):
             `${labelOf(grant)} asks ${apiName} for scope "${scope}", which the API does not define (${defines}).${didYouMean} ` +
                 `Auth0 only issues scopes the API defines, so the application would not get it. Fix the scope, or define it ` +
                 `on the API with auth0.ResourceServerScopes or auth0.ResourceServerScope.`,
+            scope,
         );
     });
 }
@@ -146,6 +147,7 @@ export const grantScopesDefinedOnApi = stackRule({
         "Correct the grant's scope (the message suggests the nearest defined ones), or define the scope on the API with " +
         "auth0.ResourceServerScopes / auth0.ResourceServerScope in the same stack.",
     appliesTo: [AUTH0_TYPES.clientGrant],
+    exemptionsBy: "scope",
     ...NO_SETTINGS,
     check(resources, _config, findings) {
         const apis = ofType(resources, AUTH0_TYPES.resourceServer);

@@ -15,7 +15,8 @@ export const managementApiKnownScopes = resourceRule<ManagementApiKnownScopesArg
     name: "auth0-management-api-known-scopes",
     description:
         "Client grants on the Auth0 Management API may only list scopes the Management API defines (per the bundled " +
-        "catalogue), and no user-context scopes (*current_user*), which do nothing in a client-credentials grant. An " +
+        "catalogue), and no user-context scopes (*current_user*) outside a user-delegated grant (subjectType \"user\"): " +
+        "they do nothing in a client-credentials grant. An " +
         "unknown scope is almost always a typo that leaves the application without the access it was meant to have.",
     enforcementLevel: "mandatory",
     severity: "medium",
@@ -24,6 +25,7 @@ export const managementApiKnownScopes = resourceRule<ManagementApiKnownScopesArg
         "Fix the scope's spelling (the message suggests the nearest known scopes) or remove it. If Auth0 added the " +
         "scope after the pack's catalogue, list it under additionalKnownScopes in this policy's config.",
     appliesTo: [AUTH0_TYPES.clientGrant],
+    exemptionsBy: "scope",
     settings: {
         additionalKnownScopes: {
             type: "array",
@@ -41,8 +43,15 @@ export const managementApiKnownScopes = resourceRule<ManagementApiKnownScopesArg
             escalationScopes: {},
             additionalKnownScopes: config.additionalKnownScopes,
         });
+        // A user-delegated grant (subjectType "user") is where *current_user* scopes belong: its
+        // tokens act for the signed-in user (@pulumi/auth0 3.49 clientGrant.d.ts subjectType;
+        // https://auth0.com/docs/secure/tokens/access-tokens/management-api-access-tokens/get-management-api-tokens-for-single-page-applications).
+        const misplaced = grant.subjectType === "user" || isUnknown(grant.subjectType) ? [] : userContext;
+        if (isUnknown(grant.subjectType) && userContext.length > 0) {
+            findings.cannotCheck(resource, "subjectType", `whether the grant acts for users, where ${userContext.map((s) => `"${s}"`).join(", ")} would be right`);
+        }
         if (isUnknown(grant.audience)) {
-            const wouldFlag = [...unknown.map((u) => `"${u.scope}"`), ...userContext.map((s) => `"${s}"`)];
+            const wouldFlag = [...unknown.map((u) => `"${u.scope}"`), ...misplaced.map((s) => `"${s}"`)];
             if (wouldFlag.length > 0) audienceUnknown(resource, findings, wouldFlag);
             return;
         }
@@ -53,14 +62,17 @@ export const managementApiKnownScopes = resourceRule<ManagementApiKnownScopesArg
                 resource,
                 `${where} asks for scope "${scope}", which the Management API does not define.${didYouMean} Fix or remove ` +
                     `it; if Auth0 added it after this pack's catalogue, list it under additionalKnownScopes in this policy's config.`,
+                scope,
             );
         }
-        for (const scope of userContext) {
+        for (const scope of misplaced) {
             findings.report(
                 resource,
                 `${where} asks for scope "${scope}", a user-context scope for tokens issued to a logged-in user; it does ` +
                     `nothing in a client-credentials grant. Remove it and grant the Management API scope for the data ` +
-                    `instead (e.g. "read:users" rather than "read:current_user").`,
+                    `instead (e.g. "read:users" rather than "read:current_user"), or, if the application acts for signed-in ` +
+                    `users, make this a user-delegated grant (subjectType: "user").`,
+                scope,
             );
         }
     },

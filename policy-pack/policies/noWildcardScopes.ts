@@ -6,16 +6,19 @@ import { NO_SETTINGS, resourceRule } from "../support/rule";
 export const noWildcardScopes = resourceRule({
     name: "auth0-no-wildcard-scopes",
     description:
-        "Client grants must list literal scopes: no scope containing '*', and no allowAllScopes. APIs must not " +
-        "define scopes containing '*'. Auth0 has no scope wildcards, so a '*' is either a typo that fails or a scope " +
-        "that reads as a wildcard in review; allowAllScopes silently grants every scope the API defines, now and later.",
+        "Client grants must list literal scopes: no scope containing '*', no allowAllScopes, and no allowAnyOrganization. " +
+        "APIs must not define scopes containing '*'. Auth0 has no scope wildcards, so a '*' is either a typo that fails " +
+        "or a scope that reads as a wildcard in review; allowAllScopes silently grants every scope the API defines, now " +
+        "and later; allowAnyOrganization lets the grant be used for every organization, including ones created later.",
     enforcementLevel: "mandatory",
     severity: "high",
     tags: ["auth0", "least-privilege", "scopes"],
     remediationSteps:
         "List each scope the application needs in the grant's `scopes` (e.g. \"read:orders\"), remove `allowAllScopes`, " +
-        "and rename any API scope containing '*' to a literal permission.",
+        "remove `allowAnyOrganization` (associate the grant with each organization it serves), and rename any API scope " +
+        "containing '*' to a literal permission.",
     appliesTo: [AUTH0_TYPES.clientGrant, AUTH0_TYPES.resourceServerScopes, AUTH0_TYPES.resourceServerScope],
+    exemptionsBy: "scope",
     ...NO_SETTINGS,
     check(resource, _config, findings) {
         if (resource.type === AUTH0_TYPES.clientGrant) {
@@ -28,6 +31,21 @@ export const noWildcardScopes = resourceRule({
                     resource,
                     `${labelOf(resource)} sets allowAllScopes: true${audience}, which grants every scope the API defines, ` +
                         `including any added later. Remove allowAllScopes and list the scopes the application needs in scopes.`,
+                    "allowAllScopes",
+                );
+            }
+            // organizationUsage/allowAnyOrganization: @pulumi/auth0 3.49 clientGrant.d.ts; "any organization"
+            // covers every organization the tenant has or will have (https://auth0.com/docs/manage-users/organizations/organizations-for-m2m-applications).
+            if (isUnknown(grant.allowAnyOrganization)) {
+                findings.cannotCheck(resource, "allowAnyOrganization", "whether the grant applies to every organization");
+            } else if (grant.allowAnyOrganization) {
+                findings.report(
+                    resource,
+                    `${labelOf(resource)} sets allowAnyOrganization: true${audience}, so the application can get tokens for ` +
+                        `every organization in the tenant, including ones created later: a wildcard across organizations. ` +
+                        `Remove allowAnyOrganization and associate the grant with each organization it serves ` +
+                        `(auth0.OrganizationClientGrant).`,
+                    "allowAnyOrganization",
                 );
             }
             if (isUnknown(grant.scopes)) {
@@ -42,6 +60,7 @@ export const noWildcardScopes = resourceRule({
                         `${labelOf(resource)} asks for scope "${scope}"${audience}, which contains "*". Auth0 scopes are ` +
                             `literal strings with no wildcards, so this names a scope that should not exist. Replace it with ` +
                             `the literal scopes the application needs (e.g. "read:orders").`,
+                        scope,
                     );
                 }
             });
@@ -62,6 +81,7 @@ export const noWildcardScopes = resourceRule({
                     `${labelOf(resource)} defines scope "${scope}"${api} (${field}), which contains "*". Auth0 treats it as ` +
                         `a literal name, yet every grant that asks for it reads as a wildcard. Rename it to a literal ` +
                         `permission such as "read:orders".`,
+                    scope,
                 );
             }
         }

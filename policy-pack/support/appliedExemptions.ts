@@ -20,6 +20,8 @@ export interface AppliedExemption {
     readonly exemptionIndex: number;
     /** The messages of the findings it suppressed. */
     readonly suppressed: readonly string[];
+    /** For a scope exemption, the scopes it accepted here; empty for a whole-resource one. */
+    readonly scopes: readonly string[];
 }
 
 export type AppliedExemptionLedger = Map<string, readonly AppliedExemption[]>;

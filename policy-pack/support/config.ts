@@ -2,7 +2,7 @@
 // because the pack server hands policies the config exactly as received (the engine fills schema
 // defaults, but a policy group or a test harness might not).
 import { formatPath, isRecord } from "../guardrails/configPath";
-import type { Exemption } from "./exemptions";
+import type { Exemption, ExemptionKind } from "./exemptions";
 
 /** Every rule's config has exemptions on top of its own knobs. */
 export interface ExemptionArgs {
@@ -60,20 +60,30 @@ export function readRecord(value: unknown, at: PolicyConfigLocation): Record<str
     return value;
 }
 
-export function readExemptions(value: unknown, at: PolicyConfigLocation): Exemption[] {
-    if (!Array.isArray(value)) at.fail("must be a list of { resource, reason, expires }", value);
+export function readExemptions(value: unknown, at: PolicyConfigLocation, kind: ExemptionKind): Exemption[] {
+    const fields = kind === "scope" ? ["resource", "reason", "expires", "scopes"] : ["resource", "reason", "expires"];
+    const shape = kind === "scope" ? "{ resource, reason, expires, scopes }" : "{ resource, reason, expires }";
+    if (!Array.isArray(value)) at.fail(`must be a list of ${shape}`, value);
     return value.map((item, i) => {
         const entry = at.index(i);
         const record = readRecord(item, entry);
         for (const key of Object.keys(record)) {
-            if (!["resource", "reason", "expires"].includes(key)) entry.key(key).fail("is not an exemption field (resource, reason, expires)", record[key]);
+            if (key === "scopes" && kind === "resource") {
+                entry.key(key).fail("is not allowed: this policy judges a resource as a whole, so an exemption covers the whole resource; remove scopes", record[key]);
+            }
+            if (!fields.includes(key)) entry.key(key).fail(`is not an exemption field (${fields.join(", ")})`, record[key]);
         }
         // Content (reason length, date) is judged later so a bad entry is audited, not fatal;
-        // only the shape is enforced here.
+        // only the shape is enforced here. A scope rule's missing scopes is refused once the
+        // findings are known (exemptionReview.ts), so the message can list them.
         for (const key of ["resource", "reason", "expires"] as const) {
             if (typeof record[key] !== "string") entry.key(key).fail("must be a string", record[key]);
         }
-        return { resource: record.resource as string, reason: record.reason as string, expires: record.expires as string };
+        const exemption = { resource: record.resource as string, reason: record.reason as string, expires: record.expires as string };
+        if (record.scopes === undefined) return exemption;
+        const scopes = readStringArray(record.scopes, entry.key("scopes"));
+        if (scopes.length === 0) entry.key("scopes").fail("must list at least one scope the exemption accepts", record.scopes);
+        return { ...exemption, scopes };
     });
 }
 

@@ -1,5 +1,6 @@
 // Exemptions: a policy's config may list resources it should not flag, each with a reason and an
 // expiry. CrossGuard config is per policy, so an exemption lives under the policy it exempts.
+import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 
 export interface Exemption {
     /** A full URN (`urn:pulumi:...`), or a glob over the resource's logical name where `*` matches anything. */
@@ -8,29 +9,56 @@ export interface Exemption {
     readonly reason: string;
     /** `YYYY-MM-DD`; the exemption holds through the end of that day, UTC. */
     readonly expires: string;
+    /**
+     * For a scope rule (see `ExemptionKind`), the scopes it accepts on that resource, or the
+     * settings such as `allowAllScopes` the rule flags; findings about anything else still fail.
+     * Required there, refused elsewhere.
+     */
+    readonly scopes?: readonly string[];
 }
+
+/**
+ * `scope`: the rule reports each scope (or scope-like setting) of a resource on its own, so an
+ * exemption names the ones it accepts. `resource`: the rule judges the resource as a whole.
+ */
+export type ExemptionKind = "scope" | "resource";
 
 export const MIN_EXEMPTION_REASON_LENGTH = 20;
 
-/** The `exemptions` entry of every rule's configSchema. */
-export const EXEMPTIONS_SCHEMA = {
-    type: "array",
-    description:
-        "Resources this policy does not flag. Each entry needs the resource (a full URN, or a glob over the logical " +
-        "name where * matches anything), a reason of at least 20 characters, and an expiry date (YYYY-MM-DD, valid " +
-        "through that day UTC).",
-    default: [],
-    items: {
-        type: "object",
-        additionalProperties: false,
-        required: ["resource", "reason", "expires"],
-        properties: {
-            resource: { type: "string", minLength: 1 },
-            reason: { type: "string", minLength: MIN_EXEMPTION_REASON_LENGTH },
-            expires: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
-        },
-    },
+const EXEMPTION_FIELDS = {
+    resource: { type: "string", minLength: 1 },
+    reason: { type: "string", minLength: MIN_EXEMPTION_REASON_LENGTH },
+    expires: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
 } as const;
+
+/**
+ * The `exemptions` entry of a rule's configSchema. `scopes` is not marked required for scope
+ * rules: the rule itself refuses an exemption without it, with a message that lists the scopes
+ * its findings name, which a schema error can't.
+ */
+export function exemptionsSchema(kind: ExemptionKind): PolicyConfigJSONSchema {
+    const common =
+        "Each entry needs the resource (a full URN, or a glob over the logical name where * matches anything), a reason " +
+        `of at least ${MIN_EXEMPTION_REASON_LENGTH} characters, and an expiry date (YYYY-MM-DD, valid through that day UTC)`;
+    return {
+        type: "array",
+        description:
+            kind === "scope"
+                ? `Findings this policy does not flag. ${common}, and scopes: the scopes (or flagged settings such as ` +
+                  "allowAllScopes) it accepts on that resource; findings for any other scope still fail."
+                : `Resources this policy does not flag. ${common}.`,
+        default: [],
+        items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["resource", "reason", "expires"],
+            properties:
+                kind === "scope"
+                    ? { ...EXEMPTION_FIELDS, scopes: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } } }
+                    : EXEMPTION_FIELDS,
+        },
+    };
+}
 
 export type ExemptionState =
     | { readonly kind: "active" }
@@ -86,7 +114,13 @@ export function exemptionMatches(exemption: Exemption, resource: { readonly urn:
     return globToRegExp(exemption.resource).test(resource.name);
 }
 
-/** `exemptions[2] (resource "legacy-*", expires 2026-03-31)`: how messages name an exemption. */
+/** `exemptions[2] (resource "legacy-*", scopes "a", "b", expires 2026-03-31)`: how messages name an exemption. */
 export function describeExemption(exemption: Exemption, index: number): string {
-    return `exemptions[${index}] (resource ${JSON.stringify(exemption.resource)}, expires ${exemption.expires})`;
+    const scopes = exemption.scopes ? `, scopes ${quoteList(exemption.scopes)}` : "";
+    return `exemptions[${index}] (resource ${JSON.stringify(exemption.resource)}${scopes}, expires ${exemption.expires})`;
+}
+
+/** `"a", "b"`. */
+export function quoteList(values: readonly string[]): string {
+    return values.map((v) => JSON.stringify(v)).join(", ");
 }

@@ -5,6 +5,8 @@ export interface Finding {
     readonly resource: Auth0Resource;
     /** Names the resource, the offending value and the limit, and says how to fix it. */
     readonly message: string;
+    /** For a scope rule: the scope (or flagged setting, e.g. `allowAllScopes`) the finding is about. */
+    readonly scope?: string;
 }
 
 export interface Unchecked {
@@ -19,8 +21,8 @@ export class Findings {
     readonly violations: Finding[] = [];
     readonly unchecked: Unchecked[] = [];
 
-    report(resource: Auth0Resource, message: string): void {
-        this.violations.push({ resource, message });
+    report(resource: Auth0Resource, message: string, scope?: string): void {
+        this.violations.push(scope === undefined ? { resource, message } : { resource, message, scope });
     }
 
     cannotCheck(resource: Auth0Resource, field: string, check: string): void {

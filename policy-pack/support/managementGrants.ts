@@ -10,6 +10,8 @@ export interface ManagementApiGrant {
     /** The scopes that are known; unknown ones are already recorded as unchecked. */
     readonly scopes: readonly string[];
     readonly allowAllScopes: boolean;
+    /** `client` (also when unset) or `user`; UNKNOWN during preview when computed. */
+    readonly subjectType: string | Unknown;
 }
 
 /**
@@ -30,7 +32,7 @@ export function readManagementApiGrant(resource: Auth0Resource, findings: Findin
         });
     }
     if (isUnknown(grant.allowAllScopes)) findings.cannotCheck(resource, "allowAllScopes", check);
-    return { audience: grant.audience, scopes, allowAllScopes: grant.allowAllScopes === true };
+    return { audience: grant.audience, scopes, allowAllScopes: grant.allowAllScopes === true, subjectType: grant.subjectType ?? "client" };
 }
 
 /** Records that findings exist only if the unknown audience turns out to be the Management API. */

@@ -2,7 +2,7 @@
 // plain shape.
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import { AUTH0_TYPES } from "../guardrails/auth0Types";
-import { isManagementApiAudience, MANAGEMENT_API_NAME } from "../guardrails/managementApi";
+import { isManagementApiResourceServer } from "../guardrails/managementApi";
 import { asBoolean, asList, asNumber, asObject, asString, isUnknown, type Maybe, type PlainProps, resolveProps, UNKNOWN } from "./props";
 
 /** A resource as a rule sees it: identity, plain properties, and what it depends on (stack half only). */
@@ -66,6 +66,8 @@ export interface GrantFields {
     readonly allowAllScopes: Maybe<boolean>;
     readonly defaultFor: Maybe<string>;
     readonly subjectType: Maybe<string>;
+    readonly allowAnyOrganization: Maybe<boolean>;
+    readonly organizationUsage: Maybe<string>;
 }
 
 export function grantFields(grant: Auth0Resource): GrantFields {
@@ -77,6 +79,8 @@ export function grantFields(grant: Auth0Resource): GrantFields {
         allowAllScopes: asBoolean(p.allowAllScopes),
         defaultFor: asString(p.defaultFor),
         subjectType: asString(p.subjectType),
+        allowAnyOrganization: asBoolean(p.allowAnyOrganization),
+        organizationUsage: asString(p.organizationUsage),
     };
 }
 
@@ -107,8 +111,7 @@ export function resourceServerFields(api: Auth0Resource): ResourceServerFields {
 
 /** Whether the ResourceServer is the Management API, by its reserved name or its audience. */
 export function isManagementApi(api: Auth0Resource): boolean {
-    const identifier = resourceServerFields(api).identifier;
-    return asString(api.props.name) === MANAGEMENT_API_NAME || (typeof identifier === "string" && isManagementApiAudience(identifier));
+    return isManagementApiResourceServer(api.props);
 }
 
 /** A scope an API defines, with the field path it was read from (for messages). */
@@ -157,7 +160,7 @@ export interface ClientFields {
     readonly appType: Maybe<string>;
     readonly grantTypes: Maybe<Maybe<string>[]>;
     /** `tokenQuota.clientCredentials`, or UNKNOWN when any level of it is unknown. */
-    readonly clientCredentialsQuota: Maybe<{ perHour: Maybe<number>; perDay: Maybe<number> }>;
+    readonly clientCredentialsQuota: Maybe<{ perHour: Maybe<number>; perDay: Maybe<number>; enforce: Maybe<boolean> }>;
 }
 
 export function clientFields(client: Auth0Resource): ClientFields {
@@ -169,7 +172,7 @@ export function clientFields(client: Auth0Resource): ClientFields {
         const credentials = asObject(tokenQuota?.clientCredentials);
         quota = isUnknown(credentials)
             ? UNKNOWN
-            : credentials && { perHour: asNumber(credentials.perHour), perDay: asNumber(credentials.perDay) };
+            : credentials && { perHour: asNumber(credentials.perHour), perDay: asNumber(credentials.perDay), enforce: asBoolean(credentials.enforce) };
     }
     return {
         // A grant names its client by client ID; in the stack's outputs that is both `clientId` and `id`.

@@ -11,8 +11,8 @@ import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { type AppliedExemptionLedger, appliedExemptions } from "./appliedExemptions";
 import { isRecord } from "../guardrails/configPath";
 import { PolicyConfigLocation, type ExemptionArgs, mergeWithDefaults, readExemptions } from "./config";
-import { applyExemptions, auditExemptions } from "./exemptionReview";
-import { EXEMPTIONS_SCHEMA } from "./exemptions";
+import { applyExemptions, auditExemptions, requireExemptionScopes } from "./exemptionReview";
+import { type ExemptionKind, exemptionsSchema } from "./exemptions";
 import { describeUnchecked, Findings } from "./findings";
 import { CannotVerifyDuringPreview } from "./preview";
 import { type Auth0Resource, fromPolicyResource, fromValidationArgs } from "./resources";
@@ -67,6 +67,8 @@ interface RuleInfo<Settings extends object> {
     readonly parseSettings: (merged: Record<string, unknown>, at: PolicyConfigLocation) => Settings;
     /** The resource types the rule reports on (and, for a per-resource rule, checks). */
     readonly appliesTo: readonly string[];
+    /** `scope` when every finding names its scope, so exemptions list the scopes they accept. Default: `resource`. */
+    readonly exemptionsBy?: ExemptionKind;
 }
 
 export type RuleConfig<Settings> = Settings & ExemptionArgs;
@@ -87,7 +89,7 @@ function configSchemaOf<Settings extends object>(info: RuleInfo<Settings>): Poli
         // A JSON round trip gives the schema its own copy of the default, frozen or not.
         properties[key] = { ...info.settings[key], default: JSON.parse(JSON.stringify(info.defaults[key])) };
     }
-    properties.exemptions = JSON.parse(JSON.stringify(EXEMPTIONS_SCHEMA));
+    properties.exemptions = exemptionsSchema(info.exemptionsBy ?? "resource");
     return { properties };
 }
 
@@ -96,7 +98,7 @@ function configParser<Settings extends object>(info: RuleInfo<Settings>): (given
         const at = new PolicyConfigLocation(info.name);
         const defaults: Record<string, unknown> = { ...info.defaults, exemptions: [] };
         const merged = mergeWithDefaults(isRecord(given) ? given : {}, defaults, at);
-        return { ...info.parseSettings(merged, at), exemptions: readExemptions(merged.exemptions, at.key("exemptions")) };
+        return { ...info.parseSettings(merged, at), exemptions: readExemptions(merged.exemptions, at.key("exemptions"), info.exemptionsBy ?? "resource") };
     };
     // The server hands every call a fresh shallow copy of the same config until the next Configure,
     // and parsing is pure: when every setting is the very value parsed last time, so is the result.
@@ -173,7 +175,9 @@ export function resourceRule<Settings extends object>(spec: ResourceRuleSpec<Set
                 if (!spec.appliesTo.includes(args.type)) notApplicable(args, notApplicableReason);
                 const config = parseConfig(args.getConfig());
                 const findings = new Findings();
-                spec.check(fromValidationArgs(args), config, findings);
+                const resource = fromValidationArgs(args);
+                spec.check(resource, config, findings);
+                if (spec.exemptionsBy === "scope") requireExemptionScopes(spec.name, config.exemptions, findings, resource);
                 const review = applyExemptions(spec.name, config.exemptions, findings, deps.now());
                 for (const finding of review.reported) reportViolation(finding.message);
                 if (review.unchecked.length > 0) throw new CannotVerifyDuringPreview(describeUnchecked(review.unchecked));
@@ -190,6 +194,7 @@ export function resourceRule<Settings extends object>(spec: ResourceRuleSpec<Set
                 if (checked.length === 0) notApplicable(args, notApplicableReason);
                 const findings = new Findings();
                 for (const resource of checked) spec.check(resource, config, findings);
+                if (spec.exemptionsBy === "scope") requireExemptionScopes(spec.name, config.exemptions, findings);
                 // Findings were reported per resource at Analyze time; this half only audits exemptions.
                 const now = deps.now();
                 const review = applyExemptions(spec.name, config.exemptions, findings, now);
@@ -219,6 +224,7 @@ export function stackRule<Settings extends object>(spec: StackRuleSpec<Settings>
                 if (checked.length === 0 && config.exemptions.length === 0) notApplicable(args, notApplicableReason);
                 const findings = new Findings();
                 spec.check(resources, config, findings);
+                if (spec.exemptionsBy === "scope") requireExemptionScopes(spec.name, config.exemptions, findings);
                 const now = deps.now();
                 const review = applyExemptions(spec.name, config.exemptions, findings, now);
                 ledger.set(spec.name, review.applied);

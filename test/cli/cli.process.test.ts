@@ -38,6 +38,7 @@ const plans = {
         ),
     thisProject: () => runCli(["plan", "--format", "json"], ROOT),
     policyConfigTypo: () => runCli(["plan", "--policy-pack", EMPTY_PACK, "--policy-config", "typo.policy.json"], path.join(FIXTURES, "clean")),
+    exemptionWithoutScopes: () => runCli(["plan", "--policy-config", "exempt-without-scopes.policy.json"], path.join(FIXTURES, "clean")),
     throwsAtLoad: () => runCli(["plan", "--policy-pack", EMPTY_PACK], path.join(FIXTURES, "throws-at-load")),
     throwsInApply: () => runCli(["plan", "--policy-pack", EMPTY_PACK, "--verbose"], path.join(FIXTURES, "throws-in-apply")),
     hangs: () => runCli(["plan", "--policy-pack", EMPTY_PACK, "--timeout", "2", "--verbose"], path.join(FIXTURES, "hangs")),
@@ -257,5 +258,14 @@ describe("bad usage and bad config", () => {
         expectExit(run, 2);
         expect(run.stderr).toContain(`error: Invalid config for policy pack empty-pack in ${path.join(FIXTURES, "clean", "typo.policy.json")}:`);
         expect(run.stderr).toContain("  - auth0-no-wildcard-scope: empty-pack has no such policy");
+    });
+
+    it("a scope rule's exemption that doesn't list its scopes, naming the exemption and what to add", () => {
+        const run = results.exemptionWithoutScopes;
+        expectExit(run, 2);
+        expect(run.stderr).toContain(
+            'policy config auth0-management-api-no-escalation.exemptions[0] (resource "tenant-deployer-grant-management", expires 2099-12-31) has no scopes.',
+        );
+        expect(run.stderr).toContain("list the scopes it is meant to accept");
     });
 });

@@ -63,10 +63,11 @@ export function credentials(name: string, props: Props = {}): ResourceSpec {
     return { type: T.clientCredentials, name, props: { clientId: "client-orders-worker", authenticationMethod: "private_key_jwt", ...props } };
 }
 
-export function exemption(resource: string, options: { reason?: string; expires?: string } = {}) {
+export function exemption(resource: string, options: { reason?: string; expires?: string; scopes?: string[] } = {}) {
     return {
         resource,
         reason: options.reason ?? "Legacy integration, replacement tracked in SEC-123",
         expires: options.expires ?? "2026-06-30",
+        ...(options.scopes ? { scopes: options.scopes } : {}),
     };
 }

@@ -139,6 +139,9 @@ describe("Analyze", () => {
             ["auth0-management-api-known-scopes", "mandatory", "mgmt"],
             ["auth0-no-default-for-grants", "mandatory", "third-parties"],
             ["auth0-token-lifetime-limits", "mandatory", "orders-api"],
+            // Unset access policies: user (Auth0 then applies allow_all) and client, one finding each.
+            ["auth0-api-access-policies", "advisory", "orders-api"],
+            ["auth0-api-access-policies", "advisory", "orders-api"],
             ["auth0-no-wildcard-scopes", "mandatory", "orders-api-scopes"],
         ]);
         // The server prefixes the description; our message follows it.
@@ -146,6 +149,29 @@ describe("Analyze", () => {
         expect(diagnostics[2].message).toContain('Did you mean "read:users"?');
         expect(diagnostics[0].policyPackName).toBe("auth0-m2m-guardrails");
         expect(diagnostics[0].policyPackVersion).toBe("0.1.0");
+    });
+
+    it("judges an API's access policies as Auth0 spells them, and leaves a closed one alone", async () => {
+        const open = await pack.analyze(
+            resource(T.resourceServer, "open-api", {
+                identifier: ORDERS_API,
+                tokenLifetime: 3_600,
+                tokenLifetimeForWeb: 3_600,
+                subjectTypeAuthorization: { user: { policy: "allow_all" }, client: { policy: "require_client_grant" } },
+            }),
+        );
+        expect(by(open, "auth0-api-access-policies").map((d) => [d.enforcementLevel, d.message]), show(open)).toEqual([
+            ["advisory", expect.stringMatching(/ResourceServer "open-api" sets user access "allow_all": any application in the tenant can get a user's token for it, with RBAC off/)],
+        ]);
+        const closed = await pack.analyze(
+            resource(T.resourceServer, "closed-api", {
+                identifier: ORDERS_API,
+                tokenLifetime: 3_600,
+                tokenLifetimeForWeb: 3_600,
+                subjectTypeAuthorization: { user: { policy: "deny_all" }, client: { policy: "require_client_grant" } },
+            }),
+        );
+        expect(by(closed, "auth0-api-access-policies"), show(closed)).toEqual([]);
     });
 
     it("sees values that arrive as secrets", async () => {
@@ -214,14 +240,11 @@ describe("AnalyzeStack", () => {
 
         // The portal's exemption expired in 2020: the finding stands, says so, and the audit reports it.
         const m2m = by(diagnostics, "auth0-grant-client-is-m2m");
-        expect(m2m.map((d) => d.urn ?? "(config)"), text).toEqual([
-            urnOf(T.clientGrant, "portal-orders"),
-            urnOf(T.clientGrant, "portal-orders"),
-            "(config)",
-        ]);
-        expect(m2m[0].message).toMatch(/appType is "spa"[^]*exemptions\[0\] .* matches this resource but expired at the end of 2020-01-31/);
-        expect(m2m[1].message).toContain('grantTypes include "authorization_code"');
-        expect(m2m[2].message).toMatch(/auth0-grant-client-is-m2m exemptions\[0\] \(resource "portal-orders", expires 2020-01-31\) expired/);
+        expect(m2m.map((d) => d.urn ?? "(config)"), text).toEqual([urnOf(T.clientGrant, "portal-orders"), "(config)"]);
+        expect(m2m[0].message).toMatch(
+            /is a "spa" application[^]*allows "authorization_code"[^]*Delete this grant[^]*exemptions\[0\] .* matches this resource but expired at the end of 2020-01-31/,
+        );
+        expect(m2m[1].message).toMatch(/auth0-grant-client-is-m2m exemptions\[0\] \(resource "portal-orders", expires 2020-01-31\) expired/);
 
         // Raised to mandatory by the config file.
         expect(by(diagnostics, "auth0-m2m-token-quota").map((d) => [d.urn, d.enforcementLevel]), text).toEqual([[portal, "mandatory"]]);
@@ -230,7 +253,7 @@ describe("AnalyzeStack", () => {
         const applied = by(diagnostics, "auth0-exemptions-applied");
         expect(applied.map((d) => [d.urn, d.enforcementLevel]), text).toEqual([[urnOf(T.clientGrant, "legacy-reports"), "advisory"]]);
         expect(applied[0].message).toContain(
-            'auth0-no-wildcard-scopes did not flag ClientGrant "legacy-reports" because of its exemptions[0] (resource "legacy-*"), valid through 2099-12-31 (UTC), reason: "Reporting export predates the pack; rewrite tracked in SEC-101". Suppressed: ClientGrant "legacy-reports" asks for scope "read:*"',
+            'auth0-no-wildcard-scopes did not flag ClientGrant "legacy-reports" because of its exemptions[0] (resource "legacy-*"), which accepted "read:*", valid through 2099-12-31 (UTC), reason: "Reporting export predates the pack; rewrite tracked in SEC-101". Suppressed: ClientGrant "legacy-reports" asks for scope "read:*"',
         );
         const analyzed = await pack.analyze(stack(false)[6]);
         expect(by(analyzed, "auth0-no-wildcard-scopes"), show(analyzed)).toEqual([]);
@@ -240,10 +263,8 @@ describe("AnalyzeStack", () => {
         await pack.configure();
         const diagnostics = await pack.analyzeStack(stack(true));
         const text = show(diagnostics);
-        expect(by(diagnostics, "auth0-grant-client-is-m2m").map((d) => d.urn), text).toEqual([
-            urnOf(T.clientGrant, "portal-orders"),
-            urnOf(T.clientGrant, "portal-orders"),
-        ]);
+        // One finding per grant, whatever the number of problems with its client.
+        expect(by(diagnostics, "auth0-grant-client-is-m2m").map((d) => d.urn), text).toEqual([urnOf(T.clientGrant, "portal-orders")]);
         expect(by(diagnostics, "auth0-m2m-token-quota").map((d) => [d.urn, d.enforcementLevel]), text).toEqual([[portal, "advisory"]]);
     });
 

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ESCALATION_SCOPES } from "../../policy-pack/guardrails";
+import { DEFAULT_ESCALATION_SCOPES, DEFAULT_SENSITIVE_SCOPES, MANAGEMENT_API_SCOPE_RISKS } from "../../policy-pack/guardrails";
 import { createPolicies, POLICY_PACK_NAME, RULES } from "../../policy-pack/pack";
 import * as preview from "../../policy-pack/support/preview";
 import { AUTH0_TYPES } from "../../policy-pack/guardrails";
@@ -17,12 +17,16 @@ describe("auth0-m2m-guardrails", () => {
         expect(policies.map((p) => p.name)).toEqual([
             "auth0-no-wildcard-scopes",
             "auth0-token-lifetime-limits",
+            "auth0-web-lifetime-explicit",
+            "auth0-api-access-policies",
             "auth0-management-api-no-escalation",
+            "auth0-management-api-sensitive-scopes",
             "auth0-management-api-known-scopes",
             "auth0-grant-scopes-defined-on-api",
             "auth0-no-default-for-grants",
             "auth0-grant-client-is-m2m",
             "auth0-m2m-token-quota",
+            "auth0-m2m-client-grant-types",
             "auth0-exemptions-applied",
         ]);
     });
@@ -48,7 +52,11 @@ describe("auth0-m2m-guardrails", () => {
             expect(["advisory", "mandatory"]).toContain(policy.enforcementLevel);
         }
         expect(policies.filter((p) => p.enforcementLevel === "advisory").map((p) => p.name)).toEqual([
+            "auth0-web-lifetime-explicit",
+            "auth0-api-access-policies",
+            "auth0-management-api-sensitive-scopes",
             "auth0-m2m-token-quota",
+            "auth0-m2m-client-grant-types",
             "auth0-exemptions-applied",
         ]);
     });
@@ -72,9 +80,13 @@ describe("auth0-m2m-guardrails", () => {
         expect(withResourceHalf).toEqual([
             "auth0-no-wildcard-scopes",
             "auth0-token-lifetime-limits",
+            "auth0-web-lifetime-explicit",
+            "auth0-api-access-policies",
             "auth0-management-api-no-escalation",
+            "auth0-management-api-sensitive-scopes",
             "auth0-management-api-known-scopes",
             "auth0-no-default-for-grants",
+            "auth0-m2m-client-grant-types",
         ]);
         for (const policy of policies) expect(policy.validateStack, policy.name).toBeTypeOf("function");
     });
@@ -99,8 +111,13 @@ describe("auth0-m2m-guardrails", () => {
         for (const policy of policies) {
             expect(readme, policy.name).toMatch(new RegExp(`^\\| <a name="${policy.name}"></a>\`${policy.name}\` \\| ${policy.enforcementLevel}`, "m"));
         }
-        const documented = [...readme.matchAll(/^\| `([a-z_]+:[a-z_]+)` \| (.+) \|$/gm)].map((m) => [m[1], m[2]]);
-        expect(Object.fromEntries(documented)).toEqual(DEFAULT_ESCALATION_SCOPES);
+        // The scope table: scope, tier, reason, source, as scopeRisks.ts defines them.
+        const documented = [...readme.matchAll(/^\| `([a-z_]+:[a-z_]+)` \| (takes over the tenant|sensitive) \| (.+) \| (.+) \|$/gm)];
+        const tiers = { "takes over the tenant": "takeover", sensitive: "sensitive" } as const;
+        expect(Object.fromEntries(documented.map((m) => [m[1], { tier: tiers[m[2] as keyof typeof tiers], reason: m[3] }]))).toEqual(
+            Object.fromEntries(Object.entries(MANAGEMENT_API_SCOPE_RISKS).map(([scope, risk]) => [scope, { tier: risk!.tier, reason: risk!.reason }])),
+        );
+        expect(Object.keys(DEFAULT_ESCALATION_SCOPES).length + Object.keys(DEFAULT_SENSITIVE_SCOPES).length).toBe(documented.length);
     });
 
     it("uses @pulumi/policy's own UnknownValueError and proxy, which the server checks with instanceof", async () => {

@@ -54,6 +54,6 @@ describe.each(Object.keys(PROGRAMS))("@pulumi/auth0 %s shapes through every rule
 
     it("a public client (no client authentication) holding the grant is reported", async () => {
         const found = messages(await runPack(PROGRAMS[major](["read:orders"], "none")));
-        expect(found).toEqual([expect.stringMatching(/sets (authenticationMethod|tokenEndpointAuthMethod) "none", making it a public client/)]);
+        expect(found).toEqual([expect.stringMatching(/is a public client that can't authenticate \([^)]*sets (authenticationMethod|tokenEndpointAuthMethod) "none"\)\. Delete this grant/)]);
     });
 });

@@ -20,6 +20,8 @@ const machine = (name: string) =>
         urn: fc.constant(`urn:pulumi:dev::p::auth0:index/client:Client::${name}`),
         name: fc.constant(name),
         appType: fc.constant("non_interactive"),
+        grantTypes: fc.constant(null),
+        clientCredentials: fc.constant(true),
         authenticationMethod: orNull(fc.constantFrom("client_secret_post", "private_key_jwt", "[secret]")),
         tokenQuota: orNull(fc.record({ perHour: orNull(fc.constantFrom(10, 100)), perDay: orNull(fc.constantFrom(100, 1000)), enforce: orNull(fc.boolean()) })),
         grants: fc.constant(0),
@@ -36,6 +38,8 @@ const api = (identifier: string) =>
         scopes: fc.constant(null),
         adopted: fc.boolean(),
         retained: fc.boolean(),
+        enforcePolicies: orNull(fc.boolean()),
+        proofOfPossession: fc.constant(null),
         accessPolicy: fc.record({ user: orNull(fc.constantFrom("denyAll", "allowAll")), client: orNull(fc.constantFrom("denyAll", "requireClientGrant")) }),
     });
 
@@ -74,6 +78,9 @@ const config = fc
                 managementApi: g.audience.endsWith("/api/v2/"),
                 scopes: g.scopes,
                 allowAllScopes: g.allowAllScopes,
+                subjectType: null,
+                organizationUsage: null,
+                allowAnyOrganization: false,
                 urn: `urn:pulumi:dev::p::auth0:index/clientGrant:ClientGrant::${MACHINES[g.machineIndex]}-${g.logicalName}`,
                 name: g.logicalName,
             })),

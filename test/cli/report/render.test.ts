@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { renderReport, renderReportChunks } from "../../../cli/report/render";
 import { markdownMarker, renderMarkdown } from "../../../cli/report/renderMarkdown";
 import { renderText } from "../../../cli/report/renderText";
-import { formatSeconds } from "../../../cli/report/wording";
+import { formatSeconds, lifetime } from "../../../cli/report/wording";
 import { AUTH0_TYPES } from "../../../policy-pack/guardrails";
 import { buildReport } from "../../../cli/report/report";
 import { SECRET_TEXT } from "../../../cli/values";
@@ -27,11 +27,13 @@ describe("renderers", () => {
             [
                 "  Billing export [tenant-billing-client]: client_secret_post; quota 20/hour, 200/day, enforced",
                 "    -> Auth0 Management API (acme.eu.auth0.com)  (tokens 3,600 s (1 h))",
-                `         read:users, ${SECRET_TEXT}`,
+                `         ${SECRET_TEXT}, read:users`,
                 "    -> Orders API  https://orders.example  (tokens 900 s (15 min))",
                 "         read:orders",
             ].join("\n"),
         );
+        expect(text).toContain("  Orders API  https://orders.example\n    token lifetime 900 s (15 min); web 900 s (15 min)\n    access: user deny_all, client require_client_grant, RBAC off; token binding: mtls, required");
+        expect(text).toContain("    access: n/a (system API); token binding: not bound");
         expect(text).toContain("  hidden [hidden]: no credentials resource; no client quota\n    (no grants)");
         expect(text).toContain("  client abc123EXTERNAL (not in this program)\n    -> https://partner.example  https://partner.example  (tokens not managed by this program)");
         expect(text).toContain(`Adopted instead of created (import)\n  ${AUTH0_TYPES.resourceServer} "tenant-management-api-resource-server" <- existing id https://acme.eu.auth0.com/api/v2/`);
@@ -47,7 +49,8 @@ describe("renderers", () => {
         expect(marker).toBe(markdownMarker(report));
         expect(heading).toBe("## auth0-m2m plan: `proj` / `dev`");
         expect(markdown).toContain(":x: **FAIL: 1 mandatory violation (2 advisories, 1 exemption applied)**");
-        expect(markdown).toContain("| Billing export | **Auth0 Management API (acme.eu.auth0.com)** | `read:users` \\[secret\\] | 3,600 s (1 h) |");
+        expect(markdown).toContain("| Billing export | **Auth0 Management API (acme.eu.auth0.com)** | \\[secret\\] `read:users` | 3,600 s (1 h) |");
+        expect(markdown).toContain("| Orders API | `https://orders.example` | 900 s (15 min) | 900 s (15 min) | user deny\\_all, client require\\_client\\_grant, RBAC off | mtls, required | created |");
         expect(markdown).toContain("### Exemptions applied");
     });
 
@@ -91,4 +94,9 @@ describe("formatSeconds", () => {
         [45, "45 s"],
         [5_401, "5,401 s"],
     ])("%i", (seconds, expected) => expect(formatSeconds(seconds)).toBe(expected));
+    it("says an adopted API's unset lifetime can't be verified, since it keeps the tenant's value", () => {
+        const adopted = { ...report.apis[1], adopted: true, tokenLifetime: null };
+        expect(lifetime(adopted, "tokenLifetime")).toBe("unset: keeps the tenant's current value (can't verify)");
+        expect(lifetime({ ...adopted, adopted: false }, "tokenLifetime")).toBe("unset (Auth0 default 86,400 s (1 d))");
+    });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AUTH0_TYPES } from "../../../policy-pack/guardrails";
 import { buildReport, EXEMPTIONS_APPLIED_POLICY, managementApiLabel } from "../../../cli/report/report";
 import { SECRET_TEXT } from "../../../cli/values";
-import { CLIENT_SECRET_PLAINTEXT, DIAGNOSTICS, INPUT, SECRET_SCOPE, URNS } from "./reportFixtures";
+import { CLIENT_SECRET_PLAINTEXT, DIAGNOSTICS, INPUT, resource, SECRET_SCOPE, URNS } from "./reportFixtures";
 
 describe("buildReport", () => {
     const report = buildReport(INPUT);
@@ -14,17 +14,29 @@ describe("buildReport", () => {
                 urn: URNS.billing.urn,
                 name: "tenant-billing-client",
                 appType: "non_interactive",
+                grantTypes: null,
+                clientCredentials: true,
                 authenticationMethod: "client_secret_post",
                 tokenQuota: { perHour: 20, perDay: 200, enforce: true },
                 grants: 2,
             },
-            { machine: "hidden", urn: URNS.hidden.urn, name: "hidden", appType: "non_interactive", authenticationMethod: null, tokenQuota: null, grants: 0 },
+            {
+                machine: "hidden",
+                urn: URNS.hidden.urn,
+                name: "hidden",
+                appType: "non_interactive",
+                grantTypes: null,
+                clientCredentials: true,
+                authenticationMethod: null,
+                tokenQuota: null,
+                grants: 0,
+            },
         ]);
     });
 
     it("links grants to their client through clientId's dependency, and labels the Management API", () => {
         expect(report.grants.map((g) => [g.machine, g.machineUrn, g.api, g.audience, g.managementApi, g.scopes])).toEqual([
-            ["Billing export", URNS.billing.urn, "Auth0 Management API (acme.eu.auth0.com)", "https://acme.eu.auth0.com/api/v2/", true, ["read:users", SECRET_TEXT]],
+            ["Billing export", URNS.billing.urn, "Auth0 Management API (acme.eu.auth0.com)", "https://acme.eu.auth0.com/api/v2/", true, [SECRET_TEXT, "read:users"]],
             ["Billing export", URNS.billing.urn, "Orders API", "https://orders.example", false, ["read:orders"]],
             ["client abc123EXTERNAL (not in this program)", null, "https://partner.example", "https://partner.example", false, ["read:things"]],
         ]);
@@ -40,6 +52,8 @@ describe("buildReport", () => {
                 tokenLifetime: 3600,
                 tokenLifetimeForWeb: null,
                 scopes: null,
+                enforcePolicies: null,
+                proofOfPossession: null,
                 adopted: true,
                 retained: true,
                 accessPolicy: { user: null, client: null },
@@ -52,9 +66,11 @@ describe("buildReport", () => {
                 tokenLifetime: 900,
                 tokenLifetimeForWeb: 900,
                 scopes: ["read:orders", "write:orders"],
+                enforcePolicies: false,
+                proofOfPossession: { mechanism: "mtls", required: true },
                 adopted: false,
                 retained: false,
-                accessPolicy: { user: null, client: null },
+                accessPolicy: { user: "deny_all", client: "require_client_grant" },
             },
             {
                 identifier: "https://partner.example",
@@ -64,6 +80,8 @@ describe("buildReport", () => {
                 tokenLifetime: null,
                 tokenLifetimeForWeb: null,
                 scopes: null,
+                enforcePolicies: null,
+                proofOfPossession: null,
                 adopted: false,
                 retained: false,
                 accessPolicy: { user: null, client: null },
@@ -112,6 +130,7 @@ describe("buildReport", () => {
                 [AUTH0_TYPES.resourceServerScopes]: 1,
             },
             machines: 2,
+            otherApplications: 0,
             apis: 3,
             grants: 3,
             adopted: 1,
@@ -121,6 +140,26 @@ describe("buildReport", () => {
             exemptionsApplied: 1,
         });
         expect(buildReport({ ...INPUT, diagnostics: DIAGNOSTICS.filter((d) => d.enforcementLevel !== "mandatory") }).verdict).toBe("pass");
+    });
+
+    it("counts as machines only clients that can use client credentials, and shows grants' organizations", () => {
+        const spa = resource(AUTH0_TYPES.client, "spa", { name: "Storefront", appType: "spa" });
+        const web = resource(AUTH0_TYPES.client, "web", { name: "Portal", appType: "regular_web", grantTypes: ["authorization_code"] });
+        const m2m = resource(AUTH0_TYPES.client, "m2m", { appType: "regular_web", grantTypes: ["client_credentials"] });
+        const grant = (name: string, client: typeof spa, extra: Record<string, unknown> = {}) =>
+            resource(AUTH0_TYPES.clientGrant, name, { clientId: "x", audience: "https://orders.example", scopes: ["write:b", "read:a"], ...extra }, {
+                propertyDependencies: { clientId: [client.urn] },
+            });
+        const built = buildReport({
+            ...INPUT,
+            diagnostics: [],
+            resources: [spa, web, m2m, grant("spa-g", spa, { organizationUsage: "require", allowAnyOrganization: true }), grant("m2m-g", m2m)],
+        });
+        expect(built.machines.map((m) => [m.name, m.clientCredentials])).toEqual([["m2m", true]]);
+        expect(built.otherApplications.map((m) => [m.name, m.grantTypes, m.clientCredentials])).toEqual([["spa", null, false]]);
+        expect(built.summary).toMatchObject({ machines: 1, otherApplications: 1 });
+        const spaGrant = built.grants.find((g) => g.name === "spa-g")!;
+        expect(spaGrant).toMatchObject({ scopes: ["read:a", "write:b"], organizationUsage: "require", allowAnyOrganization: true, subjectType: null });
     });
 
     it("never contains a secret's plaintext", () => {
@@ -149,6 +188,7 @@ describe("report helpers", () => {
             resourceServer: token(auth0.ResourceServer),
             resourceServerScopes: token(auth0.ResourceServerScopes),
             resourceServerScope: token(auth0.ResourceServerScope),
+            tenant: token(auth0.Tenant),
         });
     });
 });

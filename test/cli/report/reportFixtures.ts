@@ -27,7 +27,15 @@ const managementApi = resource(
 const orders = resource(
     AUTH0_TYPES.resourceServer,
     "tenant-orders-resource-server",
-    { identifier: "https://orders.example", name: "Orders API", tokenLifetime: 900, tokenLifetimeForWeb: 900 },
+    {
+        identifier: "https://orders.example",
+        name: "Orders API",
+        tokenLifetime: 900,
+        tokenLifetimeForWeb: 900,
+        subjectTypeAuthorization: { client: { policy: "require_client_grant" }, user: { policy: "deny_all" } },
+        enforcePolicies: false,
+        proofOfPossession: { mechanism: "mtls", required: true },
+    },
     { parent: tenant.urn },
 );
 const orderScopes = resource(

@@ -12,6 +12,9 @@ describe("resolveApiArgs", () => {
             tokenLifetimeForWeb: 3600,
             allowOfflineAccess: false,
             scopes: {},
+            userAccessPolicy: "deny_all",
+            rbac: false,
+            proofOfPossession: undefined,
         });
         expect(resolveApiArgs({ identifier: "https://a", tokenLifetime: 86_400 }).tokenLifetimeForWeb).toBe(7200);
         expect(resolveApiArgs({ identifier: "https://a", tokenLifetime: 600 }).tokenLifetimeForWeb).toBe(600);
@@ -44,6 +47,8 @@ describe("Api", () => {
             tokenLifetime: 1800,
             tokenLifetimeForWeb: 1800,
             allowOfflineAccess: false,
+            subjectTypeAuthorization: { client: { policy: "require_client_grant" }, user: { policy: "deny_all" } },
+            enforcePolicies: false,
         });
         expect(named(resources, "orders-scopes").inputs).toEqual({
             resourceServerIdentifier: "https://orders.acme.example",
@@ -54,6 +59,31 @@ describe("Api", () => {
         });
         expect(component.custom).toBe(false);
         expect(api?.scopeNames).toEqual(["read:orders", "write:orders"]);
+    });
+
+    it("opens user access only as declared, with RBAC, and binds tokens when asked", async () => {
+        const resources = await registrations(() => {
+            new Api("users", {
+                identifier: "https://users.acme.example",
+                userAccessPolicy: "require_client_grant",
+                proofOfPossession: { mechanism: "mtls" },
+            });
+        });
+        const inputs = named(resources, "users-resource-server").inputs;
+        expect(inputs.subjectTypeAuthorization).toEqual({ client: { policy: "require_client_grant" }, user: { policy: "require_client_grant" } });
+        expect(inputs.enforcePolicies).toBe(true);
+        expect(inputs.tokenDialect).toBe("access_token_authz");
+        expect(inputs.proofOfPossession).toEqual({ mechanism: "mtls", required: true });
+    });
+
+    it.each([
+        [{ userAccessPolicy: "allow_all" }, 'userAccessPolicy: must be one of "deny_all", "require_client_grant"'],
+        [{ proofOfPossession: { mechanism: "tls" } }, 'proofOfPossession.mechanism: must be one of "mtls", "dpop"'],
+    ])("refuses an open or unknown access setting %j, registering nothing", async (extra, message) => {
+        const resources = await registrations(() => {
+            expect(() => new Api("bad", { identifier: "https://bad.example", ...(extra as object) })).toThrow(message);
+        });
+        expect(resources).toEqual([]);
     });
 
     it.each([

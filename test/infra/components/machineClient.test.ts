@@ -9,6 +9,7 @@ import { installMocks, named, ofType, registrations, valueOf } from "../support/
 beforeAll(() => installMocks());
 
 const PEM = "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END PUBLIC KEY-----\n";
+const CERT = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n";
 const CLIENT = "auth0:index/client:Client";
 const GRANT = "auth0:index/clientGrant:ClientGrant";
 const CREDENTIALS = "auth0:index/clientCredentials:ClientCredentials";
@@ -46,6 +47,45 @@ describe("MachineClient", () => {
         expect(await pulumiIsSecret(machine!.clientSecret!)).toBe(true);
         expect(await valueOf(machine!.clientSecret!)).toBe("generated-secret-of-export-secret");
         expect(machine!.authenticationMethod).toBe("client_secret_post");
+    });
+
+    it("authenticates by client_secret_basic with the same rotatable secret", async () => {
+        const resources = await registrations(() => new MachineClient("basic", { authentication: { method: "client_secret_basic" } }));
+        expect(named(resources, "basic-credentials").inputs).toMatchObject({ authenticationMethod: "client_secret_basic", clientSecretWoVersion: 1 });
+        expect(named(resources, "basic-secret").inputs.keepers).toEqual({ secretVersion: "1" });
+    });
+
+    it("authenticates by mTLS, with CA-issued or self-signed certificates and no secret", async () => {
+        const resources = await registrations(() => {
+            new MachineClient("ca", { authentication: { method: "tls_client_auth", certificates: { b: { pem: CERT }, a: { subjectDn: "CN=ca-app" } } } });
+            new MachineClient("self", { authentication: { method: "self_signed_tls_client_auth", certificates: { main: { pem: CERT } } } });
+        });
+        expect(named(resources, "ca-credentials").inputs).toEqual({
+            clientId: "ca-client-client-id",
+            authenticationMethod: "tls_client_auth",
+            tlsClientAuth: {
+                credentials: [
+                    { name: "a", credentialType: "cert_subject_dn", subjectDn: "CN=ca-app" },
+                    { name: "b", credentialType: "cert_subject_dn", pem: CERT },
+                ],
+            },
+        });
+        expect(named(resources, "self-credentials").inputs).toEqual({
+            clientId: "self-client-client-id",
+            authenticationMethod: "self_signed_tls_client_auth",
+            selfSignedTlsClientAuth: { credentials: [{ name: "main", credentialType: "x509_cert", pem: CERT }] },
+        });
+        expect(resources.filter((r) => r.type === "random:index/randomPassword:RandomPassword")).toEqual([]);
+    });
+
+    it("refuses a CA certificate with both or neither of pem and subjectDn", () => {
+        const { issues } = resolveMachineArgs({
+            authentication: { method: "tls_client_auth", certificates: { both: { pem: CERT, subjectDn: "CN=x" }, neither: {} } },
+        });
+        expect(issues).toEqual([
+            { path: ["authentication", "certificates", "both"], message: "must set exactly one of pem and subjectDn" },
+            { path: ["authentication", "certificates", "neither"], message: "must set exactly one of pem and subjectDn" },
+        ]);
     });
 
     it("rotates the secret by bumping secretVersion, which changes the generator's keepers", async () => {
@@ -158,7 +198,7 @@ describe("MachineClient", () => {
 });
 
 describe("resolveMachineArgs", () => {
-    it("refuses two grants on one audience, since Auth0 allows one grant per client and audience", () => {
+    it("refuses two grants on one audience, since Auth0 allows one client-credentials grant per client and audience", () => {
         const domain = { domain: "acme.eu.auth0.com" };
         const { issues } = resolveMachineArgs({
             grants: { a: { managementApi: domain, scopes: ["read:users"] }, b: { managementApi: domain, scopes: ["read:roles"] } },
@@ -166,7 +206,7 @@ describe("resolveMachineArgs", () => {
         expect(issues).toEqual([
             {
                 path: ["grants", "b"],
-                message: "grants https://acme.eu.auth0.com/api/v2/ again (already granted by grants.a); Auth0 allows one grant per client and audience, so merge them",
+                message: "grants https://acme.eu.auth0.com/api/v2/ again (already granted by grants.a); Auth0 allows one grant per client, audience and subject type, and both are client-credentials grants, so merge them",
             },
         ]);
     });

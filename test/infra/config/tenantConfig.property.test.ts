@@ -7,7 +7,9 @@ import {
     DEFAULT_TOKEN_LIFETIME_LIMITS,
     isUserContextScope,
     MANAGEMENT_API_SCOPES,
+    PROOF_OF_POSSESSION_MECHANISMS,
 } from "../../../policy-pack/guardrails";
+import { API_USER_ACCESS_POLICIES } from "../../../infra/config/tenantConfig";
 import { createPolicies } from "../../../policy-pack/pack";
 import { ruleDeps, runResource, runStack, type ResourceSpec } from "../../policy-pack/ruleHarness";
 import { Api } from "../../../infra/components/api";
@@ -35,8 +37,12 @@ const apiArb = fc
         tokenLifetime: fc.integer({ min: 1, max: DEFAULT_TOKEN_LIFETIME_LIMITS.maxTokenLifetime }),
         webShare: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
         scopes: fc.uniqueArray(scopeName, { minLength: 1, maxLength: 5 }),
+        userAccessPolicy: fc.option(fc.constantFrom(...API_USER_ACCESS_POLICIES), { nil: undefined }),
+        proofOfPossession: fc.option(fc.record({ mechanism: fc.constantFrom(...PROOF_OF_POSSESSION_MECHANISMS), required: fc.boolean() }), { nil: undefined }),
     })
-    .map(({ tokenLifetime, webShare, scopes }) => ({
+    .map(({ tokenLifetime, webShare, scopes, userAccessPolicy, proofOfPossession }) => ({
+        ...(userAccessPolicy ? { userAccessPolicy } : {}),
+        ...(proofOfPossession ? { proofOfPossession } : {}),
         tokenLifetime,
         tokenLifetimeForWeb:
             webShare === undefined ? undefined : Math.max(1, Math.floor(Math.min(tokenLifetime, DEFAULT_TOKEN_LIFETIME_LIMITS.maxTokenLifetimeForWeb) * webShare)),
@@ -77,7 +83,8 @@ const tenantArb = fc
     });
 
 /**
- * Every violation the policy pack's mandatory rules report on these resources, running the real
+ * Every violation the policy pack's mandatory rules (and the access-policy advisory, since our APIs
+ * must be closed) report on these resources, running the real
  * policies as the policy server would (props marshalled, secrets unwrapped, unknown-checking proxy).
  */
 async function packViolations(resources: readonly Registered[]): Promise<string[]> {
@@ -92,7 +99,7 @@ async function packViolations(resources: readonly Registered[]): Promise<string[
             propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).map(([key, urns]) => [key, urns.map(nameOf)])),
         }));
     const found: string[] = [];
-    for (const policy of createPolicies(ruleDeps()).filter((p) => p.enforcementLevel === "mandatory")) {
+    for (const policy of createPolicies(ruleDeps()).filter((p) => p.enforcementLevel === "mandatory" || p.name === "auth0-api-access-policies")) {
         const runs = [
             ...(policy.validateResource ? await Promise.all(specs.map((spec) => runResource(policy, spec))) : []),
             await runStack(policy, specs),

@@ -41,6 +41,7 @@ describe("parseTenantConfig", () => {
             tokenLifetime: 3600,
             allowOfflineAccess: false,
             scopes: { "read:orders": "Read orders", "write:orders": "Write" },
+            userAccessPolicy: "deny_all",
         });
         expect(parsed.config.machines["billing-export"]).toEqual({
             description: "Nightly invoice export",
@@ -148,7 +149,7 @@ describe("parseTenantConfig", () => {
         [
             "a misspelt setting",
             (c) => (c.apis.orders.tokenLifetme = 60),
-            ['auth0-m2m:apis.orders.tokenLifetme: unknown setting "tokenLifetme" (did you mean "tokenLifetime"?); allowed: identifier, formerly, name, tokenLifetime, tokenLifetimeForWeb, allowOfflineAccess, scopes'],
+            ['auth0-m2m:apis.orders.tokenLifetme: unknown setting "tokenLifetme" (did you mean "tokenLifetime"?); allowed: identifier, formerly, name, tokenLifetime, tokenLifetimeForWeb, allowOfflineAccess, scopes, userAccessPolicy, proofOfPossession'],
         ],
         [
             "a lifetime of the wrong type",
@@ -199,8 +200,8 @@ describe("parseTenantConfig", () => {
         ],
         [
             "an unknown authentication method",
-            (c) => (c.machines["billing-export"].authentication = { method: "client_secret_basic" }),
-            ['auth0-m2m:machines.billing-export.authentication.method: method must be "private_key_jwt" (recommended: no secret reaches state) or "client_secret_post"'],
+            (c) => (c.machines["billing-export"].authentication = { method: "client_secret_jwt" }),
+            ['auth0-m2m:machines.billing-export.authentication.method: method must be "private_key_jwt" (recommended: no secret reaches state), "tls_client_auth" or "self_signed_tls_client_auth" (mTLS), "client_secret_post" or "client_secret_basic"'],
         ],
         [
             "machines given as a list",

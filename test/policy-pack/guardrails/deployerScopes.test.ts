@@ -36,18 +36,25 @@ describe("deployerScopesFor", () => {
         ).toEqual(["read:resource_servers", "update:resource_servers"]);
     });
 
-    it("needs the credential endpoints for private_key_jwt and update:client_keys only when a secret is set", () => {
-        expect(scopesOf([{ type: "auth0:index/clientCredentials:ClientCredentials", inputs: { authenticationMethod: "private_key_jwt" } }])).toEqual([
+    it.each(["private_key_jwt", "tls_client_auth", "self_signed_tls_client_auth"])("needs the credential endpoints for %s", (method) => {
+        expect(scopesOf([{ type: "auth0:index/clientCredentials:ClientCredentials", inputs: { authenticationMethod: method } }])).toEqual([
             "create:client_credentials",
             "delete:client_credentials",
             "read:client_credentials",
             "update:client_credentials",
         ]);
+    });
+
+    it("needs update:client_keys only when a secret is set", () => {
         expect(
             scopesOf([
                 { type: "auth0:index/clientCredentials:ClientCredentials", inputs: { authenticationMethod: "client_secret_post", clientSecretWo: "x" } },
             ]),
-        ).toEqual(["read:client_credentials", "update:client_credentials", "update:client_keys"]);
+        ).toEqual(["read:client_credentials", "update:client_keys"]);
+        // A secret-based method is set through PATCH /clients/{id}: no update:client_credentials.
+        expect(
+            scopesOf([{ type: "auth0:index/clientCredentials:ClientCredentials", inputs: { authenticationMethod: "client_secret_basic" } }]),
+        ).toEqual(["read:client_credentials"]);
     });
 
     it("says why each scope is needed", () => {

@@ -47,7 +47,15 @@ describe("scopesForEndpoints", () => {
         expect(scopesForEndpoints(["GET /api/v2/clients"])).toEqual(["read:client_summary"]);
         expect(scopesForEndpoints(["GET /api/v2/clients/abc"])).toEqual(["read:client_summary"]);
         expect(scopesForEndpoints(["GET /api/v2/logs"])).toEqual(["read:logs_users"]);
-        expect(scopesForEndpoints(["GET /api/v2/organizations"])).toEqual(["read:organizations_summary"]);
+    });
+
+    it("follows the 403 text where it names the only scope the endpoint is known to accept", () => {
+        expect(scopesForEndpoints(["GET /api/v2/organizations"])).toEqual(["read:organizations"]);
+        expect(scopesForEndpoints(["GET /api/v2/organizations/org_1"])).toEqual(["read:organizations"]);
+        expect(scopesForEndpoints(["GET /api/v2/jobs/job_1"])).toEqual(["create:users"]);
+        expect(scopesForEndpoints(["POST /api/v2/roles/rol_1/users"])).toEqual(["update:roles"]);
+        expect(scopesForEndpoints(["POST /api/v2/users/auth0|1/roles"])).toEqual(["update:users"]);
+        expect(scopesForEndpoints(["DELETE /api/v2/users/auth0|1/roles"])).toEqual(["update:users"]);
     });
 
     it('never picks a user-context scope, even where the endpoint lists one first', () => {

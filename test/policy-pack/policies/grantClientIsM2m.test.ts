@@ -1,4 +1,4 @@
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { grantClientIsM2m } from "../../../policy-pack/policies/grantClientIsM2m";
 import { credentials, exemption, grant, m2mClient } from "../builders";
 import { expectClean, expectUnknown, expectViolations, ruleDeps, runStack, UNKNOWN } from "../ruleHarness";
@@ -11,30 +11,33 @@ describe("auth0-grant-client-is-m2m", () => {
         expectClean(await runStack(policy, [grant("g", { clientId: "client-elsewhere" })]));
     });
 
-    it("reports a client that is not non_interactive", async () => {
-        expectViolations(await runStack(policy, [m2mClient("web", { appType: "spa" }), grant("g")]), [
-            'ClientGrant "g" gives client-credentials access to Client "web", whose appType is "spa"; only machine-to-machine',
+    it("reports a user-facing client once per grant, and says to delete the grant or move the access, never to add client_credentials", async () => {
+        const spa = m2mClient("web", { appType: "spa", grantTypes: ["authorization_code", "implicit", "refresh_token"] });
+        const result = await runStack(policy, [spa, grant("g")]);
+        expectViolations(result, [
+            'ClientGrant "g" gives client-credentials access to Client "web", which is a "spa" application, not a machine-to-machine ' +
+                'one (appType "non_interactive"); has grantTypes ["authorization_code","implicit","refresh_token"] without ' +
+                '"client_credentials", so it can\'t use the grant; allows "authorization_code", a user-facing flow',
         ]);
+        expect(result.violations[0].message).toContain("Delete this grant, or move the access to a dedicated M2M application");
+        expect(result.violations[0].message).not.toMatch(/add[^.]*client_credentials/i);
         expectViolations(await runStack(policy, [m2mClient("c", { appType: "nonInteractive" }), grant("g")]), [
-            'whose appType is "nonInteractive", which the Auth0 provider rejects; use "non_interactive"',
+            'has appType "nonInteractive", which the Auth0 provider rejects (the M2M value is "non_interactive")',
         ]);
     });
 
-    it("reports each user-facing grant type, a missing client_credentials, and unset grant types", async () => {
-        expectViolations(await runStack(policy, [m2mClient("c", { grantTypes: ["client_credentials", "authorization_code", "refresh_token"] }), grant("g")]), [
-            'whose grantTypes include "authorization_code", a user-facing flow that signs users in through a browser redirect',
-            'whose grantTypes include "refresh_token", a user-facing flow that keeps user sessions alive',
+    it("tells an M2M-typed client without the right grant types to become one, in one finding", async () => {
+        expectViolations(await runStack(policy, [m2mClient("c", { grantTypes: ["client_credentials", "refresh_token"] }), grant("g")]), [
+            /allows "refresh_token", a user-facing flow that keeps user sessions alive\. Delete this grant, or move the access/,
         ]);
-        expectViolations(await runStack(policy, [m2mClient("c", { grantTypes: ["implicit"] }), grant("g")]), [
-            'whose grantTypes ["implicit"] lack "client_credentials"',
-            'whose grantTypes include "implicit"',
+        expectViolations(await runStack(policy, [m2mClient("c", { grantTypes: undefined }), grant("g")]), [
+            'which leaves grantTypes unset, so Auth0 picks the defaults. Make Client "c" an M2M application',
         ]);
-        expectViolations(await runStack(policy, [m2mClient("c", { grantTypes: undefined }), grant("g")]), ["whose grantTypes is unset"]);
     });
 
     it("reports a public client (authenticationMethod none)", async () => {
         expectViolations(await runStack(policy, [m2mClient(), grant("g"), credentials("creds", { authenticationMethod: "none" })]), [
-            'whose ClientCredentials "creds" sets authenticationMethod "none"',
+            'is a public client that can\'t authenticate (ClientCredentials "creds" sets authenticationMethod "none")',
         ]);
     });
 
@@ -49,7 +52,7 @@ describe("auth0-grant-client-is-m2m", () => {
             grant("to-portal", { clientId: UNKNOWN }, { propertyDependencies: { clientId: ["portal"] } }),
             grant("to-worker", { clientId: UNKNOWN }, { dependsOn: ["worker"] }),
         ];
-        expectViolations(await runStack(policy, stack), ['ClientGrant "to-portal" gives client-credentials access to Client "portal", whose appType is "regular_web"']);
+        expectViolations(await runStack(policy, stack), ['ClientGrant "to-portal" gives client-credentials access to Client "portal", which is a "regular_web" application']);
     });
 
     it("defers when preview hides which client the grant is for, or what the client is", async () => {

@@ -35,19 +35,19 @@ describe("auth0-grant-scopes-defined-on-api", () => {
     });
 
     it("exempts by logical-name glob, and audits an exemption that no longer suppresses anything", async () => {
-        const config = { exemptions: [exemption("legacy-*"), exemption("g")] };
+        const config = { exemptions: [exemption("legacy-*", { scopes: ["sync:orders"] }), exemption("g", { scopes: ["sync:orders"] })] };
         const result = await runStack(policy, stack(grant("legacy-sync", { scopes: ["sync:orders"] }), grant("g")), config);
         expectViolations(result, [/exemptions\[1\] \(resource "g".*matches ClientGrant "g", which no longer violates this policy/]);
     });
 
     it("audits expired and invalid exemptions", async () => {
         const config = {
-            exemptions: [exemption("g", { expires: "2025-12-31" }), exemption("g", { expires: "2026-02-30" })],
+            exemptions: [exemption("g", { expires: "2025-12-31", scopes: ["nope:orders"] }), exemption("g", { expires: "2026-02-30", scopes: ["nope:orders"] })],
         };
         const result = await runStack(policy, stack(grant("g", { scopes: ["nope:orders"] })), config);
         expectViolations(result, [
             /"nope:orders"[^]*exemptions\[0\].*expired[^]*exemptions\[1\].*is ignored: its expiry "2026-02-30" is not a date/,
-            /exemptions\[0\] \(resource "g", expires 2025-12-31\) expired at the end of 2025-12-31 \(UTC\)/,
+            /exemptions\[0\] \(resource "g", scopes "nope:orders", expires 2025-12-31\) expired at the end of 2025-12-31 \(UTC\)/,
             /exemptions\[1\] .* is ignored: its expiry "2026-02-30" is not a date in the form YYYY-MM-DD/,
         ]);
     });
@@ -69,8 +69,8 @@ describe("auth0-grant-scopes-defined-on-api", () => {
     });
 
     it("holds back on an exemption whose resource had unknowns, instead of calling it unused", async () => {
-        const result = await runStack(policy, stack(grant("legacy-sync", { scopes: [UNKNOWN] })), { exemptions: [exemption("legacy-*")] });
+        const result = await runStack(policy, stack(grant("legacy-sync", { scopes: [UNKNOWN] })), { exemptions: [exemption("legacy-*", { scopes: ["sync:orders"] })] });
         expectViolations(result, []);
-        expectUnknown(result, 'exemptions[0] (resource "legacy-*", expires 2026-06-30) suppressed nothing, but ClientGrant "legacy-sync" had values unknown during preview');
+        expectUnknown(result, 'exemptions[0] (resource "legacy-*", scopes "sync:orders", expires 2026-06-30) suppressed nothing, but ClientGrant "legacy-sync" had values unknown during preview');
     });
 });

@@ -17,6 +17,20 @@ describe("auth0-m2m-token-quota", () => {
         expectClean(await runStack(policy, [noQuota(), managementGrant()]));
     });
 
+    it("reports a quota with enforce: false, which only logs", async () => {
+        const logOnly = m2mClient("w", { tokenQuota: { clientCredentials: { perHour: 100, enforce: false } } });
+        expectViolations(await runStack(policy, [logOnly, grant()]), ['Client "w" sets tokenQuota.clientCredentials with enforce: false, which only logs']);
+    });
+
+    it("honours a tenant-wide default quota, and leaves clients that can't use client credentials to auth0-grant-client-is-m2m", async () => {
+        const tenant = { type: "auth0:index/tenant:Tenant", name: "tenant", props: { defaultTokenQuota: { clients: { clientCredentials: { perHour: 500, enforce: true } } } } };
+        expectClean(await runStack(policy, [tenant, noQuota(), grant()]));
+        const unknownDefault = { ...tenant, props: { defaultTokenQuota: UNKNOWN } };
+        expectUnknown(await runStack(policy, [unknownDefault, m2mClient(), grant()]), 'Tenant "tenant": defaultTokenQuota.clients.clientCredentials is unknown');
+        expectClean(await runStack(policy, [m2mClient("spa", { appType: "spa", grantTypes: ["authorization_code"], tokenQuota: undefined }), grant()]));
+        expectUnknown(await runStack(policy, [m2mClient("c", { grantTypes: UNKNOWN, tokenQuota: undefined }), grant()]), 'Client "c": grantTypes is unknown');
+    });
+
     it("reports a client with custom-API grants and no quota, on the client, listing the APIs", async () => {
         const result = await runStack(policy, [noQuota(), grant("a"), grant("b", { audience: "https://billing.example" }), managementGrant()]);
         expectViolations(result, [

@@ -36,11 +36,11 @@ describe("auth0-management-api-known-scopes", () => {
     });
 
     it("ignores an exemption whose reason is too short, and says why", async () => {
-        const short = { exemptions: [exemption("m", { reason: "typo is fine" })] };
+        const short = { exemptions: [exemption("m", { reason: "typo is fine", scopes: ["read:user"] })] };
         expectViolations(await runResource(policy, managementGrant("m", ["read:user"]), short), [
             /"read:user"[^]*exemptions\[0\] .* is ignored: its reason "typo is fine" is 12 characters, under the minimum of 20/,
         ]);
-        expectClean(await runResource(policy, managementGrant("m", ["read:user"]), { exemptions: [exemption("m")] }));
+        expectClean(await runResource(policy, managementGrant("m", ["read:user"]), { exemptions: [exemption("m", { scopes: ["read:user"] })] }));
     });
 
     it("defers when the audience is unknown and a scope would be unknown to the Management API", async () => {

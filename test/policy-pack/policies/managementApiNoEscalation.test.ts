@@ -34,7 +34,7 @@ describe("auth0-management-api-no-escalation", () => {
 
     it("reports allowAllScopes on the Management API", async () => {
         expectViolations(await runResource(policy, managementGrant("m", [], { allowAllScopes: true })), [
-            /sets allowAllScopes: true, which grants every Management API scope, including all 12 on the escalation deny-list/,
+            new RegExp(`sets allowAllScopes: true, which grants every Management API scope, including all ${Object.keys(DEFAULT_ESCALATION_SCOPES).length} that take over the tenant`),
         ]);
     });
 
@@ -49,9 +49,37 @@ describe("auth0-management-api-no-escalation", () => {
         );
     });
 
+    it("catches the tenant-takeover scopes of a real 24-scope deployer grant, not only the grant editing", async () => {
+        // The CRUD grant from a public program that the old list flagged only for the two grant scopes.
+        const crud = ["actions", "client_grants", "clients", "connections", "resource_servers", "users"].flatMap((thing) =>
+            ["create", "read", "update", "delete"].map((verb) => `${verb}:${thing}`),
+        );
+        const result = await runResource(policy, managementGrant("deployer", crud));
+        expect(result.violations.map((v) => /grants "([^"]+)"/.exec(v.message)![1]).sort()).toEqual([
+            "create:actions",
+            "create:client_grants",
+            "create:connections",
+            "update:actions",
+            "update:client_grants",
+            "update:clients",
+            "update:connections",
+            "update:resource_servers",
+        ]);
+    });
+
+    it("accepts exactly the scopes an exemption lists: a scope added to an exempted grant still fails", async () => {
+        const config = { exemptions: [exemption("deployer", { scopes: ["create:client_grants", "update:client_grants"] })] };
+        expectClean(await runResource(policy, managementGrant("deployer", ["create:client_grants", "update:client_grants"]), config));
+        expectViolations(await runResource(policy, managementGrant("deployer", ["create:client_grants", "update:client_grants", "read:client_keys"]), config), [
+            /grants "read:client_keys"[^]*does not accept "read:client_keys"/,
+        ]);
+        // allowAllScopes is a finding of its own, accepted only when listed.
+        expectViolations(await runResource(policy, managementGrant("deployer", [], { allowAllScopes: true }), config), [/sets allowAllScopes/]);
+    });
+
     it("lets an exemption by URN suppress it", async () => {
         const urn = "urn:pulumi:dev::auth0-m2m::auth0:index/clientGrant:ClientGrant::provisioner";
-        const config = { exemptions: [exemption(urn, { reason: "Tenant bootstrap pipeline, reviewed by security in SEC-42" })] };
+        const config = { exemptions: [exemption(urn, { reason: "Tenant bootstrap pipeline, reviewed by security in SEC-42", scopes: ["create:client_grants"] })] };
         expectClean(await runResource(policy, managementGrant("provisioner", ["create:client_grants"]), config));
         expectViolations(await runResource(policy, managementGrant("other", ["create:client_grants"]), config), ['"create:client_grants"']);
     });

@@ -54,22 +54,59 @@ describe("auth0-no-wildcard-scopes", () => {
         expect(policy.configSchema?.properties).toEqual({ exemptions: expect.objectContaining({ type: "array", default: [] }) });
     });
 
-    it("lets an unexpired exemption suppress its resource's findings, and only those", async () => {
-        const config = { exemptions: [exemption("legacy-*")] };
+    it("reports allowAnyOrganization: true as a wildcard across organizations, and names it when unknown", async () => {
+        expectViolations(await runResource(policy, grant("g", { allowAnyOrganization: true, organizationUsage: "allow" })), [
+            'ClientGrant "g" sets allowAnyOrganization: true on audience "https://orders.example", so the application can get tokens for every organization',
+        ]);
+        expectClean(await runResource(policy, grant("g", { allowAnyOrganization: false, organizationUsage: "require" })));
+        expectUnknown(await runResource(policy, grant("g", { allowAnyOrganization: UNKNOWN })), 'ClientGrant "g": allowAnyOrganization is unknown');
+        const exempt = { exemptions: [exemption("g", { scopes: ["allowAnyOrganization"] })] };
+        expectClean(await runResource(policy, grant("g", { allowAnyOrganization: true }), exempt));
+    });
+
+    it("lets an unexpired exemption suppress the scopes it lists on its resource, and only those", async () => {
+        const config = { exemptions: [exemption("legacy-*", { scopes: ["read:*"] })] };
         expectClean(await runResource(policy, grant("legacy-reporting", { scopes: ["read:*"] }), config));
         expectViolations(await runResource(policy, grant("new-reporting", { scopes: ["read:*"] }), config), ['scope "read:*"']);
-        // An exempted resource's unknowns no longer matter either.
-        expectClean(await runResource(policy, grant("legacy-reporting", { scopes: UNKNOWN }), config));
+        // A scope it doesn't list still fails, and the finding says why the exemption didn't apply.
+        expectViolations(await runResource(policy, grant("legacy-reporting", { scopes: ["read:*", "write:*"] }), config), [
+            /scope "write:\*"[^]*exemptions\[0\] .* matches this resource but does not accept "write:\*"/,
+        ]);
+        // Under a scope exemption an unknown scope still matters: it may be one the exemption doesn't list.
+        expectUnknown(await runResource(policy, grant("legacy-reporting", { scopes: UNKNOWN }), config), 'ClientGrant "legacy-reporting": scopes is unknown');
+    });
+
+    it("refuses an exemption without scopes as a config error that lists the scopes to accept", async () => {
+        const config = { exemptions: [exemption("legacy-*")] };
+        await expect(runResource(policy, grant("legacy-reporting", { scopes: ["read:*", "write:*"] }), config)).rejects.toThrow(
+            /exemptions\[0\] \(resource "legacy-\*", expires 2026-06-30\) has no scopes[^]*add "scopes": \["read:\*", "write:\*"\]/,
+        );
+        await expect(runStack(noWildcardScopes(ruleDeps()), [grant("clean")], config)).rejects.toThrow(/has no scopes[^]*matches no finding/);
+        // The per-resource half judges only exemptions that match the resource it sees.
+        expectClean(await runResource(policy, grant("clean"), config));
+    });
+
+    it("refuses scopes that are not a list of names", async () => {
+        const config = { exemptions: [{ ...exemption("legacy-*"), scopes: [] }] };
+        await expect(runResource(policy, grant("g"), config)).rejects.toThrow(/exemptions\[0\]\.scopes: must list at least one scope/);
     });
 
     it("audits exemptions in its stack half and records what they suppressed", async () => {
         const deps = ruleDeps();
         const stackPolicy = noWildcardScopes(deps);
-        const config = { exemptions: [exemption("legacy-*"), exemption("gone")] };
+        const config = { exemptions: [exemption("legacy-*", { scopes: ["read:*", "delete:*"] }), exemption("gone", { scopes: ["x:*"] })] };
         const result = await runStack(stackPolicy, [grant("legacy-reporting", { scopes: ["read:*"] }), grant("clean")], config);
-        expectViolations(result, [/exemptions\[1\] \(resource "gone".*matches no resource this policy checks/]);
+        expectViolations(result, [
+            /exemptions\[0\] \(resource "legacy-\*", scopes "read:\*", "delete:\*".*lists "delete:\*", which no resource it matches is flagged for/,
+            /exemptions\[1\] \(resource "gone".*matches no resource this policy checks/,
+        ]);
         expect(deps.ledger.get("auth0-no-wildcard-scopes")).toEqual([
-            expect.objectContaining({ resource: 'ClientGrant "legacy-reporting"', exemptionIndex: 0, suppressed: [expect.stringContaining('"read:*"')] }),
+            expect.objectContaining({
+                resource: 'ClientGrant "legacy-reporting"',
+                exemptionIndex: 0,
+                scopes: ["read:*"],
+                suppressed: [expect.stringContaining('"read:*"')],
+            }),
         ]);
     });
 });

@@ -1,0 +1,91 @@
+// Who may get tokens for an API, and how those tokens are bound: Auth0's access policies per
+// subject type, RBAC, and proof-of-possession, as @pulumi/auth0 3.49 spells them.
+//
+// Sources:
+// - @pulumi/auth0 3.49.0 types/input.d.ts, ResourceServerSubjectTypeAuthorization{User,Client}
+//   and ResourceServerProofOfPossession; its generated doc comments show camelCase values, but the
+//   provider passes values through to the Management API, which takes the snake_case ones its own
+//   example uses (resourceServer.d.ts example: user "allow_all", client "require_client_grant").
+// - go-auth0 management/resource_server.go, ResourceServerSubjectTypeAuthorizationUser: "allow_all",
+//   "deny_all", "require_client_grant"; ...Client: "deny_all", "require_client_grant".
+// - terraform-provider-auth0 examples/resources/auth0_resource_server/resource.tf (same values,
+//   proof_of_possession { mechanism = "mtls", required = true }).
+// - https://auth0.com/docs/get-started/apis/api-access-policies-for-applications: a new API's user
+//   access defaults to allowing every application; with RBAC off, any permission the API defines.
+
+/** User-delegated access (a user's token for the API). */
+export const USER_ACCESS_POLICIES = ["allow_all", "deny_all", "require_client_grant"] as const;
+export type UserAccessPolicy = (typeof USER_ACCESS_POLICIES)[number];
+
+/** Client-credentials access (the application's own token). */
+export const CLIENT_ACCESS_POLICIES = ["deny_all", "require_client_grant"] as const;
+export type ClientAccessPolicy = (typeof CLIENT_ACCESS_POLICIES)[number];
+
+/** What Auth0 applies to a new API's user access when the program sets none (the docs above). */
+export const AUTH0_DEFAULT_USER_ACCESS_POLICY: UserAccessPolicy = "allow_all";
+
+/**
+ * The token dialect that carries RBAC permissions in the access token (resourceServer.d.ts,
+ * tokenDialect: "`accessTokenAuthz` is a JWT containing standard Auth0 claims, including RBAC
+ * permissions claims"; the API value is access_token_authz, as the terraform provider's docs use).
+ */
+export const RBAC_TOKEN_DIALECT = "access_token_authz";
+
+/** Proof-of-possession mechanisms (input.d.ts ResourceServerProofOfPossession.mechanism: "`mtls` or `dpop`"). */
+export const PROOF_OF_POSSESSION_MECHANISMS = ["mtls", "dpop"] as const;
+export type ProofOfPossessionMechanism = (typeof PROOF_OF_POSSESSION_MECHANISMS)[number];
+
+/** An API's access settings as a rule or a report reads them; undefined means unset. */
+export interface ApiAccessSettings {
+    readonly userPolicy: string | undefined;
+    readonly clientPolicy: string | undefined;
+    readonly enforcePolicies: boolean | undefined;
+}
+
+export interface AccessPolicyProblem {
+    readonly field: "subjectTypeAuthorization.user.policy" | "subjectTypeAuthorization.client.policy";
+    readonly problem: string;
+    readonly fix: string;
+}
+
+/** Why an API's access policies leave it open, one entry per subject type; empty when closed. */
+export function accessPolicyProblems(settings: ApiAccessSettings): AccessPolicyProblem[] {
+    const problems: AccessPolicyProblem[] = [];
+    const closeUser = `set subjectTypeAuthorization.user.policy to "deny_all", or to "require_client_grant" with user grants for the applications that need it`;
+    if (settings.userPolicy === undefined) {
+        problems.push({
+            field: "subjectTypeAuthorization.user.policy",
+            problem: `leaves user access unset, so Auth0 applies "${AUTH0_DEFAULT_USER_ACCESS_POLICY}": any application in the tenant can get a user's token for it`,
+            fix: closeUser,
+        });
+    } else if (settings.userPolicy === "allow_all") {
+        const rbac = settings.enforcePolicies === true
+            ? "; RBAC limits the permissions to the user's, but not which applications may ask"
+            : ", with RBAC off, for any permission the API defines";
+        problems.push({
+            field: "subjectTypeAuthorization.user.policy",
+            problem: `sets user access "allow_all": any application in the tenant can get a user's token for it${rbac}`,
+            fix: closeUser,
+        });
+    } else if (!(USER_ACCESS_POLICIES as readonly string[]).includes(settings.userPolicy)) {
+        problems.push({
+            field: "subjectTypeAuthorization.user.policy",
+            problem: `sets user access "${settings.userPolicy}", which is not an Auth0 policy (${USER_ACCESS_POLICIES.join(", ")})`,
+            fix: closeUser,
+        });
+    }
+    if (settings.clientPolicy === undefined) {
+        problems.push({
+            field: "subjectTypeAuthorization.client.policy",
+            problem: "leaves client access unset, so it is whatever the tenant applies",
+            fix: `set subjectTypeAuthorization.client.policy to "require_client_grant" (or "deny_all" if no application calls it on its own behalf)`,
+        });
+    } else if (!(CLIENT_ACCESS_POLICIES as readonly string[]).includes(settings.clientPolicy)) {
+        problems.push({
+            field: "subjectTypeAuthorization.client.policy",
+            problem: `sets client access "${settings.clientPolicy}", which is not an Auth0 policy (${CLIENT_ACCESS_POLICIES.join(", ")})`,
+            fix: `set subjectTypeAuthorization.client.policy to "require_client_grant"`,
+        });
+    }
+    return problems;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { m2mClientGrantTypes } from "../../../policy-pack/policies/m2mClientGrantTypes";
+import { exemption, m2mClient } from "../builders";
+import { expectClean, expectUnknown, expectViolations, ruleDeps, runResource, UNKNOWN } from "../ruleHarness";
+
+const policy = m2mClientGrantTypes(ruleDeps());
+
+describe("auth0-m2m-client-grant-types", () => {
+    it("is advisory", () => expect(policy.enforcementLevel).toBe("advisory"));
+
+    it("passes an M2M client with client_credentials only, and leaves other application types alone", async () => {
+        expectClean(await runResource(policy, m2mClient()));
+        expectClean(await runResource(policy, m2mClient("web", { appType: "spa", grantTypes: ["authorization_code"] })));
+    });
+
+    it("flags user-facing grant types on a non_interactive client even without any grant", async () => {
+        expectViolations(await runResource(policy, m2mClient("c", { grantTypes: ["client_credentials", "password", "implicit"] })), [
+            'Client "c" is a machine-to-machine application (appType "non_interactive") but allows "password", "implicit" besides "client_credentials"',
+        ]);
+    });
+
+    it("honours an exemption and names unknown values", async () => {
+        expectClean(await runResource(policy, m2mClient("c", { grantTypes: ["password"] }), { exemptions: [exemption("c")] }));
+        expectUnknown(await runResource(policy, m2mClient("c", { grantTypes: UNKNOWN })), 'Client "c": grantTypes is unknown');
+        expectUnknown(await runResource(policy, m2mClient("c", { appType: UNKNOWN })), 'Client "c": appType is unknown');
+    });
+});
