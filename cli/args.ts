@@ -9,6 +9,8 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export const DEFAULT_STACK = "dev";
 export const DEFAULT_TIMEOUT_SECONDS = 60;
+/** A day: far above any real program's silence, and far below setTimeout's limit (2^31-1 ms, about 24.8 days). */
+export const MAX_TIMEOUT_SECONDS = 86_400;
 
 export interface PlanOptions {
     /** Directory holding Pulumi.yaml; the working directory unless given. */
@@ -42,7 +44,9 @@ Options:
   --policy-config FILE   Policy config JSON, as for 'pulumi preview --policy-pack-config'.
   --format FORMAT        text (default), markdown (a pull-request comment) or json.
   --out FILE             Write the report to FILE instead of standard output.
-  --timeout SECONDS      Stop a program that has not finished after SECONDS. Default: ${DEFAULT_TIMEOUT_SECONDS}.
+  --timeout SECONDS      Stop a program that registers no resource and prints nothing for SECONDS
+                         (a limit on silence, not on total time: a large program that keeps
+                         registering is never stopped). 0 < SECONDS <= ${MAX_TIMEOUT_SECONDS}. Default: ${DEFAULT_TIMEOUT_SECONDS}.
   --verbose              Show progress, program stack traces and the child process ids.
   -h, --help             Show this help.
   --version              Show the version.
@@ -102,8 +106,8 @@ export function parseCommandLine(argv: readonly string[], cwd: string): ParsedCo
     let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
     if (values.timeout !== undefined) {
         timeoutSeconds = Number(values.timeout);
-        if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
-            throw usageError(`--timeout must be a number of seconds above 0, not '${values.timeout}'.`);
+        if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+            throw usageError(`--timeout must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS} (a day), not '${values.timeout}'.`);
         }
     }
     const stack = values.stack ?? DEFAULT_STACK;
