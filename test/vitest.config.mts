@@ -9,6 +9,7 @@ const PROCESS_TESTS = [
     "test/cli/cli.test.ts",
     "test/cli/exitCodes.test.ts",
     "test/cli/orphans.test.ts",
+    "test/cli/outFile.test.ts",
     "test/cli/analyzer/session.test.ts",
     "test/cli/program/transpileCache.test.ts",
     "test/policy-pack/engine.test.ts",
