@@ -3,9 +3,9 @@
 // through PULUMI_CONFIG. Nothing here runs the program.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from "yaml";
 import { configError } from "../errors";
 import { collectProjectConfig, collectStackConfig } from "./stackConfig";
+import { readYamlMapping } from "./yamlFile";
 
 const DEFAULT_ORGANIZATION = "organization";
 
@@ -201,24 +201,4 @@ function resolveTsconfig(dir: string, declared: string | undefined, projectFile:
 
 function firstExisting(files: readonly string[]): string | undefined {
     return files.find((f) => fs.existsSync(f));
-}
-
-/** Reads a YAML file whose top level must be a mapping; errors name the file and the line. */
-function readYamlMapping(file: string): Record<string, unknown> {
-    let text: string;
-    try {
-        text = fs.readFileSync(file, "utf8");
-    } catch (error) {
-        throw configError(`Can't read ${file}: ${(error as Error).message}`);
-    }
-    const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-    if (document.errors.length > 0) {
-        const first = document.errors[0];
-        const where = first.linePos ? `${file}:${first.linePos[0].line}:${first.linePos[0].col}` : file;
-        throw configError(`${where}: ${first.message.split("\n")[0]}`);
-    }
-    const contents = document.contents as YamlNode | null;
-    if (contents === null || (isScalar(contents) && contents.value === null)) return {};
-    if (!isMap(contents) || isSeq(contents)) throw configError(`${file}: the top level must be a mapping.`);
-    return document.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
 }
