@@ -2,6 +2,7 @@ import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { managementApiAudience, tenantDomainProblem, type ConfigIssue, type ManagementApiScope } from "../../policy-pack/guardrails";
+import { clientGrantName } from "../config/resourceNames";
 import {
     authenticationSchema,
     MAX_DESCRIPTION_LENGTH,
@@ -156,7 +157,7 @@ export class MachineClient extends pulumi.ComponentResource {
         for (const key of Object.keys(grants).sort()) {
             const grant = grants[key];
             children[key] = new auth0.ClientGrant(
-                `${name}-grant-${key}`,
+                clientGrantName(name, key),
                 { clientId: this.clientId, audience: grant.audience, scopes: [...grant.scopes] },
                 // The API's scopes must exist before a grant names them.
                 { parent: this, dependsOn: grant.api ? [grant.api] : [] },

@@ -36,11 +36,12 @@ export class TenantAccess extends pulumi.ComponentResource {
 
         const tenant = parsed.config;
         this.config = tenant;
-        this.managementApiAudience = managementApiAudience(tenant.domain);
+        // Always the canonical domain, even when auth0:domain is a custom domain (parseTenantConfig).
+        this.managementApiAudience = managementApiAudience(tenant.tenantDomain);
         if (tenant.managementApi) {
             this.managementApi = new ManagementApi(
                 `${name}-management-api`,
-                { domain: tenant.domain, tokenLifetime: tenant.managementApi.tokenLifetime },
+                { domain: tenant.tenantDomain, tokenLifetime: tenant.managementApi.tokenLifetime },
                 { parent: this },
             );
         }
@@ -68,7 +69,7 @@ export class TenantAccess extends pulumi.ComponentResource {
             const machine = tenant.machines[key];
             const grants: Record<string, MachineGrant> = {};
             for (const [apiKey, grant] of Object.entries(machine.grants)) {
-                const managementApi = { domain: tenant.domain };
+                const managementApi = { domain: tenant.tenantDomain };
                 grants[apiKey] =
                     apiKey !== MANAGEMENT_API_GRANT_KEY
                         ? { api: apis[apiKey], scopes: grant.scopes ?? [] }
