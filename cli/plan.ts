@@ -53,6 +53,8 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
     try {
         const project = loadProject({ projectDir: options.projectDir, stack: options.stack, configFile: options.configFile });
         for (const warning of project.warnings) process.stderr.write(`warning: ${warning}\n`);
+        // Config the project marks secret is known before the program runs: scrubbed on every path.
+        for (const key of project.secretKeys) collectSecretPlaintexts(parsedConfigValue(project.config[key]), secrets, true);
         const packDir = options.policyPackDir ?? defaultPolicyPackDir(pkg.root);
         if (!fs.existsSync(path.join(packDir, "PulumiPolicy.yaml"))) {
             throw configError(`${packDir} is not a policy pack (it has no PulumiPolicy.yaml); check --policy-pack.`);
@@ -197,6 +199,15 @@ export function programJobFor(project: LoadedProject, packageRoot: string): Prog
         config: project.config,
         secretKeys: project.secretKeys,
     };
+}
+
+/** A PULUMI_CONFIG string as the value it stands for: structured config is JSON. */
+function parsedConfigValue(value: string | undefined): unknown {
+    try {
+        return value === undefined ? undefined : JSON.parse(value);
+    } catch {
+        return value;
+    }
 }
 
 /** What the program printed goes to stderr (stdout carries the report), minus any secret it knows. */

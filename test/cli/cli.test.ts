@@ -250,7 +250,7 @@ describe("programs that fail", () => {
     it("stop a program that never finishes at the timeout, leaving no process behind", () => {
         const run = results.hangs;
         expectExit(run, 2);
-        expect(run.stderr).toContain("error: The program did not finish within 2 s and was stopped.");
+        expect(run.stderr).toContain("error: The program registered no resource and printed nothing for 2 s, so it was stopped.");
         expect(run.pids).toHaveLength(2);
         expect(run.pids.filter(isRunning)).toEqual([]);
     });
