@@ -26,6 +26,10 @@ export interface PlanOptions {
     readonly outFile?: string;
     readonly verbose: boolean;
     readonly timeoutSeconds: number;
+    /** --base: a git ref or a JSON report to compare with (resolved in plan.ts: an existing file is a report). */
+    readonly base?: string;
+    /** `new`: exit 1 only for mandatory findings the base didn't have (needs --base). */
+    readonly failOn: "mandatory" | "new";
 }
 
 export type ParsedCommand = { readonly command: "help" } | { readonly command: "version" } | { readonly command: "plan"; readonly options: PlanOptions };
@@ -47,6 +51,10 @@ Options:
   --timeout SECONDS      Stop a program that registers no resource and prints nothing for SECONDS
                          (a limit on silence, not on total time: a large program that keeps
                          registering is never stopped). 0 < SECONDS <= ${MAX_TIMEOUT_SECONDS}. Default: ${DEFAULT_TIMEOUT_SECONDS}.
+  --base REF|FILE        Also plan the stack at git REF (or read a report FILE written by --format json)
+                         and show what this change grants or takes away, before the full report.
+  --fail-on WHEN         mandatory (default): exit 1 on any mandatory finding; new: only on mandatory
+                         findings the base didn't have (needs --base).
   --verbose              Show progress, program stack traces and the child process ids.
   -h, --help             Show this help.
   --version              Show the version.
@@ -77,6 +85,8 @@ export function parseCommandLine(argv: readonly string[], cwd: string): ParsedCo
                 format: { type: "string" },
                 out: { type: "string" },
                 timeout: { type: "string" },
+                base: { type: "string" },
+                "fail-on": { type: "string" },
                 verbose: { type: "boolean" },
                 help: { type: "boolean", short: "h" },
                 version: { type: "boolean" },
@@ -110,6 +120,10 @@ export function parseCommandLine(argv: readonly string[], cwd: string): ParsedCo
             throw usageError(`--timeout must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS} (a day), not '${values.timeout}'.`);
         }
     }
+    const failOn = values["fail-on"] ?? "mandatory";
+    if (failOn !== "mandatory" && failOn !== "new") throw usageError(`--fail-on must be 'mandatory' or 'new', not '${failOn}'.`);
+    if (failOn === "new" && values.base === undefined) throw usageError("--fail-on new needs --base REF|FILE: without a base, every finding is new.");
+    if (values.base !== undefined && values.base.trim() === "") throw usageError("--base needs a git ref or a report file.");
     const stack = values.stack ?? DEFAULT_STACK;
     if (!/^[A-Za-z0-9_.\-/]+$/.test(stack) || stack.split("/").some((part) => part === "")) {
         throw usageError(`--stack '${stack}' is not a stack name (letters, digits, '-', '_' and '.', optionally as org/project/stack).`);
@@ -137,6 +151,8 @@ export function parseCommandLine(argv: readonly string[], cwd: string): ParsedCo
             outFile: resolve(values.out),
             verbose: values.verbose ?? false,
             timeoutSeconds,
+            base: values.base,
+            failOn,
         },
     };
 }

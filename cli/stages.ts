@@ -10,7 +10,7 @@
 import { startPolicyPack } from "./analyzer";
 import { PolicyCheck } from "./analyzer/policyCheck";
 import { findPackage } from "./packageInfo";
-import { defaultPolicyPackDir, ownPackWorkingDir, programJobFor } from "./plan";
+import { defaultPolicyPackDir, ownPackWorkingDir, programJobFor } from "./planSetup";
 import type { CapturedResource } from "./program/protocol";
 import { ProgramRunner } from "./program/runner";
 import { loadProject } from "./program/project";

@@ -10,6 +10,7 @@ const PROCESS_TESTS = [
     "test/cli/exitCodes.test.ts",
     "test/cli/orphans.test.ts",
     "test/cli/outFile.test.ts",
+    "test/cli/diff.process.test.ts",
     "test/cli/analyzer/session.test.ts",
     "test/cli/program/transpileCache.test.ts",
     "test/policy-pack/engine.test.ts",

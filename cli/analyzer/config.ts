@@ -7,12 +7,10 @@
 // a policy name the pack doesn't have, and a setting a policy's schema doesn't declare, are errors.
 import * as fs from "node:fs/promises";
 import Ajv, { type ErrorObject } from "ajv";
+import { isRecord } from "../../policy-pack/guardrails";
 import { ENFORCEMENT_LEVELS, type EnforcementLevel, type JsonSchema, type PolicyConfig, type PolicyPackInfo, PolicyPackError } from "./types";
 
 export type ReconciledPolicyConfig = Readonly<Record<string, { readonly enforcementLevel: EnforcementLevel; readonly properties: Record<string, unknown> }>>;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-    typeof value === "object" && value !== null && !Array.isArray(value);
 
 const isEnforcementLevel = (value: unknown): value is EnforcementLevel => ENFORCEMENT_LEVELS.includes(value as EnforcementLevel);
 

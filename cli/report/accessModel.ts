@@ -71,6 +71,7 @@ export function buildAccessModel(live: readonly CapturedResource[], notes: strin
             scopes: definedScopes.has(server.urn) ? [...definedScopes.get(server.urn)!].sort(byText) : null,
             adopted: server.importId !== undefined,
             retained: server.retainOnDelete === true,
+            accessPolicy: accessPolicyOf(server),
         });
     }
 
@@ -119,6 +120,7 @@ export function buildAccessModel(live: readonly CapturedResource[], notes: strin
                 scopes: null,
                 adopted: false,
                 retained: false,
+                accessPolicy: { user: null, client: null },
             });
         }
 
@@ -196,4 +198,19 @@ function linkedResource(
     const matches = (resource.propertyDependencies[property] ?? []).map((urn) => byUrn.get(urn)).filter((r) => r?.type === type);
     const unique = new Set(matches);
     return unique.size === 1 ? [...unique][0] : undefined;
+}
+
+/** `subjectTypeAuthorization.{user,client}.policy` as the program declares it. */
+function accessPolicyOf(server: CapturedResource): PlanApi["accessPolicy"] {
+    const authorization = redact(server.properties.subjectTypeAuthorization);
+    const policyOf = (subject: "user" | "client"): Shown<string> | null => {
+        if (authorization === SECRET_TEXT || authorization === UNKNOWN_TEXT) return authorization;
+        if (authorization === null || typeof authorization !== "object") return null;
+        const entry = (authorization as Record<string, unknown>)[subject];
+        if (entry === SECRET_TEXT || entry === UNKNOWN_TEXT) return entry;
+        if (entry === null || typeof entry !== "object") return null;
+        const policy = (entry as Record<string, unknown>).policy;
+        return typeof policy === "string" ? (policy as Shown<string>) : null;
+    };
+    return { user: policyOf("user"), client: policyOf("client") };
 }

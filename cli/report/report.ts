@@ -61,6 +61,7 @@ export function buildReport(input: ReportInput): PlanReport {
         deployerScopes,
         diagnostics,
         exemptionsApplied,
+        exemptions: [...(input.exemptions ?? [])].sort((a, b) => byText(a.policy, b.policy) || byText(a.resource, b.resource) || byText(a.expires, b.expires)),
         notes: notes.map((note) => scrubSecrets(note, secrets)),
     };
 }

@@ -5,7 +5,7 @@ import type { CapturedResource } from "../program/protocol";
 import type { Shown } from "../values";
 
 /** Bumped on any change that could break a reader of the JSON report. */
-export const PLAN_REPORT_SCHEMA_VERSION = 1;
+export const PLAN_REPORT_SCHEMA_VERSION = 2;
 
 /** The policy whose diagnostics list the findings that exemptions suppressed. */
 export const EXEMPTIONS_APPLIED_POLICY = "auth0-exemptions-applied";
@@ -34,6 +34,10 @@ export interface PlanReport {
     readonly diagnostics: readonly PlanDiagnostic[];
     /** The `auth0-exemptions-applied` diagnostics: findings an exemption suppressed. */
     readonly exemptionsApplied: readonly PlanDiagnostic[];
+    /** Every exemption the policy config lists (applied or not), by policy then resource. */
+    readonly exemptions: readonly PlanExemption[];
+    /** Present with `--base`: what this change grants or takes away (cli/diff, documented in cli/README.md). */
+    readonly diff?: unknown;
     /** Things the plan could not determine, or could not do offline. */
     readonly notes: readonly string[];
 }
@@ -94,6 +98,16 @@ export interface PlanApi {
     readonly scopes: readonly Shown<string>[] | null;
     readonly adopted: boolean;
     readonly retained: boolean;
+    /** `subjectTypeAuthorization`: who may get tokens for the API; null where the program leaves it unset. */
+    readonly accessPolicy: { readonly user: Shown<string> | null; readonly client: Shown<string> | null };
+}
+
+/** One entry of a policy's `exemptions` config (policy-pack/support/exemptions.ts). */
+export interface PlanExemption {
+    readonly policy: string;
+    readonly resource: string;
+    readonly reason: string;
+    readonly expires: string;
 }
 
 export interface PlanGrant {
@@ -132,6 +146,8 @@ export interface ReportInput {
     readonly diagnostics: readonly PolicyDiagnostic[];
     /** Notes from loading the project (e.g. ESC environments the plan can't read). */
     readonly notes?: readonly string[];
+    /** The exemptions in the policy config the pack was configured with. */
+    readonly exemptions?: readonly PlanExemption[];
 }
 
 /** A stable order for report entries (code-unit order, independent of locale). */

@@ -6,7 +6,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseTenantConfig } from "../../infra/config/parseTenantConfig";
-import { describeTimings } from "../../cli/plan";
+import { describeTimings } from "../../cli/planSetup";
 import { parseBenchArgs, parseTimings, runBench } from "../../bench/bench";
 import type { BenchResults, PlanSample } from "../../bench/types";
 import type { declareRawTenant } from "../../bench/rawProgram";

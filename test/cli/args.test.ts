@@ -15,6 +15,8 @@ describe("parseCommandLine", () => {
                 outFile: undefined,
                 verbose: false,
                 timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+                base: undefined,
+                failOn: "mandatory",
             },
         });
         const parsed = parseCommandLine(
@@ -33,6 +35,8 @@ describe("parseCommandLine", () => {
                 outFile: "/work/o.json",
                 verbose: true,
                 timeoutSeconds: 1.5,
+                base: undefined,
+                failOn: "mandatory",
             },
         });
     });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PolicyPackError } from "../../cli/analyzer/types";
 import { PlanError, ProgramError, usageError } from "../../cli/errors";
 import { describeFailure, failureDocument, failureLines } from "../../cli/failure";
-import { policyCallTimeoutMs } from "../../cli/plan";
+import { policyCallTimeoutMs } from "../../cli/planSetup";
 
 describe("describeFailure", () => {
     it.each([

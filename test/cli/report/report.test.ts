@@ -42,6 +42,7 @@ describe("buildReport", () => {
                 scopes: null,
                 adopted: true,
                 retained: true,
+                accessPolicy: { user: null, client: null },
             },
             {
                 identifier: "https://orders.example",
@@ -53,6 +54,7 @@ describe("buildReport", () => {
                 scopes: ["read:orders", "write:orders"],
                 adopted: false,
                 retained: false,
+                accessPolicy: { user: null, client: null },
             },
             {
                 identifier: "https://partner.example",
@@ -64,6 +66,7 @@ describe("buildReport", () => {
                 scopes: null,
                 adopted: false,
                 retained: false,
+                accessPolicy: { user: null, client: null },
             },
         ]);
     });

@@ -1,0 +1,146 @@
+// The access diff's shapes: the access model the diff compares (one stack's machines, grants, APIs,
+// exemptions, deployer scopes and findings, keyed so both sides line up) and what changed between
+// two of them. `--format json` prints the StackDiff as the report's `diff` section (cli/README.md).
+import type { Shown } from "../values";
+import type { PlanExemption, PlanLevel, PlanMachine } from "../report/types";
+
+/**
+ * How a change moves access: `escalation` (a scope on the guardrails' escalation list), `widening`
+ * (more access: a new scope or grant, a longer lifetime, a new Management API scope, a new or
+ * extended exemption, a looser policy), `narrowing`, or `neutral` (a rename, say).
+ */
+export type Risk = "escalation" | "widening" | "narrowing" | "neutral";
+
+export interface MachineState {
+    /** The Client's URN. */
+    readonly key: string;
+    readonly machine: string;
+    readonly name: string;
+    readonly authenticationMethod: Shown<string> | null;
+    readonly tokenQuota: PlanMachine["tokenQuota"];
+}
+
+export interface GrantState {
+    /** Machine × audience (see accessState.ts). */
+    readonly key: string;
+    readonly machine: string;
+    readonly audience: Shown<string>;
+    readonly api: string;
+    readonly managementApi: boolean;
+    /** Sorted; or a marker for a whole list that is secret or unknown. */
+    readonly scopes: readonly string[] | Shown<never>;
+    readonly allowAllScopes: boolean;
+}
+
+export interface ApiState {
+    /** The API's identifier (audience). */
+    readonly key: string;
+    readonly label: string;
+    readonly managementApi: boolean;
+    /** False for an API the grants name but the program doesn't declare. */
+    readonly managed: boolean;
+    readonly tokenLifetime: Shown<number> | null;
+    readonly tokenLifetimeForWeb: Shown<number> | null;
+    readonly accessPolicy: { readonly user: Shown<string> | null; readonly client: Shown<string> | null };
+}
+
+export interface ExemptionState extends PlanExemption {
+    /** Policy × resource pattern. */
+    readonly key: string;
+}
+
+export interface FindingState {
+    /** Policy × level × resource × message. */
+    readonly key: string;
+    readonly policy: string;
+    readonly level: PlanLevel;
+    readonly resource: string | null;
+    readonly resourceName: string | null;
+    readonly resourceType: string | null;
+    readonly message: string;
+}
+
+/** One stack's access as the diff sees it. Every list is sorted by key. */
+export interface AccessState {
+    readonly machines: readonly MachineState[];
+    readonly grants: readonly GrantState[];
+    readonly apis: readonly ApiState[];
+    readonly exemptions: readonly ExemptionState[];
+    readonly deployerScopes: readonly string[];
+    /** Policy findings, without the exemptions-applied ones (exemptions are compared on their own). */
+    readonly findings: readonly FindingState[];
+}
+
+export interface FieldChange {
+    readonly field: string;
+    /** As the reports word it: "client_secret_post", "3,600 s (1 h)", "unset". */
+    readonly before: string;
+    readonly after: string;
+    readonly risk: Risk;
+}
+
+export interface ScopeChange {
+    readonly scope: string;
+    readonly risk: Risk;
+}
+
+export interface Changed<T> {
+    readonly key: string;
+    readonly before: T;
+    readonly after: T;
+    readonly risk: Risk;
+}
+
+export interface GrantChange extends Changed<GrantState> {
+    readonly scopesAdded: readonly ScopeChange[];
+    readonly scopesRemoved: readonly string[];
+    /** Other fields: the machine's or API's name, allowAllScopes, a scope list that became unknown. */
+    readonly fields: readonly FieldChange[];
+}
+
+export interface EntityChange<T> extends Changed<T> {
+    readonly fields: readonly FieldChange[];
+}
+
+export interface Added<T> {
+    readonly entry: T;
+    readonly risk: Risk;
+}
+
+export interface AccessDiff {
+    readonly machines: { readonly added: readonly Added<MachineState>[]; readonly removed: readonly MachineState[]; readonly changed: readonly EntityChange<MachineState>[] };
+    readonly grants: { readonly added: readonly (Added<GrantState> & { readonly scopes: readonly ScopeChange[] })[]; readonly removed: readonly GrantState[]; readonly changed: readonly GrantChange[] };
+    readonly apis: { readonly added: readonly Added<ApiState>[]; readonly removed: readonly ApiState[]; readonly changed: readonly EntityChange<ApiState>[] };
+    readonly exemptions: {
+        readonly added: readonly Added<ExemptionState>[];
+        readonly removed: readonly ExemptionState[];
+        readonly changed: readonly EntityChange<ExemptionState>[];
+        /** Head exemptions that expire within EXPIRY_WARNING_DAYS of the plan (or already have). */
+        readonly expiringSoon: readonly ExemptionState[];
+    };
+    readonly deployerScopes: { readonly added: readonly ScopeChange[]; readonly removed: readonly string[] };
+    /** Findings on head that the base didn't have, and base findings head no longer has. */
+    readonly findings: { readonly new: readonly FindingState[]; readonly resolved: readonly FindingState[] };
+}
+
+/** What one side of the comparison was: planned, failed to plan, or not there (a new stack). */
+export type SideOutcome =
+    | { readonly status: "planned"; readonly source: string }
+    | { readonly status: "failed"; readonly source: string; readonly error: { readonly kind: string; readonly message: string } }
+    | { readonly status: "absent"; readonly source: string; readonly reason: string };
+
+/** The `diff` section: the two sides and, when both were planned (or the base is absent), what changed. */
+export interface StackDiff {
+    readonly project: string;
+    readonly stack: string;
+    readonly base: SideOutcome;
+    readonly head: SideOutcome;
+    /** Null when either side failed to plan: nothing can honestly be compared. */
+    readonly changes: AccessDiff | null;
+    /** True only when both sides planned and nothing in `changes` differs. */
+    readonly unchanged: boolean;
+    /** The strongest risk among the changes; null without changes. */
+    readonly risk: Risk | null;
+    /** Mandatory findings on head that the base didn't have (what `--fail-on new` fails on). */
+    readonly newMandatory: number;
+}
