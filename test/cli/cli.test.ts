@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isRunning } from "./processes";
 import { renderMarkdown } from "../../cli/report/renderMarkdown";
 import { renderText } from "../../cli/report/renderText";
 import type { PlanReport } from "../../cli/report/report";
@@ -38,15 +39,6 @@ function runCli(args: readonly string[], cwd: string): Promise<PlanRun> {
             resolve({ code, stdout, stderr, seconds: (Date.now() - started) / 1000, pids });
         });
     });
-}
-
-function isRunning(pid: number): boolean {
-    try {
-        process.kill(pid, 0);
-        return true;
-    } catch {
-        return false;
-    }
 }
 
 const SECRET_PLAINTEXTS = [

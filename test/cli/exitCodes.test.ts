@@ -4,6 +4,7 @@
 import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { isRunning } from "./processes";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const BIN = path.join(ROOT, "cli", "bin", "auth0-m2m.js");
@@ -27,15 +28,6 @@ function plan(fixture: string, fault: string, extraArgs: readonly string[] = [])
             resolve({ code, stdout, stderr, packPid: packPid === undefined ? undefined : Number(packPid) });
         });
     });
-}
-
-function isRunning(pid: number): boolean {
-    try {
-        process.kill(pid, 0);
-        return true;
-    } catch {
-        return false;
-    }
 }
 
 const runs: Record<string, Run> = {};

@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { isRunning } from "./processes";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const BIN = path.join(ROOT, "cli", "bin", "auth0-m2m.js");
@@ -20,15 +21,6 @@ function processesWith(token: string): number[] {
             return [];
         }
     });
-}
-
-function isRunning(pid: number): boolean {
-    try {
-        process.kill(pid, 0);
-        return true;
-    } catch {
-        return false;
-    }
 }
 
 /** Polls until `done` holds or `limitMs` passed (a bound for a slow machine, not a timing assertion). */
