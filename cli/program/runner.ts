@@ -151,6 +151,8 @@ export class ProgramRunner {
         // started may share and keep open for as long as it lives.
         this.child.on("exit", (code, signal) => {
             this.exit = { code, signal };
+            // What the program left running in its group (sharing stdout, say) goes now.
+            killProcessTree(this.child);
             this.settleAfterExit();
         });
         this.child.on("disconnect", () => this.settleAfterExit());
@@ -159,8 +161,6 @@ export class ProgramRunner {
     private settleAfterExit(): void {
         const exit = this.exit;
         if (!exit || !this.framesEnded || this.child.connected || this.ended) return;
-        // What the program left running in its group (sharing stdout, say) goes now.
-        killProcessTree(this.child);
         const streams = [this.child.stdout, this.child.stderr].filter((stream): stream is Readable => stream !== null && !stream.closed);
         const drained = Promise.all(streams.map((stream) => new Promise((resolve) => stream.once("close", resolve))));
         let timer: NodeJS.Timeout | undefined;
