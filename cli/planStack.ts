@@ -136,6 +136,8 @@ export async function planStack(input: StackPlanInput, { pkg, progress, signal, 
             diagnostics,
             notes: project.warnings,
             exemptions: configuredExemptions(session.config),
+            stackConfigFile: project.stackConfigFile === undefined ? null : path.relative(project.dir, project.stackConfigFile) || project.stackConfigFile,
+            dataSources: run.dataSources,
         });
         progress.detail(describeTimings(programMs, packReadyMs, check.timings, Date.now() - reportStarted));
         return report;

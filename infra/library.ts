@@ -2,8 +2,8 @@
 // It registers nothing on import; infra/index.ts is this repository's own program.
 export { Api, resolveApiArgs, type ApiArgs } from "./components/api";
 export { ComponentArgsError } from "./config/argsError";
+export { MachineClient } from "./components/machineClient";
 export {
-    MachineClient,
     resolveMachineArgs,
     type ApiGrant,
     type MachineAuthentication,
@@ -11,7 +11,7 @@ export {
     type MachineGrant,
     type ManagementApiGrant,
     type ManagementApiTarget,
-} from "./components/machineClient";
+} from "./components/machineArgs";
 export { ManagementApi, type ManagementApiArgs } from "./components/managementApi";
 export { TenantAccess, type TenantAccessOptions } from "./components/tenantAccess";
 

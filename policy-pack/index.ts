@@ -1,9 +1,10 @@
 // Entry point for `pulumi preview/up --policy-pack policy-pack`: assembles the pack and starts the
 // policy server. Nothing else lives here, so tests import ./pack instead.
 import { PolicyPack } from "@pulumi/policy";
-import { createPolicies, POLICY_PACK_NAME } from "./pack";
+import { createPolicies } from "./pack";
+import { docsUrl, PACK_ARGS, POLICY_PACK_NAME } from "./packArgs";
 
 new PolicyPack(POLICY_PACK_NAME, {
-    description: "Least-privilege guardrails for Auth0 machine-to-machine access.",
-    policies: createPolicies({ now: () => new Date() }),
+    ...PACK_ARGS,
+    policies: createPolicies({ now: () => new Date(), docsUrl: docsUrl() }),
 });

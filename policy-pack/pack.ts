@@ -11,7 +11,7 @@ import { noWildcardScopes } from "./policies/noWildcardScopes";
 import { tokenLifetimeLimits } from "./policies/tokenLifetimeLimits";
 import type { RuleDeps, RuleFactory, RulePolicy } from "./support/rule";
 
-export const POLICY_PACK_NAME = "auth0-m2m-guardrails";
+export { POLICY_PACK_NAME } from "./packArgs";
 
 /**
  * In serving order. exemptionsApplied must stay last: the server runs stack policies in this order,

@@ -11,12 +11,14 @@ const PROCESS_TESTS = [
     "test/cli/orphans.test.ts",
     "test/cli/outFile.test.ts",
     "test/cli/diff.process.test.ts",
+    "test/cli/sdkVersions.test.ts",
     "test/cli/analyzer/session.test.ts",
     "test/cli/program/transpileCache.test.ts",
     "test/policy-pack/engine.test.ts",
     "test/policy-pack/publishable.test.ts",
     "test/examples/multiTenant.consumer.test.ts",
     "test/bench/bench.test.ts",
+    "test/workflows/workflows.test.ts",
 ];
 
 export default defineConfig({

@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as url from "node:url";
 import * as v8 from "node:v8";
+import { answerDataSourcesUnknown, DataSourceLog } from "./dataSources";
 import { interceptMonitor } from "./monitorCapture";
 import {
     type CapturedResource,
@@ -19,6 +20,7 @@ import {
     type ProgramJob,
     RESOURCE_STREAM_FD,
 } from "./protocol";
+import { rpcWaiter, unsupportedSdkMessage } from "./sdkEntryPoints";
 import { loadSdk, skipSdkDebugBookkeeping } from "./sdkLoader";
 
 /**
@@ -35,6 +37,7 @@ const state = {
     failing: false,
     pending: [] as CapturedResource[],
     flushScheduled: false,
+    dataSources: new DataSourceLog(),
 };
 
 function send(message: ChildMessage): Promise<void> {
@@ -148,8 +151,17 @@ async function run(currentJob: ProgramJob): Promise<void> {
 
     const sdk = loadSdk(currentJob);
     await send({ kind: "ready", pulumiVersion: sdk.version, pulumiPath: sdk.dir });
+    // Entry points that moved between 3.x releases: found, or named with the program's version.
+    const missing = (what: string) => new Error(unsupportedSdkMessage(sdk.version, sdk.dir, what));
+    const setMocks = sdk.pulumi.runtime.setMocks as ((...args: unknown[]) => unknown) | undefined;
+    const runInPulumiStack = sdk.stack.runInPulumiStack;
+    if (typeof setMocks !== "function") throw missing("runtime.setMocks");
+    if (typeof runInPulumiStack !== "function") throw missing("runtime/stack.runInPulumiStack");
+    const waitForRPCs = rpcWaiter(sdk.settings);
+    if (!waitForRPCs) throw missing("runtime/settings.waitForRPCs or rpcKeepAlive");
 
-    await sdk.pulumi.runtime.setMocks(
+    // Async since 3.1xx, with the organization as a fifth argument; earlier releases ignore both.
+    await setMocks(
         {
             newResource: () => {
                 throw new Error("unreachable: the plan handles registrations itself");
@@ -164,20 +176,21 @@ async function run(currentJob: ProgramJob): Promise<void> {
         currentJob.organization,
     );
     const monitor = sdk.settings.getMonitor() as Record<string, unknown> | undefined;
-    if (!monitor) throw new Error(`@pulumi/pulumi ${sdk.version} at ${sdk.dir} did not install a mock monitor; the plan needs @pulumi/pulumi 3.x.`);
+    if (!monitor) throw missing("mock monitor after runtime.setMocks");
     interceptMonitor(monitor, currentJob, capture);
+    answerDataSourcesUnknown(sdk, state.dataSources, (stack) => programLocation(stack, currentJob.projectDir));
     skipSdkDebugBookkeeping(sdk);
 
     state.programStarted = true;
-    await sdk.stack.runInPulumiStack(() => runMain(currentJob));
-    await sdk.settings.waitForRPCs();
+    await runInPulumiStack(() => runMain(currentJob));
+    await waitForRPCs();
     // A rejection nobody handled (say, a resource whose input came from a failed invoke) is
     // reported once the microtask queue drains; give it that turn before calling the run done.
     await new Promise((resolve) => setImmediate(resolve));
     if (state.failing) return;
     state.finished = true;
     flush();
-    await send({ kind: "done" });
+    await send({ kind: "done", dataSources: state.dataSources.list() });
     process.exit(0);
 }
 

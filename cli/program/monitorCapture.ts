@@ -14,26 +14,24 @@ type Callback = (error: Error | null, response?: unknown) => void;
 interface ProtoStruct {
     toJavaScript(): Record<string, unknown>;
 }
+/**
+ * The RegisterResourceRequest accessors every @pulumi/pulumi 3.x has. The others are read through
+ * `optional` because they appeared later (hasProtect in 3.157, hasRetainondelete in 3.158,
+ * getDeletedwith, getAliasurnsList, ...): calling one on an older SDK throws "is not a function".
+ */
 interface RegisterResourceRequest {
     getType(): string;
     getName(): string;
     getParent(): string;
     getCustom(): boolean;
     getObject(): ProtoStruct | undefined;
-    hasProtect(): boolean;
-    getProtect(): boolean | undefined;
-    hasRetainondelete(): boolean;
-    getRetainondelete(): boolean | undefined;
     getDeletebeforereplace(): boolean;
     getIgnorechangesList(): string[];
-    getReplaceonchangesList(): string[];
     getAdditionalsecretoutputsList(): string[];
     getImportid(): string;
     getDependenciesList(): string[];
     getPropertydependenciesMap(): { forEach(fn: (value: { getUrnsList(): string[] }, key: string) => void): void };
     getProvider(): string;
-    getDeletedwith(): string;
-    getAliasurnsList(): string[];
 }
 interface ReadResourceRequest {
     getId(): string;
@@ -76,18 +74,20 @@ export function interceptMonitor(monitor: Record<string, unknown>, currentJob: P
                 custom: req.getCustom(),
                 parent,
                 properties: object ? object.toJavaScript() : {},
-                protect: req.hasProtect() ? req.getProtect() : undefined,
-                retainOnDelete: req.hasRetainondelete() ? req.getRetainondelete() : undefined,
+                // Before 3.157 the request had no presence bit: getProtect() false meant "not set".
+                protect: presentFlag(req, "hasProtect", "getProtect"),
+                retainOnDelete: presentFlag(req, "hasRetainondelete", "getRetainondelete"),
                 deleteBeforeReplace: req.getDeletebeforereplace() || undefined,
                 ignoreChanges: nonEmpty(req.getIgnorechangesList()),
-                replaceOnChanges: nonEmpty(req.getReplaceonchangesList()),
+                replaceOnChanges: nonEmpty(optional<string[]>(req, "getReplaceonchangesList") ?? []),
                 additionalSecretOutputs: nonEmpty(req.getAdditionalsecretoutputsList()),
                 importId,
                 dependencies: req.getDependenciesList(),
                 propertyDependencies,
                 provider: req.getProvider() || undefined,
-                deletedWith: req.getDeletedwith() || undefined,
-                aliases: nonEmpty(req.getAliasurnsList()),
+                deletedWith: optional<string>(req, "getDeletedwith") || undefined,
+                // Alias URNs: `aliasUrns` since the structured aliases; `aliases` (URNs) before.
+                aliases: nonEmpty(optional<string[]>(req, "getAliasurnsList") ?? optional<string[]>(req, "getAliasesList") ?? []),
             });
             callback(null, {
                 getUrn: () => urn,
@@ -137,6 +137,20 @@ export function interceptMonitor(monitor: Record<string, unknown>, currentJob: P
     };
     monitor.invoke = (req: { getTok(): string }, callback: Callback) => callback(offline(`call the data source '${req.getTok()}'`));
     monitor.call = (req: { getTok(): string }, callback: Callback) => callback(offline(`call the resource method '${req.getTok()}'`));
+}
+
+/** Calls `method` when this SDK's request has it; undefined otherwise. */
+function optional<T>(req: object, method: string): T | undefined {
+    const accessor = (req as Record<string, unknown>)[method];
+    return typeof accessor === "function" ? (accessor as () => T).call(req) : undefined;
+}
+
+/** A boolean option: undefined when unset (by the `has` bit where the SDK has one, else by falsiness). */
+function presentFlag(req: object, has: string, get: string): boolean | undefined {
+    const present = optional<boolean>(req, has);
+    const value = optional<boolean>(req, get);
+    if (present === undefined) return value || undefined;
+    return present ? value : undefined;
 }
 
 function nonEmpty(list: string[]): string[] | undefined {

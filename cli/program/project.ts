@@ -30,8 +30,8 @@ export interface LoadedProject {
     readonly tsconfigPath?: string;
     /** `"module"` when the project's package.json says `"type": "module"`. */
     readonly moduleType: "commonjs" | "module";
-    /** The stack config file that was read. */
-    readonly stackConfigFile: string;
+    /** The stack config file that was read; undefined when the stack has none (empty config, as Pulumi does). */
+    readonly stackConfigFile?: string;
     /** Namespaced config keys to their string values, as the CLI passes them in PULUMI_CONFIG. */
     readonly config: Readonly<Record<string, string>>;
     /** Keys whose value is (or contains) a `secure:` value or is declared secret. */
@@ -84,20 +84,16 @@ export function loadProject(options: LoadProjectOptions): LoadedProject {
         path.join(stackDir, `Pulumi.${selection.stack}.yaml`),
         path.join(stackDir, `Pulumi.${selection.stack}.yml`),
     ]);
-    if (!stackConfigFile) {
-        throw configError(
-            `No stack config for stack '${selection.stack}': ${path.join(stackDir, `Pulumi.${selection.stack}.yaml`)} does not exist. ` +
-                `Create it, pick another stack with --stack NAME, or pass --config-file FILE.`,
-        );
-    }
-    if (!fs.existsSync(stackConfigFile)) throw configError(`--config-file ${stackConfigFile} does not exist.`);
-    const stackSettings = readYamlMapping(stackConfigFile);
+    if (stackConfigFile !== undefined && !fs.existsSync(stackConfigFile)) throw configError(`--config-file ${stackConfigFile} does not exist.`);
+    // Pulumi runs a stack without a Pulumi.<stack>.yaml with empty stack config; so does the plan,
+    // and its report's header says so.
+    const stackSettings = stackConfigFile !== undefined ? readYamlMapping(stackConfigFile) : {};
 
     const config = new Map<string, string>();
     const secretKeys = new Set<string>();
     collectProjectConfig(project.config, { file: projectFile, projectName: name }, { config, secretKeys });
-    collectStackConfig(stackSettings.config, { file: stackConfigFile, projectName: name }, { config, secretKeys });
-    if (stackSettings.environment !== undefined) {
+    collectStackConfig(stackSettings.config, { file: stackConfigFile ?? "", projectName: name }, { config, secretKeys });
+    if (stackConfigFile !== undefined && stackSettings.environment !== undefined) {
         warnings.push(
             `${stackConfigFile} imports Pulumi ESC environments; their values can't be read offline, so config they provide is missing from this plan.`,
         );
@@ -143,6 +139,7 @@ function readRuntime(runtime: unknown, file: string): RuntimeSettings {
 
 interface PackageJson {
     readonly main?: unknown;
+    readonly exports?: unknown;
     readonly type?: unknown;
 }
 
@@ -165,15 +162,44 @@ function resolveMain(
     warnings: string[],
 ): string {
     if (declaredMain !== undefined && typeof declaredMain !== "string") throw configError(`${projectFile}: 'main' must be a path.`);
-    const packageMain = typeof packageJson?.main === "string" ? packageJson.main : undefined;
-    const [entry, source] =
-        declaredMain !== undefined
-            ? [declaredMain, `${projectFile}: main`]
-            : packageMain !== undefined
-              ? [packageMain, `${path.join(dir, "package.json")}: main`]
-              : [".", `the project directory ${dir}`];
-    const target = path.resolve(dir, entry);
     const extensions = typescript ? [".js", ".ts"] : [".js"];
+    if (declaredMain !== undefined) return resolveEntry(dir, declaredMain, `${projectFile}: main`, extensions, warnings);
+    const packageEntry = packageJsonEntry(packageJson);
+    const projectEntry = () => resolveEntry(dir, ".", `the project directory ${dir}`, extensions, warnings);
+    if (packageEntry === undefined) return projectEntry();
+    const packageFile = path.join(dir, "package.json");
+    const target = path.resolve(dir, packageEntry.entry);
+    if ([target, ...extensions.map((ext) => target + ext)].some((f) => fs.existsSync(f))) {
+        return resolveEntry(dir, packageEntry.entry, `${packageFile}: ${packageEntry.field}`, extensions, warnings);
+    }
+    // Like the SDK's cmd/run (resolveEntrypoint): an entry point that isn't there yet (a build
+    // output before `tsc`) falls back to the project directory, with a warning.
+    warnings.push(
+        `${packageFile}: ${packageEntry.field} is '${packageEntry.entry}', which does not exist (not built yet?); ` +
+            `like Pulumi, the plan runs the project directory's index instead.`,
+    );
+    return projectEntry();
+}
+
+/** The entry point package.json names, in cmd/run's order: `exports` (a string, or "."), then `main`. */
+function packageJsonEntry(packageJson: PackageJson | undefined): { entry: string; field: string } | undefined {
+    const exported = packageJson?.exports;
+    if (typeof exported === "string") return { entry: exported, field: "exports" };
+    if (exported !== null && typeof exported === "object") {
+        const dot = (exported as Record<string, unknown>)["."];
+        if (typeof dot === "string") return { entry: dot, field: 'exports["."]' };
+        if (dot !== null && typeof dot === "object") {
+            const conditions = dot as Record<string, unknown>;
+            const entry = [conditions.default, conditions.require, conditions.import].find((e): e is string => typeof e === "string");
+            return entry === undefined ? undefined : { entry, field: 'exports["."]' };
+        }
+        return undefined;
+    }
+    return typeof packageJson?.main === "string" && packageJson.main !== "" ? { entry: packageJson.main, field: "main" } : undefined;
+}
+
+function resolveEntry(dir: string, entry: string, source: string, extensions: readonly string[], warnings: string[]): string {
+    const target = path.resolve(dir, entry);
     if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
         // The same order as Node's require of a directory, which is what the Pulumi host does.
         const candidates = extensions.map((ext) => path.join(target, `index${ext}`)).filter((f) => fs.existsSync(f));

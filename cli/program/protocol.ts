@@ -73,9 +73,18 @@ export interface ProgramFailure {
     readonly stack?: string;
 }
 
+/** Calls of one data source function from one place in the program; each was answered "unknown". */
+export interface DataSourceCall {
+    /** The function's Pulumi token, e.g. `auth0:index/getClient:getClient`. */
+    readonly token: string;
+    /** `file:line:column` in the program (relative to the project), when found. */
+    readonly location?: string;
+    readonly count: number;
+}
+
 export type ChildMessage =
     | { readonly kind: "ready"; readonly pulumiVersion: string; readonly pulumiPath: string }
-    | { readonly kind: "done" }
+    | { readonly kind: "done"; readonly dataSources: readonly DataSourceCall[] }
     | { readonly kind: "failed"; readonly failure: ProgramFailure };
 
 /** The child's file descriptor for resource frames (stdio index 4: after stdin, stdout, stderr, IPC). */

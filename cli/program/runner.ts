@@ -13,6 +13,7 @@ import * as v8 from "node:v8";
 import {
     type CapturedResource,
     type ChildMessage,
+    type DataSourceCall,
     FRAME_HEADER_BYTES,
     type ParentMessage,
     type ProgramFailure,
@@ -50,6 +51,8 @@ export interface ProgramRunResult {
     /** What the program printed (console.log, SDK warnings), in order. */
     readonly output: string;
     readonly pulumiVersion?: string;
+    /** The program's data source calls, each answered "unknown" (see dataSources.ts). */
+    readonly dataSources: readonly DataSourceCall[];
     readonly pulumiPath?: string;
     readonly childPid?: number;
 }
@@ -86,6 +89,7 @@ export class ProgramRunner {
     private pulumiPath: string | undefined;
     private failure: ProgramFailure | undefined;
     private done = false;
+    private dataSources: readonly DataSourceCall[] = [];
     private ended: { code: number | null; signal: NodeJS.Signals | null } | { error: Error } | undefined;
     private exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
     private framesEnded = false;
@@ -142,6 +146,7 @@ export class ProgramRunner {
                     break;
                 case "done":
                     this.done = true;
+                    this.dataSources = message.dataSources;
                     break;
             }
         });
@@ -226,6 +231,7 @@ export class ProgramRunner {
                         resources: this.resources,
                         output: this.output,
                         pulumiVersion: this.pulumiVersion,
+                        dataSources: this.dataSources,
                         pulumiPath: this.pulumiPath,
                         childPid: this.child.pid,
                     });

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import * as path from "node:path";
 import * as url from "node:url";
 import type { ProgramJob } from "./protocol";
+import { type SdkSettings, unsupportedSdkMessage } from "./sdkEntryPoints";
 import { cacheTsNodeOutput } from "./transpileCache";
 
 /** Registers ts-node for the program: the project's own ts-node/typescript, else ours, else the SDK's vendored pair. */
@@ -54,9 +55,11 @@ function registerTypeScript(currentJob: ProgramJob, sdkDir: string): void {
 
 export interface Sdk {
     readonly pulumi: typeof import("@pulumi/pulumi");
-    /** `runtime/settings`; waitForRPCs is internal to the SDK, so it is typed here. */
-    readonly settings: { getMonitor(): unknown; waitForRPCs(): Promise<void> };
-    readonly stack: { runInPulumiStack(init: () => Promise<unknown>): Promise<unknown> };
+    /** `runtime/settings`: internal to the SDK, so typed here; what differs by release is optional. */
+    readonly settings: SdkSettings;
+    readonly stack: { runInPulumiStack?(init: () => Promise<unknown>): Promise<unknown> };
+    /** `runtime/invoke`, whose exports the SDK's own callers read at each call. */
+    readonly invoke: Record<string, unknown>;
     readonly debuggable: { debuggablePromise: <T>(p: Promise<T>, ctx: unknown) => Promise<T> };
     readonly version: string;
     readonly dir: string;
@@ -76,13 +79,18 @@ export function loadSdk(currentJob: ProgramJob): Sdk {
     // Absolute paths inside the same package directory share the module cache with the SDK's own
     // relative requires, so these are the very modules the program's resources register through.
     const sdkModule = (relative: string) => require(path.join(dir, relative));
+    const version = (sdkModule("package.json") as { version: string }).version;
+    // Before anything of the SDK loads: a 2.x runtime differs too much to guess at.
+    const unsupported = unsupportedSdkMessage(version, dir);
+    if (unsupported) throw new Error(unsupported);
     if (currentJob.typescript) registerTypeScript(currentJob, dir);
     return {
         pulumi: require(entry),
         settings: sdkModule("runtime/settings"),
         stack: sdkModule("runtime/stack"),
+        invoke: sdkModule("runtime/invoke"),
         debuggable: sdkModule("runtime/debuggable"),
-        version: (sdkModule("package.json") as { version: string }).version,
+        version,
         dir,
     };
 }

@@ -33,6 +33,11 @@ export function buildAccessModel(live: readonly CapturedResource[], notes: strin
         if (identifier !== undefined) serverByIdentifier.set(identifier, server);
     }
     const definedScopes = new Map<string, Shown<string>[]>();
+    const addInline = (server: CapturedResource, scopes: unknown[]) => {
+        const list = definedScopes.get(server.urn) ?? [];
+        list.push(...scopes.map((scope) => (typeof scope === "object" && scope !== null ? (scope as Record<string, unknown>).value : scope) as Shown<string>));
+        definedScopes.set(server.urn, list);
+    };
     const addScopes = (resource: CapturedResource, scopes: Shown<string>[]) => {
         const server =
             linkedResource(resource, "resourceServerIdentifier", AUTH0_TYPES.resourceServer, byUrn) ??
@@ -50,6 +55,12 @@ export function buildAccessModel(live: readonly CapturedResource[], notes: strin
                 scopes.map((scope) => (typeof scope === "object" && scope !== null ? (scope as Record<string, unknown>).name : scope) as Shown<string>),
             );
         } else if (scopes === SECRET_TEXT || scopes === UNKNOWN_TEXT) addScopes(resource, [scopes]);
+    }
+    // @pulumi/auth0 1.x/2.x declared scopes inline, `scopes: [{ value, description }]` (see inlineScopes in the pack).
+    for (const server of servers) {
+        const inline = redact(server.properties.scopes);
+        if (Array.isArray(inline)) addInline(server, inline);
+        else if (inline === SECRET_TEXT || inline === UNKNOWN_TEXT) addInline(server, [inline]);
     }
     for (const resource of ofType(AUTH0_TYPES.resourceServerScope)) {
         const scope = shownString(resource.properties, "scope");
@@ -161,7 +172,11 @@ export function buildAccessModel(live: readonly CapturedResource[], notes: strin
                 urn: client.urn,
                 name: client.name,
                 appType: shownString(client.properties, "appType") ?? null,
-                authenticationMethod: credentials ? (shownString(credentials.properties, "authenticationMethod") ?? null) : null,
+                // @pulumi/auth0 1.x/2.x set it on the Client as tokenEndpointAuthMethod (pulumi/pulumi-auth0
+                // v2.24.3 f05c9993 sdk/nodejs/client.ts); 3.0.0 (9837e333) moved it to ClientCredentials.
+                authenticationMethod: credentials
+                    ? (shownString(credentials.properties, "authenticationMethod") ?? null)
+                    : (shownString(client.properties, "tokenEndpointAuthMethod") ?? null),
                 tokenQuota,
                 grants: grantsPerClient.get(client.urn) ?? 0,
             };

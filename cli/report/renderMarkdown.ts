@@ -1,7 +1,7 @@
 // The report as Markdown for a pull-request comment, within GitHub's size limit.
 import { SECRET_TEXT } from "../values";
 import type { PlanReport } from "./types";
-import { apiByLabel, authentication, counted, grantScopes, lifetime, number, quota, resourceLabel, shown, verdictLine } from "./wording";
+import { apiByLabel, authentication, counted, extraSections, grantScopes, lifetime, number, quota, resourceLabel, shown, stackConfigLine, verdictLine } from "./wording";
 
 /** GitHub rejects comments over 65,536 characters; stay well under it. */
 export const MARKDOWN_BUDGET = 60_000;
@@ -98,6 +98,8 @@ function renderMarkdownWithin(report: PlanReport, budget: number): string {
         `Policy pack ${code(report.policyPack.name)} ${cell(report.policyPack.version)} · ${counted(summary.resources, "resource")} · ` +
             `${counted(summary.machines, "machine")} · ${counted(summary.apis, "API")} · ${counted(summary.grants, "grant")}`,
     );
+    md.line();
+    md.line(cell(stackConfigLine(report)));
 
     const findings = report.diagnostics.filter((d) => !report.exemptionsApplied.includes(d));
     md.line();
@@ -196,6 +198,16 @@ function renderMarkdownWithin(report: PlanReport, budget: number): string {
     else md.table(["Scope", "Why"], report.deployerScopes.map((s) => [code(s.scope), cell(s.reasons.join("; "))]));
     md.line();
     md.line("</details>");
+
+    for (const [title, lines] of extraSections(report)) {
+        md.line();
+        md.line(`### ${title}`);
+        md.line();
+        md.lines(
+            lines.map((line) => `- ${cell(line)}`),
+            "lines",
+        );
+    }
 
     if (report.notes.length > 0) {
         md.line();

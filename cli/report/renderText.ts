@@ -1,6 +1,6 @@
 // The report as text for a terminal.
 import type { PlanGrant, PlanReport } from "./types";
-import { apiByLabel, authentication, counted, grantsByMachine, grantScopes, lifetime, number, quota, resourceLabel, shown, verdictLine } from "./wording";
+import { apiByLabel, authentication, counted, extraSections, grantsByMachine, grantScopes, lifetime, number, quota, resourceLabel, shown, stackConfigLine, verdictLine } from "./wording";
 
 export function renderText(report: PlanReport): string {
     const out: string[] = [];
@@ -10,6 +10,7 @@ export function renderText(report: PlanReport): string {
         `Policy pack ${report.policyPack.name} ${report.policyPack.version}; ${counted(summary.resources, "resource")}, ` +
             `${counted(summary.machines, "machine")}, ${counted(summary.apis, "API")}, ${counted(summary.grants, "grant")}`,
     );
+    out.push(stackConfigLine(report));
 
     const apis = apiByLabel(report);
     const byMachine = grantsByMachine(report);
@@ -66,6 +67,11 @@ export function renderText(report: PlanReport): string {
     out.push("", `Exemptions applied (${number(report.exemptionsApplied.length)})`);
     if (report.exemptionsApplied.length === 0) out.push("  (none)");
     for (const d of report.exemptionsApplied) out.push(`  ${resourceLabel(d)}: ${d.message}`);
+
+    for (const [title, lines] of extraSections(report)) {
+        out.push("", title);
+        for (const line of lines) out.push(`  - ${line}`);
+    }
 
     if (report.notes.length > 0) {
         out.push("", "Notes");

@@ -33,6 +33,11 @@ export function buildReport(input: ReportInput): PlanReport {
 
     const resourcesByType: Record<string, number> = {};
     for (const r of live) if (r.custom) resourcesByType[r.type] = (resourcesByType[r.type] ?? 0) + 1;
+    const notJudged = Object.entries(resourcesByType)
+        .filter(([type]) => !isAuth0Type(type))
+        .map(([type, count]) => ({ type, count }))
+        .sort((a, b) => byText(a.type, b.type));
+    const dataSources = [...(input.dataSources ?? [])].sort((a, b) => byText(a.token, b.token) || byText(a.location ?? "", b.location ?? ""));
 
     return {
         schemaVersion: PLAN_REPORT_SCHEMA_VERSION,
@@ -63,5 +68,13 @@ export function buildReport(input: ReportInput): PlanReport {
         exemptionsApplied,
         exemptions: [...(input.exemptions ?? [])].sort((a, b) => byText(a.policy, b.policy) || byText(a.resource, b.resource) || byText(a.expires, b.expires)),
         notes: notes.map((note) => scrubSecrets(note, secrets)),
+        stackConfigFile: input.stackConfigFile ?? null,
+        dataSources,
+        notJudged,
     };
+}
+
+/** The Auth0 provider's resources and its provider resource: what the pack's rules are about. */
+function isAuth0Type(type: string): boolean {
+    return type.startsWith("auth0:") || type === "pulumi:providers:auth0";
 }

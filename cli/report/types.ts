@@ -1,7 +1,7 @@
 // The plan report's shape: what every renderer reads and `--format json` prints as is; its schema is
 // documented in README.md ("JSON report").
 import type { PolicyDiagnostic } from "../analyzer/types";
-import type { CapturedResource } from "../program/protocol";
+import type { CapturedResource, DataSourceCall } from "../program/protocol";
 import type { Shown } from "../values";
 
 /** Bumped on any change that could break a reader of the JSON report. */
@@ -40,6 +40,12 @@ export interface PlanReport {
     readonly diff?: unknown;
     /** Things the plan could not determine, or could not do offline. */
     readonly notes: readonly string[];
+    /** The stack config file read, relative to the project; null when the stack has none (planned with empty config, as Pulumi does). */
+    readonly stackConfigFile: string | null;
+    /** Data source calls (invokes), each answered "unknown": offline there is no provider to ask. */
+    readonly dataSources: readonly DataSourceCall[];
+    /** Resources of other providers (and dynamic providers), by type: counted, not judged by the pack's Auth0 rules. */
+    readonly notJudged: readonly { readonly type: string; readonly count: number }[];
 }
 
 export interface PlanSummary {
@@ -148,6 +154,9 @@ export interface ReportInput {
     readonly notes?: readonly string[];
     /** The exemptions in the policy config the pack was configured with. */
     readonly exemptions?: readonly PlanExemption[];
+    /** See PlanReport.stackConfigFile; undefined is taken as null. */
+    readonly stackConfigFile?: string | null;
+    readonly dataSources?: readonly DataSourceCall[];
 }
 
 /** A stable order for report entries (code-unit order, independent of locale). */

@@ -87,3 +87,33 @@ export function grantsByMachine(report: PlanReport): Map<string, PlanGrant[]> {
     }
     return map;
 }
+
+/** Which stack config the plan read; says so when there was none, as Pulumi runs such a stack too. */
+export function stackConfigLine(report: PlanReport): string {
+    return report.stackConfigFile === null
+        ? `Stack config: none (no Pulumi.${report.stack}.yaml); planned with empty config, as Pulumi does`
+        : `Stack config: ${report.stackConfigFile}`;
+}
+
+/** The sections only some plans have, as [title, lines], empty ones left out. */
+export function extraSections(report: PlanReport): [string, string[]][] {
+    const sections: [string, string[]][] = [
+        ["Data sources (answered unknown offline)", dataSourceLines(report)],
+        ["Not judged (other providers)", notJudgedLines(report)],
+    ];
+    return sections.filter(([, lines]) => lines.length > 0);
+}
+
+/** One line per data source call site: what was called, where, and what that leaves unverified. */
+export function dataSourceLines(report: PlanReport): string[] {
+    return report.dataSources.map(
+        (call) =>
+            `${call.token} at ${call.location ?? "(location not found)"}${call.count > 1 ? ` (${number(call.count)} calls)` : ""}: ` +
+            "its result is unknown offline, so nothing derived from it is verified",
+    );
+}
+
+/** One line per resource type of another provider: counted, not judged. */
+export function notJudgedLines(report: PlanReport): string[] {
+    return report.notJudged.map((entry) => `${entry.type}: ${counted(entry.count, "resource")}, not judged (not an Auth0 resource)`);
+}

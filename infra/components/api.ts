@@ -3,13 +3,17 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ConfigIssue } from "../../policy-pack/guardrails";
 import { AUTH0_TOKEN_LIFETIME_LIMITS, checkApiSettings } from "../config/argChecks";
 import { ComponentArgsError } from "../config/argsError";
+import { checkInput, isKnownString } from "../config/deferredChecks";
 import { API_IDENTIFIER, DEFAULT_API_TOKEN_LIFETIME_SECONDS, defaultTokenLifetimeForWeb } from "../config/tenantConfig";
 
 export interface ApiArgs {
-    /** The API's audience, e.g. `https://orders.acme.example`. Auth0 can't change it once created. */
-    readonly identifier: string;
+    /**
+     * The API's audience, e.g. `https://orders.acme.example`. Auth0 can't change it once created.
+     * May come from another resource; it is then checked when it resolves.
+     */
+    readonly identifier: pulumi.Input<string>;
     /** Name shown in the Auth0 dashboard. Default: the component's name. */
-    readonly displayName?: string;
+    readonly displayName?: pulumi.Input<string>;
     /** Access-token lifetime in seconds, at most Auth0's 2,592,000. Default: 3,600. */
     readonly tokenLifetime?: number;
     /** Implicit/hybrid-flow lifetime in seconds, at most `tokenLifetime`. Default: the lesser of 7,200 and `tokenLifetime`. */
@@ -27,33 +31,45 @@ export interface ApiArgs {
 export class Api extends pulumi.ComponentResource {
     readonly resourceServer: auth0.ResourceServer;
     readonly scopeList: auth0.ResourceServerScopes;
-    readonly identifier: string;
+    readonly identifier: pulumi.Output<string>;
+    /** The identifier when it was given as a plain value; undefined when another resource gives it. */
+    readonly knownIdentifier: string | undefined;
+    /** How messages name this API: its identifier when known at construction, else its component name. */
+    readonly label: string;
     /** The declared scope names, for checking grants before anything is registered. */
     readonly scopeNames: readonly string[];
     readonly tokenLifetime: number;
     readonly tokenLifetimeForWeb: number;
 
     constructor(name: string, args: ApiArgs, opts?: pulumi.ComponentResourceOptions) {
+        const component = `Api "${name}"`;
         const resolved = resolveApiArgs(args);
-        const issues = checkApiArgs(args, resolved);
-        if (issues.length > 0) throw new ComponentArgsError(`Api "${name}"`, issues);
+        const issues: ConfigIssue[] = [];
+        const identifier = checkInput(component, args.identifier, identifierIssues, issues);
+        issues.push(...checkApiSettings(
+            { tokenLifetime: resolved.tokenLifetime, tokenLifetimeForWeb: resolved.tokenLifetimeForWeb, scopes: Object.keys(resolved.scopes) },
+            { limits: AUTH0_TOKEN_LIFETIME_LIMITS },
+        ));
+        if (issues.length > 0) throw new ComponentArgsError(component, issues);
         super("auth0-m2m:index:Api", name, {}, opts);
 
-        this.identifier = args.identifier;
+        this.identifier = pulumi.output(identifier);
+        this.knownIdentifier = isKnownString(args.identifier) ? args.identifier : undefined;
+        this.label = isKnownString(args.identifier) ? `the API ${args.identifier}` : `the API "${name}"`;
         this.scopeNames = Object.keys(resolved.scopes).sort();
         this.tokenLifetime = resolved.tokenLifetime;
         this.tokenLifetimeForWeb = resolved.tokenLifetimeForWeb;
         this.resourceServer = new auth0.ResourceServer(
             `${name}-resource-server`,
             {
-                identifier: args.identifier,
+                identifier,
                 name: args.displayName ?? name,
                 signingAlg: "RS256",
                 tokenLifetime: resolved.tokenLifetime,
                 tokenLifetimeForWeb: resolved.tokenLifetimeForWeb,
                 allowOfflineAccess: resolved.allowOfflineAccess,
             },
-            { parent: this },
+            { parent: this, ignoreChanges: opts?.ignoreChanges },
         );
         this.scopeList = new auth0.ResourceServerScopes(
             `${name}-scopes`,
@@ -61,7 +77,7 @@ export class Api extends pulumi.ComponentResource {
                 resourceServerIdentifier: this.resourceServer.identifier,
                 scopes: this.scopeNames.map((scope) => ({ name: scope, description: resolved.scopes[scope] })),
             },
-            { parent: this },
+            { parent: this, ignoreChanges: opts?.ignoreChanges },
         );
         this.registerOutputs({
             identifier: this.identifier,
@@ -82,16 +98,8 @@ export function resolveApiArgs(args: ApiArgs) {
     };
 }
 
-function checkApiArgs(args: ApiArgs, resolved: ReturnType<typeof resolveApiArgs>): ConfigIssue[] {
-    const issues: ConfigIssue[] = [];
-    if (typeof args.identifier !== "string" || !API_IDENTIFIER.test(args.identifier)) {
-        issues.push({ path: ["identifier"], message: "must be a non-empty string without white space, e.g. https://orders.acme.example" });
-    }
-    issues.push(
-        ...checkApiSettings(
-            { tokenLifetime: resolved.tokenLifetime, tokenLifetimeForWeb: resolved.tokenLifetimeForWeb, scopes: Object.keys(resolved.scopes) },
-            { limits: AUTH0_TOKEN_LIFETIME_LIMITS },
-        ),
-    );
-    return issues;
+/** The identifier's check, the same whether the value is known at construction or resolves later. */
+export function identifierIssues(identifier: unknown): ConfigIssue[] {
+    if (typeof identifier === "string" && API_IDENTIFIER.test(identifier)) return [];
+    return [{ path: ["identifier"], message: "must be a non-empty string without white space, e.g. https://orders.acme.example" }];
 }

@@ -4,7 +4,8 @@ import { parseTenantConfig } from "../config/parseTenantConfig";
 import { MANAGEMENT_API_GRANT_KEY, type TenantConfig, type TenantConfigInput } from "../config/tenantConfig";
 import { TenantConfigError } from "../config/tenantConfigError";
 import { Api } from "./api";
-import { MachineClient, type MachineGrant } from "./machineClient";
+import type { MachineGrant } from "./machineArgs";
+import { MachineClient } from "./machineClient";
 import { ManagementApi } from "./managementApi";
 
 export interface TenantAccessOptions extends pulumi.ComponentResourceOptions {
@@ -59,7 +60,7 @@ export class TenantAccess extends pulumi.ComponentResource {
                     allowOfflineAccess: api.allowOfflineAccess,
                     scopes: api.scopes,
                 },
-                { parent: this },
+                { parent: this, aliases: renamedFrom(name, api.formerly) },
             );
         }
         this.apis = apis;
@@ -72,7 +73,8 @@ export class TenantAccess extends pulumi.ComponentResource {
                 const managementApi = { domain: tenant.tenantDomain };
                 grants[apiKey] =
                     apiKey !== MANAGEMENT_API_GRANT_KEY
-                        ? { api: apis[apiKey], scopes: grant.scopes ?? [] }
+                        ? // A renamed API keeps its grants: the grant is named after the API's key.
+                          { api: apis[apiKey], scopes: grant.scopes ?? [], formerly: tenant.apis[apiKey].formerly }
                         : grant.endpoints !== undefined
                           ? { managementApi, endpoints: grant.endpoints }
                           : // parseTenantConfig has checked every scope against the catalogue.
@@ -87,7 +89,7 @@ export class TenantAccess extends pulumi.ComponentResource {
                     tokenQuota: machine.tokenQuota,
                     grants,
                 },
-                { parent: this },
+                { parent: this, aliases: renamedFrom(name, machine.formerly) },
             );
         }
         this.machines = machines;
@@ -97,4 +99,12 @@ export class TenantAccess extends pulumi.ComponentResource {
             clientIds: Object.fromEntries(Object.entries(machines).map(([key, machine]) => [key, machine.clientId])),
         });
     }
+}
+
+/**
+ * The alias that keeps a renamed entry's resources: the component's old name. Its children,
+ * named `<component>-<role>`, follow through the SDK's inherited child aliases.
+ */
+function renamedFrom(tenantName: string, formerly: string | undefined): pulumi.Alias[] | undefined {
+    return formerly === undefined ? undefined : [{ name: `${tenantName}-${formerly}` }];
 }

@@ -15,6 +15,7 @@ import {
 } from "../../policy-pack/guardrails";
 import { checkApiSettings, checkApiGrantScopes, checkManagementGrant } from "./argChecks";
 import { clientGrantName } from "./resourceNames";
+import { renameIssues } from "./renames";
 import {
     apiSchema,
     configKeySchema,
@@ -154,6 +155,7 @@ export function parseTenantConfig(raw: unknown): TenantConfigParse {
         );
     }
 
+    issues.push(...renameIssues("apis", apis));
     const rawApiKeys = isRecord(raw.apis) ? new Set(Object.keys(raw.apis)) : new Set<string>();
     const machines = new Map<string, MachineConfig>();
     for (const [key, machine] of parseEntries(raw.machines, "machines", machineSchema, "machine", issues)) {
@@ -192,6 +194,7 @@ export function parseTenantConfig(raw: unknown): TenantConfigParse {
         machines.set(key, { ...machine, grants });
     }
     if (isRecord(raw.machines)) issues.push(...grantNameCollisions(raw.machines));
+    issues.push(...renameIssues("machines", machines));
 
     if (issues.length > 0) return { ok: false, issues };
     return {

@@ -27,6 +27,8 @@ const nonEmpty = z.string().trim().min(1, "must not be empty");
 export const apiSchema = z.strictObject({
     /** The API's audience, e.g. `https://orders.acme.example`. Can't change once created. */
     identifier: nonEmpty.regex(API_IDENTIFIER, "must not contain white space"),
+    /** The entry's key before a rename: its resources are kept (aliased), not replaced. */
+    formerly: z.string().regex(RESOURCE_KEY, "must be the entry's old key: lower-case letters, digits and hyphens").optional(),
     /** Name shown in the Auth0 dashboard. Default: the config key. */
     name: nonEmpty.optional(),
     /** Access-token lifetime in seconds. Default: 3,600. */
@@ -104,6 +106,8 @@ export const tokenQuotaSchema = z
     .refine((quota) => quota.perHour !== undefined || quota.perDay !== undefined, { message: "must set perHour, perDay or both" });
 
 export const machineSchema = z.strictObject({
+    /** The entry's key before a rename: its resources are kept (aliased), not replaced. */
+    formerly: z.string().regex(RESOURCE_KEY, "must be the entry's old key: lower-case letters, digits and hyphens").optional(),
     /** Name shown in the Auth0 dashboard. Default: the config key. */
     name: nonEmpty.optional(),
     description: z.string().max(MAX_DESCRIPTION_LENGTH, `must be at most ${MAX_DESCRIPTION_LENGTH} characters (Auth0's limit)`).optional(),

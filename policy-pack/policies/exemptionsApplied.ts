@@ -1,5 +1,5 @@
 import { appliedExemptions } from "../support/appliedExemptions";
-import type { RuleDeps, RuleFactory, RulePolicy } from "../support/rule";
+import { type RuleDeps, type RuleFactory, type RulePolicy, ruleUrl } from "../support/rule";
 
 const NAME = "auth0-exemptions-applied";
 
@@ -17,6 +17,9 @@ export const exemptionsApplied: RuleFactory = Object.assign(
                 "Lists every finding an exemption suppressed: which policy, which resource, what it would have reported, " +
                 "the exemption's reason and its expiry. Exempted risks stay visible in every preview and update.",
             enforcementLevel: "advisory",
+            severity: "low",
+            tags: ["auth0", "exemptions"],
+            ...ruleUrl(deps, NAME),
             remediationSteps:
                 "Nothing to do while the exemption is justified. Before it expires, fix the resource or renew the " +
                 "exemption (new expiry and reason) in the exempted policy's config.",

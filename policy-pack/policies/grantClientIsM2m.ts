@@ -64,12 +64,18 @@ function judgeClient(client: Auth0Resource, credentials: readonly Auth0Resource[
     }
 
     // A public client (no client authentication) can't keep a secret, so it can't be an M2M client.
-    for (const credential of credentials) {
-        const method = asString(credential.props.authenticationMethod);
-        if (isUnknown(method)) verdict.unknown.push({ resource: credential, field: "authenticationMethod" });
+    // @pulumi/auth0 1.x/2.x set the method on the Client (tokenEndpointAuthMethod, pulumi/pulumi-auth0
+    // v2.24.3 f05c9993 sdk/nodejs/client.ts); 3.0.0 (9837e333) moved it to ClientCredentials.
+    const methods = [
+        ...credentials.map((credential) => ({ resource: credential, field: "authenticationMethod" })),
+        { resource: client, field: "tokenEndpointAuthMethod" },
+    ];
+    for (const { resource, field } of methods) {
+        const method = asString(resource.props[field]);
+        if (isUnknown(method)) verdict.unknown.push({ resource, field });
         else if (method === "none") {
             verdict.problems.push(
-                `whose ${labelOf(credential)} sets authenticationMethod "none", making it a public client that can't ` +
+                `whose ${resource === client ? "" : `${labelOf(resource)} `}sets ${field} "none", making it a public client that can't ` +
                     `authenticate; use "client_secret_post", "client_secret_basic" or "private_key_jwt"`,
             );
         }
@@ -85,6 +91,8 @@ export const grantClientIsM2m = stackRule({
         "authentication (not \"none\"), when that Client is in the same stack. API access given to an application that " +
         "also signs users in, or runs in a browser or on a device, is exposed wherever that application's credentials are.",
     enforcementLevel: "mandatory",
+    severity: "high",
+    tags: ["auth0", "m2m", "grants"],
     remediationSteps:
         "Give the grant to a dedicated auth0.Client with appType \"non_interactive\" and grantTypes [\"client_credentials\"], " +
         "authenticated with a secret or private_key_jwt; keep user-facing flows on a separate Client.",

@@ -6,6 +6,7 @@ import {
     type Auth0Resource,
     labelOf,
     grantFields,
+    inlineScopes,
     ofType,
     type DefinedScope,
     resourceServerFields,
@@ -57,6 +58,8 @@ class StackApis {
         result = { defined: new Set(), unknown: [] };
         this.definitions.set(api, result);
         const identifier = apiIdentifier(api);
+        // @pulumi/auth0 1.x/2.x: scopes declared on the ResourceServer itself.
+        addDefinitions(result, api, inlineScopes(api));
         for (const { resource: definer, target, scopes, ref } of this.definers) {
             let belongs: "yes" | "no" | "maybe";
             if (ref.matches.includes(api)) belongs = "yes";
@@ -69,13 +72,17 @@ class StackApis {
                 result.unknown.push({ resource: definer, field: "resourceServerIdentifier" });
                 continue;
             }
-            if (isUnknown(scopes)) result.unknown.push({ resource: definer, field: "scopes" });
-            for (const { scope, field } of isUnknown(scopes) ? [] : (scopes ?? [])) {
-                if (isUnknown(scope)) result.unknown.push({ resource: definer, field });
-                else if (scope !== undefined) result.defined.add(scope);
-            }
+            addDefinitions(result, definer, scopes);
         }
         return result;
+    }
+}
+
+function addDefinitions(result: Definitions, resource: Auth0Resource, scopes: Maybe<DefinedScope[]>): void {
+    if (isUnknown(scopes)) result.unknown.push({ resource, field: "scopes" });
+    for (const { scope, field } of isUnknown(scopes) ? [] : (scopes ?? [])) {
+        if (isUnknown(scope)) result.unknown.push({ resource, field });
+        else if (scope !== undefined) result.defined.add(scope);
     }
 }
 
@@ -137,6 +144,8 @@ export const grantScopesDefinedOnApi = stackRule({
         "same stack. A scope the API doesn't define is a typo or a missing definition, and the application would run " +
         "without the access it was meant to have. Management API grants are left to auth0-management-api-known-scopes.",
     enforcementLevel: "mandatory",
+    severity: "low",
+    tags: ["auth0", "scopes"],
     remediationSteps:
         "Correct the grant's scope (the message suggests the nearest defined ones), or define the scope on the API with " +
         "auth0.ResourceServerScopes / auth0.ResourceServerScope in the same stack.",

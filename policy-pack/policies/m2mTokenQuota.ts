@@ -30,6 +30,8 @@ export const m2mTokenQuota = stackRule({
         "(tokenQuota.clientCredentials.perHour or perDay). Tokens for custom audiences count toward the tenant's " +
         "token quota, so one runaway or compromised client could exhaust it for every application.",
     enforcementLevel: "advisory",
+    severity: "low",
+    tags: ["auth0", "m2m", "availability"],
     remediationSteps:
         "Set tokenQuota: { clientCredentials: { perHour: <n>, enforce: true } } (or perDay) on the auth0.Client, sized a " +
         "little above its expected token rate.",

@@ -18,6 +18,8 @@ export const managementApiKnownScopes = resourceRule<ManagementApiKnownScopesArg
         "catalogue), and no user-context scopes (*current_user*), which do nothing in a client-credentials grant. An " +
         "unknown scope is almost always a typo that leaves the application without the access it was meant to have.",
     enforcementLevel: "mandatory",
+    severity: "medium",
+    tags: ["auth0", "management-api", "scopes"],
     remediationSteps:
         "Fix the scope's spelling (the message suggests the nearest known scopes) or remove it. If Auth0 added the " +
         "scope after the pack's catalogue, list it under additionalKnownScopes in this policy's config.",

@@ -18,6 +18,8 @@ export const managementApiNoEscalation = resourceRule<ManagementApiNoEscalationA
         "another application's access, or read or replace credentials (create:client_grants, update:client_keys, " +
         "...), nor allowAllScopes. One leaked M2M secret with such a scope is a takeover of the whole tenant.",
     enforcementLevel: "mandatory",
+    severity: "critical",
+    tags: ["auth0", "management-api", "privilege-escalation"],
     remediationSteps:
         "Remove the scope from the grant and do that work from a separate, tightly held pipeline. If an application " +
         "truly needs it, add a time-boxed exemption with a reason under this policy's config.",

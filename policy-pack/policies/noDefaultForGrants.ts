@@ -10,6 +10,8 @@ export const noDefaultForGrants = resourceRule({
         "every third-party application, including ones registered later (e.g. through Dynamic Client Registration), " +
         "so nobody reviews who actually gets the access.",
     enforcementLevel: "mandatory",
+    severity: "high",
+    tags: ["auth0", "least-privilege", "grants"],
     remediationSteps: "Remove defaultFor and create one grant per application that needs the access, with its clientId.",
     appliesTo: [AUTH0_TYPES.clientGrant],
     ...NO_SETTINGS,

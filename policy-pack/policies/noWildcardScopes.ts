@@ -10,6 +10,8 @@ export const noWildcardScopes = resourceRule({
         "define scopes containing '*'. Auth0 has no scope wildcards, so a '*' is either a typo that fails or a scope " +
         "that reads as a wildcard in review; allowAllScopes silently grants every scope the API defines, now and later.",
     enforcementLevel: "mandatory",
+    severity: "high",
+    tags: ["auth0", "least-privilege", "scopes"],
     remediationSteps:
         "List each scope the application needs in the grant's `scopes` (e.g. \"read:orders\"), remove `allowAllScopes`, " +
         "and rename any API scope containing '*' to a literal permission.",

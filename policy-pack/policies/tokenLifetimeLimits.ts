@@ -53,6 +53,8 @@ export const tokenLifetimeLimits = resourceRule<TokenLifetimeLimitsArgs>({
         "configured maximums, and the web lifetime within the API's. Issued access tokens can't be revoked, so a " +
         "leaked token stays valid for its whole lifetime. An unset lifetime counts as Auth0's default.",
     enforcementLevel: "mandatory",
+    severity: "medium",
+    tags: ["auth0", "tokens"],
     remediationSteps:
         "Lower tokenLifetime / tokenLifetimeForWeb on the auth0.ResourceServer. If an API truly needs longer tokens, raise " +
         "its limit under apiOverrides[\"<identifier>\"] in the policy config rather than the global maximum.",

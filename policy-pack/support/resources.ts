@@ -118,6 +118,22 @@ export function scopeDefinitions(resource: Auth0Resource): { identifier: Maybe<s
     };
 }
 
+/**
+ * The scopes a ResourceServer declares inline: `scopes: [{ value, description }]` in @pulumi/auth0
+ * 1.x and 2.x (pulumi/pulumi-auth0 v1.0.0 d707e16c sdk/nodejs/types/input.ts ResourceServerScope;
+ * still there at v2.24.3 f05c9993). Provider 3.0.0 (9837e333, terraform-provider-auth0 v1.0.0)
+ * removed the field: scopes live in ResourceServerScopes/ResourceServerScope. Undefined: none inline.
+ */
+export function inlineScopes(api: Auth0Resource): Maybe<DefinedScope[]> {
+    const entries = asList(api.props.scopes, (entry) => entry);
+    if (entries === undefined || isUnknown(entries)) return entries;
+    return entries.map((entry, i) => {
+        const field = `scopes[${i}].value`;
+        const object = isUnknown(entry) ? UNKNOWN : asObject(entry);
+        return { scope: isUnknown(object) ? UNKNOWN : asString(object?.value), field };
+    });
+}
+
 export interface ClientFields {
     readonly ids: Maybe<string>[];
     readonly appType: Maybe<string>;

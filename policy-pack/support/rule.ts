@@ -6,7 +6,7 @@
 // the whole stack to audit the exemptions statelessly. The policy server decides "resource policy"
 // and "stack policy" independently (isResourcePolicy/isStackPolicy), and hands each half the
 // policy's own config. A stack rule does both jobs in its single `validateStack`.
-import type { EnforcementLevel, PolicyConfigSchema, ResourceValidation, StackValidation } from "@pulumi/policy";
+import type { EnforcementLevel, PolicyConfigSchema, ResourceValidation, Severity, StackValidation } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { type AppliedExemptionLedger, appliedExemptions } from "./appliedExemptions";
 import { isRecord } from "../guardrails/configPath";
@@ -22,6 +22,11 @@ export interface RuleDeps {
     readonly now: () => Date;
     /** Where stack halves record applied exemptions; defaults to the pack's module-level ledger. */
     readonly ledger?: AppliedExemptionLedger;
+    /**
+     * The pack README's address; each policy's `url` is this plus `#<policy name>`, the anchor of
+     * its row in the rules table. Unset (no url) where the pack's address is not known.
+     */
+    readonly docsUrl?: string;
 }
 
 /** A rule as the pack serves it: every field the README and the engine show is always set. */
@@ -29,6 +34,9 @@ export interface RulePolicy {
     readonly name: string;
     readonly description: string;
     readonly enforcementLevel: EnforcementLevel;
+    readonly severity: Severity;
+    readonly tags: string[];
+    readonly url?: string;
     readonly remediationSteps: string;
     readonly configSchema?: PolicyConfigSchema;
     readonly validateResource?: ResourceValidation;
@@ -46,6 +54,10 @@ interface RuleInfo<Settings extends object> {
     /** What the rule checks and why. */
     readonly description: string;
     readonly enforcementLevel: EnforcementLevel;
+    /** How bad a violation is, as Pulumi Cloud shows it. */
+    readonly severity: Severity;
+    /** `auth0` and what the rule is about, for filtering in Pulumi Cloud. */
+    readonly tags: readonly string[];
     readonly remediationSteps: string;
     /** The rule's own knobs (exemptions are added for every rule), without defaults... */
     readonly settings: { readonly [K in keyof Settings]: PolicyConfigJSONSchema };
@@ -126,14 +138,22 @@ function typeNames(types: readonly string[]): string {
 }
 
 /** What the pack tells the engine about a policy (GetAnalyzerInfo), the same for both kinds of rule. */
-function policyMetadata<Settings extends object>(spec: RuleInfo<Settings>, configSchema: PolicyConfigSchema) {
+function policyMetadata<Settings extends object>(spec: RuleInfo<Settings>, configSchema: PolicyConfigSchema, deps: RuleDeps) {
     return {
         name: spec.name,
         description: spec.description,
         enforcementLevel: spec.enforcementLevel,
+        severity: spec.severity,
+        tags: [...spec.tags],
+        ...ruleUrl(deps, spec.name),
         remediationSteps: spec.remediationSteps,
         configSchema,
     };
+}
+
+/** `{ url }` of a policy's row in the README's rules table, or nothing where the README's address is unknown. */
+export function ruleUrl(deps: RuleDeps, name: string): { url?: string } {
+    return deps.docsUrl ? { url: `${deps.docsUrl}#${name}` } : {};
 }
 
 function makeFactory(name: string, build: (deps: RuleDeps) => RulePolicy): RuleFactory {
@@ -148,7 +168,7 @@ export function resourceRule<Settings extends object>(spec: ResourceRuleSpec<Set
     return makeFactory(spec.name, (deps) => {
         const ledger = deps.ledger ?? appliedExemptions;
         return {
-            ...policyMetadata(spec, configSchema),
+            ...policyMetadata(spec, configSchema, deps),
             validateResource: (args, reportViolation) => {
                 if (!spec.appliesTo.includes(args.type)) notApplicable(args, notApplicableReason);
                 const config = parseConfig(args.getConfig());
@@ -190,7 +210,7 @@ export function stackRule<Settings extends object>(spec: StackRuleSpec<Settings>
     return makeFactory(spec.name, (deps) => {
         const ledger = deps.ledger ?? appliedExemptions;
         return {
-            ...policyMetadata(spec, configSchema),
+            ...policyMetadata(spec, configSchema, deps),
             validateStack: (args, reportViolation) => {
                 ledger.set(spec.name, []);
                 const config = parseConfig(args.getConfig());

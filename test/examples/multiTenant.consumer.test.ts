@@ -7,8 +7,29 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPolicyPack } from "../../cli/analyzer";
+import { unpackAndInstall, writeComposedPack } from "./packedPacks";
 
 const run = promisify(execFile);
+
+/** A consumer program whose pem and identifier come from other resources, as Outputs. */
+const OUTPUTS_PROGRAM = `
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { Api, MachineClient } from "auth0-m2m";
+
+const suffix = new random.RandomPet("api-host");
+const apiHost: pulumi.Output<string> = pulumi.interpolate\`https://\${suffix.id}.acme.example\`;
+// As tls.PrivateKey(...).publicKeyPem would give it.
+const publicKeyPem: pulumi.Output<string> = pulumi.secret(process.env.WORKER_PUBLIC_KEY ?? "");
+
+const orders = new Api("orders", { identifier: apiHost, scopes: { "read:orders": "Read orders" } });
+export const worker = new MachineClient("worker", {
+    description: pulumi.interpolate\`Reads orders from \${apiHost}\`,
+    authentication: { method: "private_key_jwt", publicKeys: { current: { pem: publicKeyPem } } },
+    grants: { orders: { api: orders, scopes: ["read:orders"] } },
+}).clientId;
+`;
 const repo = path.join(__dirname, "..", "..");
 const example = path.join(repo, "examples", "multi-tenant");
 let workDir: string;
@@ -29,15 +50,18 @@ async function plan(args: string[]): Promise<{ code: number; report: any; stderr
 beforeAll(async () => {
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), "auth0-m2m-consumer-"));
     const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", workDir], { cwd: repo, timeout: 120_000 });
-    const tarball = path.join(workDir, JSON.parse(stdout)[0].filename);
+    const tarball = JSON.parse(stdout)[0].filename;
     project = path.join(workDir, "multi-tenant");
     fs.cpSync(example, project, { recursive: true, filter: (src) => !src.includes("node_modules") });
-    await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", tarball], { cwd: project, timeout: 120_000 });
+    // The README's path: the tarball beside package.json, which names it, then a plain npm install.
+    expect(JSON.parse(fs.readFileSync(path.join(example, "package.json"), "utf8")).dependencies["auth0-m2m"]).toBe(`file:${tarball}`);
+    fs.renameSync(path.join(workDir, tarball), path.join(project, tarball));
+    await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: project, timeout: 120_000 });
 }, 180_000);
 
 afterAll(() => {
     if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
-});
+}, 60_000);
 
 describe("the published package, in examples/multi-tenant", () => {
     it("ships the library, its types, the compiled policy pack, the catalogue data and the CLI, and no tests or sources", () => {
@@ -63,6 +87,20 @@ describe("the published package, in examples/multi-tenant", () => {
         await expect(run(path.join(project, "node_modules", ".bin", "tsc"), ["-p", ".", "--noEmit"], { cwd: project })).resolves.toBeDefined();
     });
 
+    it("shares the consumer's newest Pulumi SDK (one copy), and compiles a program that passes Outputs for pem and identifier", async () => {
+        const installed = (name: string) => JSON.parse(fs.readFileSync(path.join(project, "node_modules", name, "package.json"), "utf8")).version;
+        expect(installed("@pulumi/pulumi")).toMatch(/^3\.(\d+)\./);
+        expect(Number(installed("@pulumi/pulumi").split(".")[1])).toBeGreaterThanOrEqual(276);
+        expect(fs.existsSync(path.join(project, "node_modules", "auth0-m2m", "node_modules", "@pulumi", "pulumi"))).toBe(false);
+        fs.writeFileSync(path.join(project, "outputs.ts"), OUTPUTS_PROGRAM);
+        const tsc = path.join(project, "node_modules", ".bin", "tsc");
+        const options = ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "ES2022", "--skipLibCheck", "--types", "node"];
+        await expect(run(tsc, [...options, "outputs.ts"], { cwd: project })).resolves.toBeDefined();
+        // The same program with a number where a string Input belongs must not compile: the check can fail.
+        fs.writeFileSync(path.join(project, "wrong.ts"), OUTPUTS_PROGRAM.replace("identifier: apiHost", "identifier: 42"));
+        await expect(run(tsc, [...options, "wrong.ts"], { cwd: project })).rejects.toMatchObject({ stdout: expect.stringContaining("TS2322") });
+    }, 60_000);
+
     it("plans both stacks offline, prod under its tightened policy config, and catches staging's longer tokens there", async () => {
         const [staging, prod, stagingUnderProdPolicy] = await Promise.all([
             plan(["--stack", "staging"]),
@@ -87,5 +125,49 @@ describe("the published package, in examples/multi-tenant", () => {
         const messages = violations.map((d: any) => d.message).join("\n");
         expect(messages).toContain("tokenLifetime 7200 s exceeds the maximum of 3600 s");
         expect(messages).toContain("tokenLifetimeForWeb 7200 s exceeds the maximum of 900 s");
-    });
+    }, 60_000);
+
+    it("ships a policy pack of JavaScript only, which starts from its packed files with no TypeScript toolchain", async () => {
+        const shipped = path.join(project, "node_modules", "auth0-m2m", "dist", "policy-pack");
+        const { packed, dir } = await unpackAndInstall(shipped, path.join(workDir, "shipped-pack"));
+        expect(packed.filter((f) => !f.endsWith(".js"))).toEqual(["LICENSE", "PulumiPolicy.yaml", "README.md", "package.json"]);
+        expect(packed.filter((f) => f.endsWith(".d.ts") || f.endsWith(".ts"))).toEqual([]);
+        expect(Object.keys(JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).dependencies)).toEqual(["@pulumi/policy", "@pulumi/pulumi"]);
+        for (const absent of ["ts-node", "typescript"]) expect(fs.existsSync(path.join(dir, "node_modules", absent)), absent).toBe(false);
+
+        const pack = await startPolicyPack(dir);
+        try {
+            expect(pack.info).toMatchObject({ name: "auth0-m2m-guardrails", version: "0.1.0" });
+            const wide = { urn: "urn:pulumi:prod::acme::auth0:index/clientGrant:ClientGrant::wide", type: "auth0:index/clientGrant:ClientGrant", name: "wide" };
+            const diagnostics = await pack.analyze({ ...wide, properties: { clientId: "abc", audience: "https://orders.acme.example", scopes: ["read:*"] } });
+            expect(diagnostics.map((d) => [d.policyName, d.enforcementLevel])).toEqual([["auth0-no-wildcard-scopes", "mandatory"]]);
+        } finally {
+            await pack.close();
+        }
+    }, 120_000);
+
+    it("lets a consumer compose the exported policies into its own pack, at its own levels, and run it", async () => {
+        const dir = path.join(project, "acme-policies");
+        writeComposedPack(dir);
+        const pack = await startPolicyPack(dir);
+        try {
+            const levels = Object.fromEntries(pack.info.policies.map((p) => [p.name, p.enforcementLevel]));
+            expect(pack.info).toMatchObject({ name: "acme-policies", version: "1.2.3" });
+            expect(levels).toMatchObject({
+                "auth0-no-wildcard-scopes": "mandatory",
+                "auth0-m2m-token-quota": "mandatory",
+                "auth0-no-default-for-grants": "advisory",
+                "acme-api-identifiers": "advisory",
+            });
+            expect(Object.keys(levels)).toHaveLength(10);
+            const api = { urn: "urn:pulumi:prod::acme::auth0:index/resourceServer:ResourceServer::orders", type: "auth0:index/resourceServer:ResourceServer", name: "orders" };
+            const diagnostics = await pack.analyze({ ...api, properties: { identifier: "https://orders.example.com", tokenLifetime: 172_800 } });
+            expect(diagnostics.map((d) => [d.policyName, d.enforcementLevel]).sort()).toEqual([
+                ["acme-api-identifiers", "advisory"],
+                ["auth0-token-lifetime-limits", "mandatory"],
+            ]);
+        } finally {
+            await pack.close();
+        }
+    }, 60_000);
 });

@@ -255,6 +255,12 @@ describe("the same pack, through the generated grpc-js AnalyzerClient", () => {
         try {
             const info = await unary<Empty, analyzerPb.AnalyzerInfo>(client.getAnalyzerInfo, new Empty());
             expect(info.getPoliciesList().map((p) => p.getName())).toEqual(createPolicies(ruleDeps()).map((p) => p.name));
+            // The metadata Pulumi Cloud shows: the pack's, and each policy's severity and tags.
+            expect([info.getDisplayname(), info.getProvider(), info.getTagsList()]).toEqual(["Auth0 M2M guardrails", "auth0", ["auth0", "m2m", "least-privilege"]]);
+            const severity = (name: string) => analyzerPb.PolicySeverity[`POLICY_SEVERITY_${name.toUpperCase()}` as keyof typeof analyzerPb.PolicySeverity];
+            expect(info.getPoliciesList().map((p) => [p.getSeverity(), p.getTagsList()])).toEqual(
+                createPolicies(ruleDeps()).map((p) => [severity(p.severity), p.tags]),
+            );
 
             const analyzed = await unary<analyzerPb.AnalyzeRequest, analyzerPb.AnalyzeResponse>(client.analyze, toAnalyzeRequest(wide));
             expect(analyzed.getDiagnosticsList().map((d) => [d.getPolicyname(), d.getEnforcementlevel()])).toEqual([

@@ -97,7 +97,7 @@ describe("auth0-m2m-guardrails", () => {
     it("documents every policy, with its default level, and the deny-list as the guardrails define it", () => {
         const readme = fs.readFileSync(path.join(__dirname, "../../policy-pack/README.md"), "utf8");
         for (const policy of policies) {
-            expect(readme, policy.name).toMatch(new RegExp(`^\\| \`${policy.name}\` \\| ${policy.enforcementLevel}`, "m"));
+            expect(readme, policy.name).toMatch(new RegExp(`^\\| <a name="${policy.name}"></a>\`${policy.name}\` \\| ${policy.enforcementLevel}`, "m"));
         }
         const documented = [...readme.matchAll(/^\| `([a-z_]+:[a-z_]+)` \| (.+) \|$/gm)].map((m) => [m[1], m[2]]);
         expect(Object.fromEntries(documented)).toEqual(DEFAULT_ESCALATION_SCOPES);
@@ -107,5 +107,21 @@ describe("auth0-m2m-guardrails", () => {
         const index = (await import("@pulumi/policy")) as unknown as Record<string, unknown>;
         expect(preview.UnknownValueError).toBe(index.UnknownValueError);
         expect(preview.unknownCheckingProxy).toBe(index.unknownCheckingProxy);
+    });
+});
+
+describe("policy metadata (@pulumi/policy 1.21: severity, tags, url)", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "../../policy-pack/README.md"), "utf8");
+
+    it("gives every policy a severity and tags, and a url into its README row when the README's address is known", () => {
+        const docsUrl = "https://example.test/acme/auth0-m2m/blob/v0.1.0/policy-pack/README.md";
+        for (const policy of createPolicies({ ...ruleDeps(), docsUrl })) {
+            expect(["low", "medium", "high", "critical"], policy.name).toContain(policy.severity);
+            expect(policy.tags[0], policy.name).toBe("auth0");
+            expect(policy.url).toBe(`${docsUrl}#${policy.name}`);
+            expect(readme, `README anchor for ${policy.name}`).toContain(`<a name="${policy.name}"></a>\`${policy.name}\``);
+        }
+        expect(createPolicies(ruleDeps()).map((p) => p.url)).toEqual(createPolicies(ruleDeps()).map(() => undefined));
+        expect(createPolicies(ruleDeps()).find((p) => p.name === "auth0-management-api-no-escalation")!.severity).toBe("critical");
     });
 });

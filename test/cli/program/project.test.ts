@@ -135,7 +135,7 @@ describe("loadProject", () => {
 
     it.each([
         ["no Pulumi.yaml", {}, "dev", /No Pulumi.yaml in .*Run the plan from a Pulumi project directory or pass --project DIR/],
-        ["a missing stack file", minimal, "prod", /No stack config for stack 'prod': .*Pulumi.prod.yaml does not exist. Create it, pick another stack with --stack NAME, or pass --config-file FILE/],
+        ["a missing --config-file", minimal, "dev", /--config-file .*nope\.yaml does not exist/],
         ["another runtime", { ...minimal, "Pulumi.yaml": "name: proj\nruntime: python\n" }, "dev", /Pulumi.yaml: runtime is 'python'. auth0-m2m plan runs Node.js/],
         ["a missing main", { ...minimal, "Pulumi.yaml": "name: proj\nruntime: nodejs\nmain: nope.ts\n" }, "dev", /Pulumi.yaml: main is .*nope.ts, which does not exist/],
         ["bad YAML, with its line", { ...minimal, "Pulumi.dev.yaml": "config:\n  a: [1,\n b: 2\n" }, "dev", /Pulumi.dev.yaml:3:\d+: /],
@@ -161,7 +161,22 @@ describe("loadProject", () => {
         ["config that is not a mapping", { ...minimal, "Pulumi.dev.yaml": "config: [a]\n" }, "dev", /Pulumi.dev.yaml: 'config' must be a mapping/],
     ])("names the file and the problem for %s", (_case, files, stack, message) => {
         const dir = project(files);
-        expect(() => loadProject({ projectDir: dir, stack })).toThrow(message);
+        const configFile = _case === "a missing --config-file" ? path.join(dir, "nope.yaml") : undefined;
+        expect(() => loadProject({ projectDir: dir, stack, configFile })).toThrow(message);
+    });
+
+    it("plans a stack without a stack file with empty config, as Pulumi does", () => {
+        const dir = project({ ...minimal, "Pulumi.yaml": "name: proj\nruntime: nodejs\nconfig:\n  region: eu\n" });
+        expect(loadProject({ projectDir: dir, stack: "prod" })).toMatchObject({ stackConfigFile: undefined, config: { "proj:region": "eu" } });
+    });
+
+    it("falls back to the project directory, with a warning, when package.json's entry point is not built yet (like cmd/run)", () => {
+        const dir = project({ ...minimal, "package.json": '{"main": "bin/index.js"}', "index.ts": "" });
+        const loaded = loadProject({ projectDir: dir, stack: "dev" });
+        expect(loaded.mainPath).toBe(path.join(dir, "index.ts"));
+        expect(loaded.warnings).toEqual([expect.stringMatching(/package\.json: main is 'bin\/index\.js', which does not exist \(not built yet\?\); like Pulumi, the plan runs the project directory's index instead\./)]);
+        const exported = project({ ...minimal, "package.json": '{"exports": {".": {"require": "./dist/main.js"}}}', "dist/main.js": "" });
+        expect(loadProject({ projectDir: exported, stack: "dev" }).mainPath).toBe(path.join(exported, "dist", "main.js"));
     });
 
     it("refuses a stack file larger than it reads, naming the file and the limit", () => {

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Api } from "../../../infra/components/api";
 import { ComponentArgsError } from "../../../infra/config/argsError";
-import { MachineClient, resolveMachineArgs } from "../../../infra/components/machineClient";
+import { resolveMachineArgs } from "../../../infra/components/machineArgs";
+import { MachineClient } from "../../../infra/components/machineClient";
 import { ManagementApi } from "../../../infra/components/managementApi";
 import { installMocks, named, ofType, registrations, valueOf } from "../support/mockPulumi";
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { TenantAccess } from "../../../infra/components/tenantAccess";
 import { TenantConfigError } from "../../../infra/config/tenantConfigError";
+import { parseTenantConfig } from "../../../infra/config/parseTenantConfig";
 import { installMocks, registrations, type Registered } from "../support/mockPulumi";
 
 beforeAll(() => installMocks());
@@ -77,5 +78,43 @@ describe("TenantAccess", () => {
             "Invalid auth0-m2m config: 1 problem; nothing was registered.\n" +
                 '  - machines.export.grants.orders[0]: scope "read:order" is not declared on apis.orders (declared: read:orders, write:orders); declare it there first',
         );
+    });
+});
+
+describe("renames (formerly)", () => {
+    it("keep a renamed machine's and API's resources by aliasing their old names, grants included", async () => {
+        const aliases: Record<string, unknown[]> = {};
+        const resources = await registrations(() => {
+            const tenant = new TenantAccess("acme", {
+                domain: "acme.eu.auth0.com",
+                apis: { sales: { identifier: "https://sales.example", formerly: "orders", scopes: { "read:sales": "Read" } } },
+                machines: { exporter: { formerly: "billing-export", grants: { sales: ["read:sales"] } } },
+            });
+            for (const resource of [tenant.apis.sales, tenant.machines.exporter, tenant.machines.exporter.client, tenant.machines.exporter.grants.sales]) {
+                aliases[(resource as unknown as { __name: string }).__name] = (resource as unknown as { __aliases: unknown[] }).__aliases;
+            }
+        });
+        expect(resources.map((r) => r.name)).toEqual(expect.arrayContaining(["acme-sales", "acme-exporter", "acme-exporter-client", "acme-exporter-grant-sales"]));
+        const names = async (list: unknown[]) => Promise.all(list.map((a) => (a as { promise(): Promise<string> }).promise()));
+        expect(await names(aliases["acme-sales"])).toEqual([expect.stringMatching(/::acme-orders$/)]);
+        expect(await names(aliases["acme-exporter"])).toEqual([expect.stringMatching(/::acme-billing-export$/)]);
+        // The children (acme-exporter-client, ...) follow their parent's alias in the engine, which
+        // renames a child's parent-name prefix (pulumi/pulumi step_generator.go generateAliases,
+        // inheritedChildAlias); the SDK sends only the declared aliases when the engine does that.
+        expect(aliases["acme-exporter-client"]).toEqual([]);
+        expect(await names(aliases["acme-exporter-grant-sales"])).toEqual(expect.arrayContaining([expect.stringMatching(/::acme-exporter-grant-orders$/)]));
+    });
+
+    it("refuse a former name that is still in use, claimed twice, or the entry's own", () => {
+        const parsed = parseTenantConfig({
+            domain: "acme.eu.auth0.com",
+            apis: { a: { identifier: "https://a.example", formerly: "b" }, b: { identifier: "https://b.example" } },
+            machines: { x: { formerly: "x" }, y: { formerly: "old" }, z: { formerly: "old" } },
+        });
+        expect(parsed.ok ? [] : parsed.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([
+            'apis.a.formerly: "b" is still the name of apis.b; both can\'t own its resources, so rename that entry first or drop formerly',
+            'machines.x.formerly: is "x", this entry\'s own name; formerly names the key it had before a rename, so remove it',
+            'machines.z.formerly: "old" is already the former name of machines.y; only one entry can take over its resources',
+        ]);
     });
 });

@@ -148,7 +148,7 @@ describe("parseTenantConfig", () => {
         [
             "a misspelt setting",
             (c) => (c.apis.orders.tokenLifetme = 60),
-            ['auth0-m2m:apis.orders.tokenLifetme: unknown setting "tokenLifetme" (did you mean "tokenLifetime"?); allowed: identifier, name, tokenLifetime, tokenLifetimeForWeb, allowOfflineAccess, scopes'],
+            ['auth0-m2m:apis.orders.tokenLifetme: unknown setting "tokenLifetme" (did you mean "tokenLifetime"?); allowed: identifier, formerly, name, tokenLifetime, tokenLifetimeForWeb, allowOfflineAccess, scopes'],
         ],
         [
             "a lifetime of the wrong type",

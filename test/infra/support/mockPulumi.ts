@@ -11,6 +11,8 @@ export interface Registered {
     readonly parent: string;
     readonly importId: string;
     readonly retainOnDelete: boolean;
+    readonly protect: boolean;
+    readonly ignoreChanges: readonly string[];
     readonly dependencies: readonly string[];
     /** Property name to the URNs its value came from (the mock's URNs, which drop nested parents' types). */
     readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
@@ -53,6 +55,8 @@ export function installMocks(project = "auth0-m2m", stack = "test"): void {
             parent: req.getParent(),
             importId: req.getImportid(),
             retainOnDelete: req.getRetainondelete() ?? false,
+            protect: req.getProtect() ?? false,
+            ignoreChanges: req.getIgnorechangesList(),
             dependencies: req.getDependenciesList(),
             propertyDependencies: Object.fromEntries(
                 [...req.getPropertydependenciesMap().entries()].map(([key, deps]: [string, any]) => [key, deps.getUrnsList()]),
