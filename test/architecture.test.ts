@@ -1,5 +1,5 @@
 // The house's dependency rule, read from the imports of every hand-written source file (as
-// test/policy-pack/publishable.test.ts does for the pack alone):
+// test/policy-pack/publishable.process.test.ts does for the pack alone):
 //   catalogue ← guardrails ← pack;  guardrails ← config ← components ← program;
 //   cli → the library's and the pack's public entries;  bench → the CLI's deliberate entry;
 // and no import circles anywhere.

@@ -118,17 +118,8 @@ function encodeProvider(provider: AnalyzerProviderResource, urn: string): analyz
     return result;
 }
 
-/** What an AnalyzeRequest and a stack's AnalyzerResource have in common. */
-interface AnalyzedMessage {
-    setUrn(value: string): unknown;
-    setType(value: string): unknown;
-    setName(value: string): unknown;
-    setProperties(value: Struct): unknown;
-    setOptions(value: analyzerPb.AnalyzerResourceOptions): unknown;
-    setProvider(value: analyzerPb.AnalyzerProviderResource): unknown;
-}
-
-function setResourceFields<M extends AnalyzedMessage>(message: M, resource: AnalyzerResource): M {
+export function toAnalyzeRequest(resource: AnalyzerResource): analyzerPb.AnalyzeRequest {
+    const message = new analyzerPb.AnalyzeRequest();
     message.setUrn(resource.urn);
     message.setType(resource.type);
     message.setName(resource.name);
@@ -138,42 +129,26 @@ function setResourceFields<M extends AnalyzedMessage>(message: M, resource: Anal
     return message;
 }
 
-export function toAnalyzeRequest(resource: AnalyzerResource): analyzerPb.AnalyzeRequest {
-    return setResourceFields(new analyzerPb.AnalyzeRequest(), resource);
-}
-
-export function toAnalyzerResource(resource: AnalyzerResource): analyzerPb.AnalyzerResource {
-    const result = setResourceFields(new analyzerPb.AnalyzerResource(), resource);
-    result.setParent(resource.parent ?? "");
-    result.setDependenciesList([...(resource.dependencies ?? [])]);
-    setPropertyDependencies(result, resource.propertyDependencies);
-    return result;
-}
-
-function setPropertyDependencies(result: analyzerPb.AnalyzerResource, dependencies: AnalyzerResource["propertyDependencies"]): void {
-    const propertyDependencies = result.getPropertydependenciesMap();
-    for (const [key, urns] of Object.entries(dependencies ?? {})) {
-        // The engine leaves out properties without dependencies.
-        if (urns.length === 0) continue;
-        const deps = new analyzerPb.AnalyzerPropertyDependencies();
-        deps.setUrnsList([...urns]);
-        propertyDependencies.set(key, deps);
-    }
-}
-
 /**
  * A resource's two requests, encoded together: its Analyze request, and its entry in AnalyzeStack.
  * AnalyzerResource shares AnalyzeRequest's fields 1-6 (type, properties, urn, name, options,
  * provider) and adds 7-9 (parent, dependencies, property dependencies), and protobuf messages
  * concatenate field by field, so the stack entry is the Analyze request's bytes followed by those
- * three fields: the same bytes toAnalyzerResource would give, without encoding the properties again.
+ * three fields: the same bytes as the whole AnalyzerResource, without encoding the properties again.
  */
 export function encodeForAnalysis(resource: AnalyzerResource): { readonly analyze: Uint8Array; readonly stackEntry: Uint8Array } {
     const analyze = toAnalyzeRequest(resource).serializeBinary();
     const graph = new analyzerPb.AnalyzerResource();
     graph.setParent(resource.parent ?? "");
     graph.setDependenciesList([...(resource.dependencies ?? [])]);
-    setPropertyDependencies(graph, resource.propertyDependencies);
+    const propertyDependencies = graph.getPropertydependenciesMap();
+    for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
+        // The engine leaves out properties without dependencies.
+        if (urns.length === 0) continue;
+        const deps = new analyzerPb.AnalyzerPropertyDependencies();
+        deps.setUrnsList([...urns]);
+        propertyDependencies.set(key, deps);
+    }
     const tail = graph.serializeBinary();
     const stackEntry = new Uint8Array(analyze.length + tail.length);
     stackEntry.set(analyze, 0);

@@ -5,7 +5,7 @@
 import type { AnalyzerProviderResource, AnalyzerResource, PolicyDiagnostic, PolicyPackSession } from ".";
 import type { CapturedResource } from "../program/protocol";
 
-/** Analyze calls in flight. The pack server answers 2,000-2,900 resources/s at 8-64 in flight. */
+/** Analyze calls in flight (the pack server's throughput at 8-64 in flight: bench/CHANGES.md). */
 export const ANALYZE_CONCURRENCY = 32;
 
 /** A captured registration as the engine hands it to a policy pack. */

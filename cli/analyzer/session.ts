@@ -45,8 +45,6 @@ export interface PolicyPackSession {
     readonly info: PolicyPackInfo;
     /** The pack process's id. */
     readonly pid: number;
-    /** Where the pack serves the Analyzer service (`127.0.0.1:<port>`), for any other gRPC client. */
-    readonly address: string;
     /** The config last sent with Configure (the pack's defaults until `configure` is called). */
     readonly config: ReconciledPolicyConfig;
     /**
@@ -137,10 +135,6 @@ class Session implements PolicyPackSession {
         private readonly client: UnaryGrpcClient,
         private readonly callTimeoutMs: number,
     ) {}
-
-    get address(): string {
-        return `127.0.0.1:${this.child.port}`;
-    }
 
     get pid(): number {
         return this.child.pid;

@@ -1,12 +1,11 @@
 // A minimal gRPC client for unary calls, on Node's own HTTP/2: all the plan needs to drive a policy
 // pack's Analyzer service, the way the engine drives it.
 //
-// Why not @grpc/grpc-js's client: a plan makes one Analyze call per resource, and grpc-js spends
-// about 130 µs of CPU on each (interceptors, resolver, load balancer, metadata, deadline filters),
-// more than the pack spends analyzing it. On 6,064 resources that was 0.8-1.5 s of the plan's CPU
-// on a 2-core machine; this client spends about a third of that. The wire is the same gRPC over
-// HTTP/2 the pack's grpc-js server speaks (https://github.com/grpc/grpc/blob/master/doc/PROTOCOL-HTTP2.md):
-// one length-prefixed, uncompressed message each way, the status in `grpc-status` and
+// Why not @grpc/grpc-js's client: a plan makes one Analyze call per resource, and grpc-js's per-call
+// work (interceptors, resolver, load balancer, metadata, deadline filters) cost more CPU than the
+// pack spends analyzing the resource; this client spends about a third of it (bench/CHANGES.md).
+// The wire is the same gRPC over HTTP/2 the pack's grpc-js server speaks
+// (https://github.com/grpc/grpc/blob/master/doc/PROTOCOL-HTTP2.md): one length-prefixed, uncompressed message each way, the status in `grpc-status` and
 // `grpc-message`, the deadline in `grpc-timeout` and enforced here too.
 import * as http2 from "node:http2";
 import * as net from "node:net";

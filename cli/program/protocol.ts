@@ -5,8 +5,8 @@
 // Captured resources go over their own pipe (the child's RESOURCE_STREAM_FD) as frames written
 // with blocking writes: the SDK registers a large program's resources in one long burst of
 // microtasks, during which the child's event loop never runs, so data queued on the IPC channel
-// only left the child after the program had finished (about 1.3 s late on 6,000 resources) and the
-// pack could not analyze anything while the program ran. A frame is a 4-byte big-endian length and
+// only left the child after the program had finished (bench/CHANGES.md) and the pack could not
+// analyze anything while the program ran. A frame is a 4-byte big-endian length and
 // a v8-serialized `CapturedResource[]`. The parent has read every frame once the child's stdio has
 // closed (ChildProcess "close"), so frames always land before it acts on `done` or `failed`.
 

@@ -63,7 +63,7 @@ const CHILD_BOOTSTRAP = binModulePath("program-child.js");
 /**
  * The plan's Node flags minus debugger flags (the program would wait for a debugger too), plus a
  * larger young generation: the SDK allocates many short-lived promises per resource, and garbage
- * collection was the largest cost on large plans (about 1 s less CPU on 3,000 resources).
+ * collection was the largest cost on large plans (bench/CHANGES.md).
  */
 function childExecArgv(): string[] {
     // A launcher that runs this process in-process (ts-node's bin puts itself first) rewrites
@@ -77,8 +77,8 @@ function childExecArgv(): string[] {
 
 /**
  * A program child, started before it has a job: Node and the plan's host code boot while the plan
- * still reads the project (on a large stack file that is 0.1-0.2 s off the critical path). `run`
- * hands it the job once; `stop` kills it if it is still running (call it on every path).
+ * still reads the project, off the critical path (bench/CHANGES.md). `run` hands it the job once;
+ * `stop` kills it if it is still running (call it on every path).
  */
 export class ProgramRunner {
     private readonly child: ChildProcess;

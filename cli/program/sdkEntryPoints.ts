@@ -3,7 +3,7 @@
 // setMocks became async and gained an organization), so each is looked up before use, and a
 // missing one is reported with the program's SDK version rather than as a TypeError.
 
-/** The oldest @pulumi/pulumi the plan runs; tested in test/process/sdkVersions.test.ts. */
+/** The oldest @pulumi/pulumi the plan runs; tested in test/cli/sdkVersions.process.test.ts. */
 export const OLDEST_SUPPORTED_SDK = "3.0.0";
 
 /** Settings of the program's SDK, as far as the plan uses them. */

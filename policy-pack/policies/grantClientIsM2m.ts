@@ -1,7 +1,7 @@
 import { AUTH0_TYPES } from "../guardrails";
 import { asString, isUnknown } from "../support/props";
 import { ReferenceIndex } from "../support/references";
-import { type Auth0Resource, clientFields, labelOf, grantFields, ofType } from "../support/resources";
+import { type Auth0Resource, clientFields, labelOf, grantFields, mayBeClientCredentialsGrant, ofType } from "../support/resources";
 import { NO_SETTINGS, stackRule } from "../support/rule";
 
 const M2M_APP_TYPE = "non_interactive";
@@ -122,9 +122,8 @@ export const grantClientIsM2m = stackRule({
         };
         for (const grant of ofType(resources, AUTH0_TYPES.clientGrant)) {
             const fields = grantFields(grant);
-            // A grant without clientId is a defaultFor grant: auth0-no-default-for-grants covers it.
-            if (fields.clientId === undefined) continue;
-            if (typeof fields.subjectType === "string" && fields.subjectType !== "client") continue;
+            // A defaultFor grant (no clientId) is auth0-no-default-for-grants's to judge.
+            if (!mayBeClientCredentialsGrant(fields)) continue;
 
             const ref = clientIndex.find(grant, "clientId", fields.clientId, { unknownKeysMayMatch: false });
             if (ref.undetermined) {

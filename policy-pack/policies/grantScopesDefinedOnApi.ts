@@ -1,12 +1,13 @@
-import { AUTH0_TYPES, closestMatches, isManagementApiAudience, MANAGEMENT_API_NAME, quoteAlternatives } from "../guardrails";
+import { AUTH0_TYPES, closestMatches, isManagementApiAudience, quoteAlternatives } from "../guardrails";
 import type { Findings } from "../support/findings";
-import { asString, isUnknown, type Maybe } from "../support/props";
+import { isUnknown, type Maybe } from "../support/props";
 import { type ReferenceMatch, ReferenceIndex } from "../support/references";
 import {
     type Auth0Resource,
     labelOf,
     grantFields,
     inlineScopes,
+    isManagementApi,
     ofType,
     type DefinedScope,
     resourceServerFields,
@@ -15,11 +16,6 @@ import {
 import { NO_SETTINGS, stackRule } from "../support/rule";
 
 const apiIdentifier = (api: Auth0Resource): Maybe<string> => resourceServerFields(api).identifier;
-
-function isManagementApi(api: Auth0Resource): boolean {
-    const identifier = apiIdentifier(api);
-    return asString(api.props.name) === MANAGEMENT_API_NAME || (typeof identifier === "string" && isManagementApiAudience(identifier));
-}
 
 interface Definitions {
     /** Scopes the API certainly defines. */

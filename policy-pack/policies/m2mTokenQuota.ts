@@ -1,7 +1,7 @@
 import { AUTH0_TYPES, isManagementApiAudience } from "../guardrails";
 import { isUnknown } from "../support/props";
 import { ReferenceIndex } from "../support/references";
-import { type Auth0Resource, clientFields, labelOf, grantFields, ofType } from "../support/resources";
+import { type Auth0Resource, clientFields, labelOf, grantFields, mayBeClientCredentialsGrant, ofType } from "../support/resources";
 import { NO_SETTINGS, stackRule } from "../support/rule";
 
 type QuotaState = "set" | "missing" | { unknownField: string };
@@ -44,8 +44,7 @@ export const m2mTokenQuota = stackRule({
         const unresolved: Auth0Resource[] = [];
         for (const grant of ofType(resources, AUTH0_TYPES.clientGrant)) {
             const fields = grantFields(grant);
-            if (fields.clientId === undefined) continue;
-            if (typeof fields.subjectType === "string" && fields.subjectType !== "client") continue;
+            if (!mayBeClientCredentialsGrant(fields)) continue;
             if (typeof fields.audience === "string" && isManagementApiAudience(fields.audience)) continue;
             if (fields.audience === undefined) continue;
 

@@ -3,14 +3,12 @@ import {
     AUTH0_TYPES,
     checkTokenLifetimes,
     DEFAULT_TOKEN_LIFETIME_LIMITS,
-    isManagementApiAudience,
     type LifetimeProblem,
-    MANAGEMENT_API_NAME,
     type TokenLifetimeLimits,
 } from "../guardrails";
 import { readInteger, readRecord, type PolicyConfigLocation } from "../support/config";
-import { asString, isUnknown, type Maybe } from "../support/props";
-import { type Auth0Resource, labelOf, resourceServerFields } from "../support/resources";
+import { isUnknown } from "../support/props";
+import { isManagementApi, labelOf, resourceServerFields } from "../support/resources";
 import { resourceRule } from "../support/rule";
 
 /** Mirrors the configSchema below. */
@@ -32,10 +30,6 @@ function readLimits(value: unknown, at: PolicyConfigLocation): Partial<TokenLife
         }
     }
     return limits;
-}
-
-function isManagementApiResourceServer(resource: Auth0Resource, identifier: Maybe<string>): boolean {
-    return asString(resource.props.name) === MANAGEMENT_API_NAME || (typeof identifier === "string" && isManagementApiAudience(identifier));
 }
 
 function limitsFor(identifier: string, config: TokenLifetimeLimitsArgs): TokenLifetimeLimits {
@@ -110,7 +104,7 @@ export const tokenLifetimeLimits = resourceRule<TokenLifetimeLimitsArgs>({
         // For the Auth0 Management API the provider sends only tokenLifetime (terraform-provider-auth0
         // expandResourceServer skips token_lifetime_for_web for it), so its web lifetime isn't this
         // program's to set or to judge: an unset one is whatever the tenant has, not Auth0's default.
-        const webManaged = !isManagementApiResourceServer(resource, identifier);
+        const webManaged = !isManagementApi(resource);
 
         // checkTokenLifetimes treats an absent value as Auth0's default, which an unknown value is
         // not. For an unknown (or unmanaged) lifetime, stand in a value that can't fail (the other

@@ -2,6 +2,7 @@
 // plain shape.
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import { AUTH0_TYPES } from "../guardrails/auth0Types";
+import { isManagementApiAudience, MANAGEMENT_API_NAME } from "../guardrails/managementApi";
 import { asBoolean, asList, asNumber, asObject, asString, isUnknown, type Maybe, type PlainProps, resolveProps, UNKNOWN } from "./props";
 
 /** A resource as a rule sees it: identity, plain properties, and what it depends on (stack half only). */
@@ -79,6 +80,17 @@ export function grantFields(grant: Auth0Resource): GrantFields {
     };
 }
 
+/**
+ * Whether the grant is, or during preview may be, a client-credentials grant for one client: it names
+ * its client (a defaultFor grant has no clientId) and its subjectType is unset, "client" or unknown
+ * ("user" grants act for users; both recorded in auth0/terraform-provider-auth0
+ * test/data/recordings/TestAccClientGrant.yaml at 1b9422c).
+ */
+export function mayBeClientCredentialsGrant(fields: GrantFields): boolean {
+    if (fields.clientId === undefined) return false;
+    return !(typeof fields.subjectType === "string" && fields.subjectType !== "client");
+}
+
 export interface ResourceServerFields {
     readonly identifier: Maybe<string>;
     readonly tokenLifetime: Maybe<number>;
@@ -91,6 +103,12 @@ export function resourceServerFields(api: Auth0Resource): ResourceServerFields {
         tokenLifetime: asNumber(api.props.tokenLifetime),
         tokenLifetimeForWeb: asNumber(api.props.tokenLifetimeForWeb),
     };
+}
+
+/** Whether the ResourceServer is the Management API, by its reserved name or its audience. */
+export function isManagementApi(api: Auth0Resource): boolean {
+    const identifier = resourceServerFields(api).identifier;
+    return asString(api.props.name) === MANAGEMENT_API_NAME || (typeof identifier === "string" && isManagementApiAudience(identifier));
 }
 
 /** A scope an API defines, with the field path it was read from (for messages). */

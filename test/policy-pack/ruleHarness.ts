@@ -18,7 +18,7 @@ const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
  * What the policy server's deserializeProperties(struct, false) does to the values the engine sends
  * for these resources: unwrap secrets, reject other signatures. The server's own module pulls in
  * the whole Pulumi SDK, which would triple each rule test's start-up; the engine-protocol test
- * (engine.test.ts) runs the real one over the wire.
+ * (engine.process.test.ts) runs the real one over the wire.
  */
 function deserialize(value: unknown): unknown {
     if (value === null || typeof value !== "object") return value;

@@ -1,11 +1,11 @@
 // The Analyzer client encodes each resource once for both Analyze and AnalyzeStack
-// (encodeForAnalysis): the bytes must be exactly those of the messages it used to build twice.
+// (encodeForAnalysis): the bytes must be exactly those of the engine's messages, built field by field.
 import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { encodeAnalyzeStackRequest, encodeForAnalysis, toAnalyzeRequest, toAnalyzerResource } from "../../../cli/analyzer/encoding";
+import { encodeAnalyzeStackRequest, encodeForAnalysis, secretValue, toAnalyzeRequest, UNKNOWN_VALUE } from "../../../cli/analyzer/encoding";
 import type { AnalyzerResource } from "../../../cli/analyzer/types";
-import { secretValue, UNKNOWN_VALUE } from "../../../cli/analyzer/encoding";
+import { toAnalyzerResource } from "./analyzerResourceOracle";
 
 const json = fc.letrec((tie) => ({
     value: fc.oneof(

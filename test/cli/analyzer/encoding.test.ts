@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { encodeProperties, resourceReference, secretValue, toAnalyzerResource, toAnalyzeRequest, UNKNOWN_VALUE } from "../../../cli/analyzer/encoding";
+import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+import { encodeForAnalysis, encodeProperties, resourceReference, secretValue, toAnalyzeRequest, UNKNOWN_VALUE } from "../../../cli/analyzer/encoding";
 
 const SIG = "4dabf18193072939515e22adb298388d";
 const outputValue = (fields: Record<string, unknown>) => ({ [SIG]: "d0e6a833031e9bbcd3f4e8bde6ca49a4", ...fields });
@@ -57,7 +58,8 @@ describe("requests", () => {
     });
 
     it("leaves out properties without dependencies, as the engine does", () => {
-        const resource = toAnalyzerResource({ urn: "urn:x", type: "t", name: "x", properties: {}, propertyDependencies: { a: ["urn:y"], b: [] } });
+        const { stackEntry } = encodeForAnalysis({ urn: "urn:x", type: "t", name: "x", properties: {}, propertyDependencies: { a: ["urn:y"], b: [] } });
+        const resource = analyzerPb.AnalyzerResource.deserializeBinary(stackEntry);
         expect([...resource.getPropertydependenciesMap().keys()]).toEqual(["a"]);
     });
 });

@@ -6,8 +6,8 @@ import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { toAnalyzeRequest, toAnalyzerResource } from "../../cli/analyzer/encoding";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { toAnalyzeRequest } from "../../cli/analyzer/encoding";
 import {
     type AnalyzerResource,
     type PolicyDiagnostic,
@@ -19,8 +19,24 @@ import {
     UNKNOWN_VALUE,
 } from "../../cli/analyzer";
 import { createPolicies } from "../../policy-pack/pack";
+import { toAnalyzerResource } from "../cli/analyzer/analyzerResourceOracle";
 import { ORDERS_API, MANAGEMENT_API } from "./builders";
 import { ruleDeps, T, urnOf } from "./ruleHarness";
+
+// The port each pack process serves on, for the generated grpc-js client below: the session keeps
+// its process to itself.
+const packPorts = vi.hoisted(() => [] as number[]);
+vi.mock("../../cli/analyzer/process", async (importOriginal) => {
+    const original = await importOriginal<typeof import("../../cli/analyzer/process")>();
+    return {
+        ...original,
+        startPolicyPackProcess: async (...args: Parameters<typeof original.startPolicyPackProcess>) => {
+            const started = await original.startPolicyPackProcess(...args);
+            packPorts.push(started.port);
+            return started;
+        },
+    };
+});
 
 const PACK_DIR = path.resolve(__dirname, "../../policy-pack");
 const STRICT_CONFIG = path.join(__dirname, "fixtures/strict-policy-config.json");
@@ -248,7 +264,8 @@ describe("AnalyzeStack", () => {
 // the same engine-encoded messages, must answer alike: the protocol is the engine's, whoever speaks it.
 describe("the same pack, through the generated grpc-js AnalyzerClient", () => {
     it("describes itself and judges a resource and the stack", async () => {
-        const client = new AnalyzerClient(pack.address, grpc.credentials.createInsecure());
+        expect(packPorts).toHaveLength(1);
+        const client = new AnalyzerClient(`127.0.0.1:${packPorts[0]}`, grpc.credentials.createInsecure());
         const unary = <Req, Res>(method: (req: Req, cb: (e: grpc.ServiceError | null, r: Res) => void) => unknown, request: Req) =>
             new Promise<Res>((resolve, reject) => method.call(client, request, (e, r) => (e ? reject(e) : resolve(r))));
         const wide = resource(T.clientGrant, "wide", { clientId: "abc", audience: ORDERS_API, scopes: ["read:*"] });

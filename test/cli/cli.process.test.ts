@@ -4,42 +4,18 @@
 // type-checks the real pack on every start). Every plan runs once, all of them in parallel
 // (bounded) before the assertions; formats not run through the CLI are rendered from the JSON it
 // printed, which is the very object it renders them from.
-import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isRunning } from "./processes";
 import { renderMarkdown } from "../../cli/report/renderMarkdown";
 import { renderText } from "../../cli/report/renderText";
 import type { PlanReport } from "../../cli/report/report";
+import { type CliRun, FIXTURES, isRunning, ROOT, runCli } from "./cliProcess";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const BIN = path.join(ROOT, "cli", "bin", "auth0-m2m.js");
-const FIXTURES = path.join(ROOT, "test", "fixtures", "plan");
 const EMPTY_PACK = path.join(FIXTURES, "empty-pack");
 /** Plans in flight at once; each is a CLI, a program child and a pack server on two cores. */
 const CONCURRENCY = 3;
-
-interface PlanRun {
-    readonly code: number | null;
-    readonly stdout: string;
-    readonly stderr: string;
-    readonly seconds: number;
-    /** The program's and the pack's process ids, from --verbose output. */
-    readonly pids: number[];
-}
-
-function runCli(args: readonly string[], cwd: string): Promise<PlanRun> {
-    const started = Date.now();
-    return new Promise((resolve) => {
-        execFile(process.execPath, [BIN, ...args], { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: "0" } }, (error, stdout, stderr) => {
-            const code = error ? (typeof error.code === "number" ? error.code : null) : 0;
-            const pids = [...stderr.matchAll(/(?:Program|Policy pack .*) is process (\d+)/g)].map((m) => Number(m[1]));
-            resolve({ code, stdout, stderr, seconds: (Date.now() - started) / 1000, pids });
-        });
-    });
-}
 
 const SECRET_PLAINTEXTS = [
     "plaintext-client-secret-4f9a2c",
@@ -72,7 +48,7 @@ const plans = {
     missingStack: () => runCli(["plan", "--stack", "no-such-stack"], path.join(FIXTURES, "clean")),
 };
 type PlanName = keyof typeof plans;
-const results = {} as Record<PlanName, PlanRun>;
+const results = {} as Record<PlanName, CliRun>;
 
 beforeAll(async () => {
     outDir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-cli-"));
@@ -86,7 +62,7 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 
 /** Fails with the run's stderr, so a broken plan explains itself. */
-function expectExit(run: PlanRun, code: number): void {
+function expectExit(run: CliRun, code: number): void {
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code, stderr: expect.any(String) });
 }
 

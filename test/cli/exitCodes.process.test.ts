@@ -1,39 +1,21 @@
 // The exit code is the contract: these plans end with a FAIL or an error while a child process
 // misbehaves, and each must exit with 1 or 2, never 0, leave no pack process behind, and with
 // --format json print an error document a CI step can parse.
-import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { isRunning } from "./processes";
+import { type CliRun, FIXTURES, isRunning, ROOT, runCli } from "./cliProcess";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const BIN = path.join(ROOT, "cli", "bin", "auth0-m2m.js");
-const FIXTURES = path.join(ROOT, "test", "fixtures", "plan");
 const FAULTY_PACK = path.join(FIXTURES, "faulty-pack");
 
-interface Run {
-    readonly code: number | null;
-    readonly stdout: string;
-    readonly stderr: string;
-    readonly packPid?: number;
+function plan(fixture: string, fault: string, extraArgs: readonly string[] = []): Promise<CliRun> {
+    const args = ["plan", "--verbose", "--policy-pack", FAULTY_PACK, "--project", path.join(FIXTURES, fixture), ...extraArgs];
+    return runCli(args, ROOT, { FAULTY_PACK: fault, AUTH0_M2M_POLICY_CALL_TIMEOUT: "2" });
 }
 
-function plan(fixture: string, fault: string, extraArgs: readonly string[] = []): Promise<Run> {
-    const args = [BIN, "plan", "--verbose", "--policy-pack", FAULTY_PACK, "--project", path.join(FIXTURES, fixture), ...extraArgs];
-    const env = { ...process.env, FAULTY_PACK: fault, AUTH0_M2M_POLICY_CALL_TIMEOUT: "2" };
-    return new Promise((resolve) => {
-        execFile(process.execPath, args, { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-            const code = error ? (typeof error.code === "number" ? error.code : null) : 0;
-            const packPid = /Policy pack .* is process (\d+)/.exec(stderr)?.[1];
-            resolve({ code, stdout, stderr, packPid: packPid === undefined ? undefined : Number(packPid) });
-        });
-    });
-}
-
-const runs: Record<string, Run> = {};
+const runs: Record<string, CliRun> = {};
 
 beforeAll(async () => {
-    const cases: [string, () => Promise<Run>][] = [
+    const cases: [string, () => Promise<CliRun>][] = [
         ["packIgnoresSigterm", () => plan("violations", "ignore-sigterm")],
         ["packStopped", () => plan("violations", "stop-on-analyze", ["--format", "json"])],
         ["programThrows", () => plan("throws-at-load", "ignore-sigterm", ["--format", "json"])],

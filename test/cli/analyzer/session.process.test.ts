@@ -1,7 +1,6 @@
 // The analyzer client against the real policy server, through a fixture pack that reports back
 // what each policy received; plus the process lifecycle: nothing may outlive a session.
 import { spawn } from "node:child_process";
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -14,24 +13,12 @@ import {
     startPolicyPack,
     UNKNOWN_VALUE,
 } from "../../../cli/analyzer";
+import { isRunning } from "../cliProcess";
 
 const FIXTURES = path.join(__dirname, "fixtures");
 const ECHO_PACK = path.join(FIXTURES, "echo-pack");
 const BROKEN_PACK = path.join(FIXTURES, "broken-pack");
 
-/** Dead means gone, or a zombie nobody has reaped yet (it no longer runs). */
-function isRunning(pid: number): boolean {
-    try {
-        process.kill(pid, 0);
-    } catch {
-        return false;
-    }
-    try {
-        return fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0] !== "Z";
-    } catch {
-        return false;
-    }
-}
 
 async function eventually(check: () => boolean, timeoutMs = 3_000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
