@@ -71,7 +71,7 @@ describe("a program with guardrail violations", () => {
         const run = results.violations;
         expectExit(run, 1);
         const report = JSON.parse(run.stdout) as PlanReport;
-        expect(report).toMatchObject({ schemaVersion: 1, project: "fixture-violations", stack: "dev", verdict: "fail", policyPack: { name: "auth0-m2m-guardrails" } });
+        expect(report).toMatchObject({ schemaVersion: 2, project: "fixture-violations", stack: "dev", verdict: "fail", policyPack: { name: "auth0-m2m-guardrails" } });
         expect(report.grants).toEqual(
             expect.arrayContaining([
                 expect.objectContaining({ machine: "Billing export", audience: "https://orders.acme.example", api: "Orders API", scopes: ["read:*"] }),
@@ -235,8 +235,9 @@ describe("programs that fail", () => {
     it("report a program left waiting on promises nothing settles, without waiting for the timeout", () => {
         const run = results.neverSettles;
         expectExit(run, 2);
+        // The message is the proof it didn't wait: a timeout says "so it was stopped".
         expect(run.stderr).toMatch(/^error: The program stopped with work unfinished: some promise or output never settled/);
-        expect(run.seconds).toBeLessThan(30);
+        expect(run.stderr).not.toContain("so it was stopped");
     });
 });
 
