@@ -10,6 +10,8 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export const DEFAULT_STACK = "dev";
 export const DEFAULT_TIMEOUT_SECONDS = 60;
+/** A day: far above any real program's silence, and far below setTimeout's limit (2^31-1 ms, about 24.8 days). */
+export const MAX_TIMEOUT_SECONDS = 86_400;
 
 export interface PlanOptions {
     /** Directory holding Pulumi.yaml; the working directory unless given. */
@@ -50,7 +52,9 @@ Options:
   --policy-config FILE   Policy config JSON, as for 'pulumi preview --policy-pack-config'.
   --format FORMAT        text (default), markdown (a pull-request comment) or json.
   --out FILE             Write the report to FILE instead of standard output.
-  --timeout SECONDS      Stop a program that has not finished after SECONDS. Default: ${DEFAULT_TIMEOUT_SECONDS}.
+  --timeout SECONDS      Stop a program that registers no resource and prints nothing for SECONDS
+                         (a limit on silence, not on total time: a large program that keeps
+                         registering is never stopped). 0 < SECONDS <= ${MAX_TIMEOUT_SECONDS}. Default: ${DEFAULT_TIMEOUT_SECONDS}.
   --base REF|FILE        Also plan the stack at git REF (or read a report FILE written by --format json)
                          and show what this change grants or takes away, before the full report.
   --fail-on WHEN         mandatory (default): exit 1 on any mandatory finding; new: only on mandatory
@@ -115,8 +119,8 @@ export function parsePlanCommand(argv: readonly string[], cwd: string): PlanComm
     let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
     if (values.timeout !== undefined) {
         timeoutSeconds = Number(values.timeout);
-        if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
-            throw usageError(`--timeout must be a number of seconds above 0, not '${values.timeout}'.`);
+        if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+            throw usageError(`--timeout must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS} (a day), not '${values.timeout}'.`);
         }
     }
     const failOn = values["fail-on"] ?? "mandatory";

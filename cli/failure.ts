@@ -29,11 +29,21 @@ export function describeFailure(error: unknown): Failure {
         // "config" errors name the policy config file and path themselves; "encoding" ones are the
         // plan's own encoder refusing a value, not the pack failing.
         if (kind === "config") return { kind: "policy-config", message: error.message, detail: error.stack };
-        if (kind === "encoding") return { kind: "encoding", message: `a resource can't be sent to the policy pack: ${error.message}`, detail: error.stack };
-        return { kind: "policy-pack", message: `the policy pack failed: ${error.message}`, detail: error.stack };
+        if (kind === "encoding") return { kind: "encoding", message: `the plan can't encode a resource to send to the policy pack (the pack did not fail): ${error.message}`, detail: error.stack };
+        // The pack's own error carries its stack trace (a policy that threw): that is for --verbose.
+        const message = withoutStackFrames(error.message);
+        return { kind: "policy-pack", message: `the policy pack failed: ${message}`, detail: message === error.message ? error.stack : error.message };
     }
     const message = error instanceof Error ? error.message : String(error);
     return { kind: "internal", message: `auth0-m2m plan failed unexpectedly: ${message}`, detail: error instanceof Error ? error.stack : undefined };
+}
+
+/** `text` without the lines of a JavaScript stack trace ("    at f (file:1:2)"). */
+export function withoutStackFrames(text: string): string {
+    return text
+        .split("\n")
+        .filter((line) => !/^\s+at .+/.test(line))
+        .join("\n");
 }
 
 /** The lines written to stderr; the detail only with --verbose. */
@@ -41,7 +51,7 @@ export function failureLines(failure: Failure, verbose: boolean): string[] {
     const lines = [`error: ${failure.message}`];
     if (failure.location) lines.push(`    at ${failure.location}`);
     if (verbose && failure.detail) lines.push("", failure.detail);
-    else if (failure.kind === "internal") lines.push("(run with --verbose for the stack trace)");
+    else if (failure.kind === "internal" || (failure.kind === "policy-pack" && failure.detail)) lines.push("(run with --verbose for the stack trace)");
     return lines;
 }
 

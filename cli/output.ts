@@ -1,6 +1,9 @@
 // Writing what the command prints: to standard output, flushed before the exit code is returned,
-// or to the --out file, replaced atomically so a reader never sees half a report.
+// or to the --out file. A regular file (or a new one) is replaced whole, so a reader never sees
+// half a report; a FIFO or a character device (/dev/stdout, a pipe to another tool) is written
+// through and never replaced; anything else (a symlink, a directory, a socket) is refused.
 import * as fs from "node:fs";
+import { safeFiles } from "./binModules";
 import { configError } from "./errors";
 
 /** A reader that went away (`| head`) is not an error; anything else still is. */
@@ -19,10 +22,10 @@ export function write(stream: NodeJS.WritableStream, text: string): Promise<void
 const WRITE_BATCH_CHARS = 1 << 20;
 
 /** The pieces joined into strings of about WRITE_BATCH_CHARS. */
-function* batches(pieces: Iterable<string>): Generator<string> {
+function* batches(text: string | Iterable<string>): Generator<string> {
     let batch: string[] = [];
     let size = 0;
-    for (const piece of pieces) {
+    for (const piece of typeof text === "string" ? [text] : text) {
         batch.push(piece);
         size += piece.length;
         if (size >= WRITE_BATCH_CHARS) {
@@ -34,19 +37,46 @@ function* batches(pieces: Iterable<string>): Generator<string> {
     if (batch.length > 0) yield batch.join("");
 }
 
-export function writeFileAtomically(file: string, text: string | Iterable<string>): void {
-    const temporary = `${file}.${process.pid}.tmp`;
+/** What --out may be, from lstat (a symlink is itself, never what it points to). */
+function describeTarget(file: string): "absent" | "file" | "stream" | string {
+    let stat: fs.Stats;
     try {
-        const fd = fs.openSync(temporary, "w");
-        try {
-            for (const batch of batches(typeof text === "string" ? [text] : text)) fs.writeSync(fd, batch);
-        } finally {
-            fs.closeSync(fd);
-        }
-        fs.renameSync(temporary, file);
+        stat = fs.lstatSync(file);
     } catch (error) {
-        fs.rmSync(temporary, { force: true });
-        throw configError(`Can't write the report to ${file}: ${(error as Error).message}`);
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return "absent";
+        throw error;
+    }
+    if (stat.isFile()) return "file";
+    if (stat.isFIFO() || stat.isCharacterDevice()) return "stream";
+    if (stat.isSymbolicLink()) return "a symbolic link (give the path it points to, if that is where the report should go)";
+    if (stat.isDirectory()) return "a directory";
+    return "not a regular file, a FIFO or a character device";
+}
+
+/** Writes through to a FIFO or device; O_NOFOLLOW, so a symlink swapped in since the check is refused. */
+async function writeThrough(file: string, text: string | Iterable<string>): Promise<void> {
+    // Async open: a FIFO blocks until it has a reader, and the plan's own work must not wait on it.
+    const handle = await fs.promises.open(file, fs.constants.O_WRONLY | fs.constants.O_NOFOLLOW);
+    try {
+        const stat = await handle.stat();
+        if (!stat.isFIFO() && !stat.isCharacterDevice()) throw new Error("it changed while the plan ran (it is no longer a FIFO or a device)");
+        for (const batch of batches(text)) await handle.write(batch);
+    } finally {
+        await handle.close();
+    }
+}
+
+/** Writes the report to `file` (see the top of this file); any failure is a config error (exit 2) naming the file. */
+export async function writeReportFile(file: string, text: string | Iterable<string>): Promise<void> {
+    try {
+        const target = describeTarget(file);
+        if (target === "stream") return await writeThrough(file, text);
+        if (target !== "absent" && target !== "file") throw new Error(`it is ${target}; --out writes only a regular file, a FIFO or a device`);
+        // Keep an existing report's permissions; a new one gets the usual 0666 minus the umask.
+        const mode = target === "file" ? fs.statSync(file).mode & 0o777 : 0o666;
+        safeFiles.replaceFile(file, batches(text), mode);
+    } catch (error) {
+        throw configError(`Can't write the report to ${file}: ${(error as Error).message}. Check --out.`);
     }
 }
 
@@ -55,6 +85,6 @@ export function writeFileAtomically(file: string, text: string | Iterable<string
  * report), it is written a batch at a time, each flushed before the next is made.
  */
 export async function writeReport(text: string | Iterable<string>, outFile: string | undefined): Promise<void> {
-    if (outFile) return writeFileAtomically(outFile, text);
-    for (const batch of batches(typeof text === "string" ? [text] : text)) await write(process.stdout, batch);
+    if (outFile) return writeReportFile(outFile, text);
+    for (const batch of batches(text)) await write(process.stdout, batch);
 }

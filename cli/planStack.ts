@@ -11,7 +11,7 @@ import { defaultPolicyPackDir, describeTimings, ownPackWorkingDir, policyCallTim
 import { loadProject } from "./program/project";
 import { ProgramRunner } from "./program/runner";
 import type { PlanExemption, PlanReport } from "./report/types";
-import { collectSecretPlaintexts, scrubSecrets } from "./values";
+import { collectConfigSecrets, collectSecretPlaintexts, scrubSecrets } from "./values";
 
 /** Progress lines on stderr: only for a terminal (or --verbose), so CI logs and pipes stay clean. */
 export class Progress {
@@ -67,6 +67,8 @@ export async function planStack(input: StackPlanInput, { pkg, progress, signal, 
     try {
         const project = loadProject({ projectDir: input.projectDir, stack: input.stack, configFile: input.configFile });
         for (const warning of project.warnings) process.stderr.write(`warning: ${warning}\n`);
+        // Config the project marks secret is known before the program runs: scrubbed on every path.
+        collectConfigSecrets(project.config, project.secretKeys, secrets);
         const packDir = input.policyPackDir ?? defaultPolicyPackDir(pkg.root);
         if (!fs.existsSync(path.join(packDir, "PulumiPolicy.yaml"))) {
             throw configError(`${packDir} is not a policy pack (it has no PulumiPolicy.yaml); check --policy-pack.`);

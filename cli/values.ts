@@ -57,6 +57,21 @@ export function collectSecretPlaintexts(value: unknown, into: Set<string>, insid
     }
 }
 
+/** Adds the plaintexts of the config values under `secretKeys` (PULUMI_CONFIG strings; structured ones are JSON). */
+export function collectConfigSecrets(config: Readonly<Record<string, string>>, secretKeys: readonly string[], into: Set<string>): void {
+    for (const key of secretKeys) {
+        const text = config[key];
+        if (text === undefined) continue;
+        let value: unknown = text;
+        try {
+            value = JSON.parse(text);
+        } catch {
+            // a plain string
+        }
+        collectSecretPlaintexts(value, into, true);
+    }
+}
+
 /**
  * Replaces every occurrence of a secret plaintext in `text` by SECRET_TEXT, longest first (so a
  * secret that contains another is replaced whole). JSON-escaped forms are replaced too, because

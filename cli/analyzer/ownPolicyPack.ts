@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { safeFiles } from "../binModules";
 
 /** Bumped when what this module writes, or the options it adds, change: older entries are not reused. */
 const LAYOUT_VERSION = "2";
@@ -98,11 +99,15 @@ export function compiledPolicyPack(packDir: string, cacheRoot: string): string {
         ts = require(typescriptPath) as TypeScript;
         hash.update(JSON.stringify(compilerOptions(ts, packDir)));
     }
-    const entry = path.join(cacheRoot, hash.digest("hex").slice(0, 32));
-    if (fs.existsSync(path.join(entry, "PulumiPolicy.yaml"))) {
+    const key = hash.digest("hex");
+    const entry = path.join(cacheRoot, key.slice(0, 32));
+    // Checked file by file against its key before every use: an edited compiled rule once turned
+    // an escalation grant into a PASS. An entry that fails the check is rebuilt.
+    if (safeFiles.isSealedDirectory(entry, key)) {
         touch(entry);
         return entry;
     }
+    fs.rmSync(entry, { recursive: true, force: true });
     ts ??= require(typescriptPath) as TypeScript;
     const options = compilerOptions(ts, packDir);
 
@@ -124,11 +129,12 @@ export function compiledPolicyPack(packDir: string, cacheRoot: string): string {
         }
         // A pack with its own dependencies resolves them from its own node_modules, as in place.
         if (fs.existsSync(path.join(packDir, "node_modules"))) fs.symlinkSync(path.join(packDir, "node_modules"), path.join(staging, "node_modules"), "dir");
+        safeFiles.sealDirectory(staging, key);
         try {
             fs.renameSync(staging, entry);
         } catch (error) {
             // Another plan finished the same entry first; theirs is as good as ours.
-            if (!fs.existsSync(path.join(entry, "PulumiPolicy.yaml"))) throw error;
+            if (!safeFiles.isSealedDirectory(entry, key)) throw error;
             fs.rmSync(staging, { recursive: true, force: true });
         }
     } catch (error) {

@@ -1,9 +1,15 @@
-// Starts a policy pack process the way the engine does and makes sure none outlives us.
+// Starts a policy pack process the way the engine does and makes sure none outlives us: killed
+// when the plan exits or is interrupted, and ending itself when the plan is SIGKILL'd (it watches a
+// socket from the plan, cli/bin/process-guard.js).
 import { type ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
+import { killProcessTree, holdWatchSocket, PROCESS_GUARD_PATH, watchSocketEnv } from "../processGuard";
 import { PolicyPackError } from "./types";
+
+/** The pack's descriptor for the plan's watch socket. */
+const WATCH_FD = 3;
 
 /**
  * The address passed as run-policy-pack's first argument, where the engine passes its own gRPC
@@ -40,13 +46,7 @@ const liveProcesses = new Set<ChildProcess>();
 let handlersInstalled = false;
 
 function killAll(): void {
-    for (const child of liveProcesses) {
-        try {
-            child.kill("SIGKILL");
-        } catch {
-            // Already gone.
-        }
-    }
+    for (const child of liveProcesses) killProcessTree(child);
 }
 
 function onSignal(signal: NodeJS.Signals): void {
@@ -138,11 +138,15 @@ export function startPolicyPackProcess(
         );
     }
     const runPolicyPack = resolveRunPolicyPack(packDir);
-    const child = spawn(process.execPath, [runPolicyPack, UNUSED_ENGINE_ADDRESS, "."], {
+    // The guard is preloaded: it is in place before the pack's own code runs. Its own process
+    // group, so that anything the pack starts is killed with it.
+    const child = spawn(process.execPath, ["--require", PROCESS_GUARD_PATH, runPolicyPack, UNUSED_ENGINE_ADDRESS, "."], {
         cwd: options.workingDir ?? packDir,
-        env: { ...process.env, ...options.env },
-        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, ...options.env, ...watchSocketEnv(WATCH_FD) },
+        stdio: ["ignore", "pipe", "pipe", "pipe"],
+        detached: true,
     });
+    holdWatchSocket(child, WATCH_FD);
     installExitHandlers();
     liveProcesses.add(child);
 
@@ -173,7 +177,7 @@ export function startPolicyPackProcess(
                 // SIGKILL timer fired, and Node exited mid-shutdown.
                 child.ref();
                 child.kill("SIGTERM");
-                const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+                const timer = setTimeout(() => killProcessTree(child), graceMs);
                 await exited;
                 clearTimeout(timer);
             })()),

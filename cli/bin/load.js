@@ -9,6 +9,7 @@
 const crypto = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
+const { readCacheEntry, writeCacheEntry } = require("./safe-files");
 
 const packageRoot = path.resolve(__dirname, "..", "..");
 const cacheDir = path.join(packageRoot, "node_modules", ".cache", "auth0-m2m-plan");
@@ -58,20 +59,13 @@ function installSourceHook() {
         const source = fs.readFileSync(filename, "utf8");
         const key = crypto.createHash("sha256").update(`${typescriptVersion}\0${filename}\0${source}`).digest("hex");
         const cached = path.join(cacheDir, `${key}.js`);
-        let output;
-        try {
-            output = fs.readFileSync(cached, "utf8");
-        } catch {
+        // Checked against its key (safe-files.js): an edited entry is recompiled, never run.
+        let output = readCacheEntry(cached, key);
+        if (output === undefined) {
             ts ??= require(typescriptPath);
             output = ts.transpileModule(source, { compilerOptions: options(), fileName: filename }).outputText;
-            try {
-                fs.mkdirSync(cacheDir, { recursive: true });
-                const temporary = `${cached}.${process.pid}.tmp`;
-                fs.writeFileSync(temporary, output);
-                fs.renameSync(temporary, cached);
-            } catch {
-                // A read-only checkout just transpiles every time.
-            }
+            // A read-only checkout just transpiles every time.
+            writeCacheEntry(cached, key, output);
         }
         module._compile(output, filename);
     };

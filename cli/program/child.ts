@@ -82,6 +82,9 @@ async function fail(error: unknown, kind: ProgramFailure["kind"] = state.program
     // One error often surfaces as several rejections (every output that depended on it); report the first.
     if (state.failing || state.finished) return;
     state.failing = true;
+    // Registrations already under way (a resource built just before a synchronous throw) reach the
+    // monitor a few turns later; the plan needs their secrets to scrub the error and the output.
+    for (let turn = 0; turn < 10; turn++) await new Promise((resolve) => setImmediate(resolve));
     flush();
     await send({ kind: "failed", failure: describeFailure(error, kind) });
     process.exit(1);

@@ -3,9 +3,9 @@
 // through PULUMI_CONFIG. Nothing here runs the program.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from "yaml";
 import { configError } from "../errors";
 import { collectProjectConfig, collectStackConfig } from "./stackConfig";
+import { readYamlMapping } from "./yamlFile";
 
 const DEFAULT_ORGANIZATION = "organization";
 
@@ -227,53 +227,4 @@ function resolveTsconfig(dir: string, declared: string | undefined, projectFile:
 
 function firstExisting(files: readonly string[]): string | undefined {
     return files.find((f) => fs.existsSync(f));
-}
-
-/** Reads a YAML file whose top level must be a mapping; errors name the file and the line. */
-function readYamlMapping(file: string): Record<string, unknown> {
-    let text: string;
-    try {
-        text = fs.readFileSync(file, "utf8");
-    } catch (error) {
-        throw configError(`Can't read ${file}: ${(error as Error).message}`);
-    }
-    const lineCounter = new LineCounter();
-    // yaml's own uniqueKeys check compares each key with every earlier one in its map, which made
-    // a 10,000-machine stack file take most of a minute to read; the same check is made with a Set.
-    const document = parseDocument(text, { prettyErrors: true, uniqueKeys: false, lineCounter });
-    if (document.errors.length > 0) {
-        const first = document.errors[0];
-        const where = first.linePos ? `${file}:${first.linePos[0].line}:${first.linePos[0].col}` : file;
-        throw configError(`${where}: ${first.message.split("\n")[0]}`);
-    }
-    const duplicate = firstDuplicateKey(document);
-    if (duplicate !== undefined) {
-        const { line, col } = lineCounter.linePos(duplicate);
-        throw configError(`${file}:${line}:${col}: Map keys must be unique`);
-    }
-    const contents = document.contents as YamlNode | null;
-    if (contents === null || (isScalar(contents) && contents.value === null)) return {};
-    if (!isMap(contents) || isSeq(contents)) throw configError(`${file}: the top level must be a mapping.`);
-    return document.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
-}
-
-/** Where the first key that repeats an earlier key of the same mapping starts, if any. */
-function firstDuplicateKey(document: Document): number | undefined {
-    let found: number | undefined;
-    visit(document, {
-        Map(_, map) {
-            const seen = new Set<unknown>();
-            for (const { key } of map.items) {
-                // A non-scalar key is only ever equal to itself, as in yaml's own check.
-                const identity = isScalar(key) ? key.value : key;
-                if (seen.has(identity)) {
-                    found = (isScalar(key) ? key.range?.[0] : undefined) ?? 0;
-                    return visit.BREAK;
-                }
-                seen.add(identity);
-            }
-            return undefined;
-        },
-    });
-    return found;
 }

@@ -1,9 +1,13 @@
 // The plan's side of the program child process: forks it, hands it the job, collects the
-// resources it streams, and stops it when it fails, hangs past the timeout, or the plan ends.
+// resources it streams, and stops it when it fails, goes quiet past the timeout, or the plan ends.
+// The program runs as a process-group leader and watches a socket from the plan
+// (cli/bin/process-guard.js), so neither it nor what it starts outlives the plan.
 import { fork, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { binModulePath } from "../binModules";
 import { ProgramError } from "../errors";
+import { holdWatchSocket, killProcessTree, watchSocketEnv } from "../processGuard";
 import type { Readable } from "node:stream";
 import * as v8 from "node:v8";
 import {
@@ -22,7 +26,18 @@ export { ProgramError };
 /** Output kept from the program's stdout/stderr; more than this is cut (with a note). */
 const MAX_PROGRAM_OUTPUT = 256 * 1024;
 
+/** The child's descriptor for the plan's watch socket (after the resource stream). */
+const WATCH_FD = RESOURCE_STREAM_FD + 1;
+
+/**
+ * How long the plan waits, once the program has exited, for the rest of what it printed. A
+ * process the program left behind may hold its stdout open; the plan kills it, and doesn't wait
+ * on it beyond this.
+ */
+const OUTPUT_DRAIN_MS = 1_000;
+
 export interface ProgramRunOptions {
+    /** The program is stopped once it has registered nothing and printed nothing for this long. */
     readonly timeoutSeconds: number;
     /** Called with each batch as the program registers resources, before the program finishes. */
     readonly onResources?: (batch: readonly CapturedResource[]) => void;
@@ -42,10 +57,8 @@ export interface ProgramRunResult {
     readonly childPid?: number;
 }
 
-/** The child's bootstrap is cli/bin/program-child.js; compiled, this file lives under dist/cli/program/. */
-const CHILD_BOOTSTRAP = [path.resolve(__dirname, "..", "bin", "program-child.js"), path.resolve(__dirname, "..", "..", "..", "cli", "bin", "program-child.js")].find(
-    (file) => fs.existsSync(file),
-) ?? path.resolve(__dirname, "..", "bin", "program-child.js");
+/** The child's bootstrap. */
+const CHILD_BOOTSTRAP = binModulePath("program-child.js");
 
 /**
  * The plan's Node flags minus debugger flags (the program would wait for a debugger too), plus a
@@ -78,22 +91,31 @@ export class ProgramRunner {
     private done = false;
     private dataSources: readonly DataSourceCall[] = [];
     private ended: { code: number | null; signal: NodeJS.Signals | null } | { error: Error } | undefined;
+    private exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+    private framesEnded = false;
     private onEnd: (() => void) | undefined;
     private onResources: ((batch: readonly CapturedResource[]) => void) | undefined;
+    /** Called whenever the program shows a sign of life (a resource, some output). */
+    private onActivity: (() => void) | undefined;
     private started = false;
     private readonly killOnExit = () => this.stop();
 
     constructor() {
         this.child = fork(CHILD_BOOTSTRAP, [], {
             // The child moves to the project's directory when it gets its job.
-            stdio: ["ignore", "pipe", "pipe", "ipc", "pipe"],
+            stdio: ["ignore", "pipe", "pipe", "ipc", "pipe", "pipe"],
             execArgv: childExecArgv(),
-            env: { ...process.env, AUTH0_M2M_PLAN_CHILD: "1" },
+            env: { ...process.env, AUTH0_M2M_PLAN_CHILD: "1", ...watchSocketEnv(WATCH_FD) },
             serialization: "advanced",
+            // Its own process group, killed as one: what the program starts through exec or with
+            // shared stdio stays in it.
+            detached: true,
         });
+        holdWatchSocket(this.child, WATCH_FD);
         // However the plan ends, the program does not outlive it.
         process.on("exit", this.killOnExit);
         const collect = (chunk: Buffer) => {
+            this.onActivity?.();
             if (this.outputCut) return;
             this.output += chunk.toString("utf8");
             if (this.output.length > MAX_PROGRAM_OUTPUT) {
@@ -103,9 +125,15 @@ export class ProgramRunner {
         };
         this.child.stdout?.on("data", collect);
         this.child.stderr?.on("data", collect);
-        readFrames(this.child.stdio[RESOURCE_STREAM_FD] as Readable, (batch) => {
+        const frames = this.child.stdio[RESOURCE_STREAM_FD] as Readable;
+        readFrames(frames, (batch) => {
             for (const resource of batch) this.resources.push(resource);
+            this.onActivity?.();
             this.onResources?.(batch);
+        });
+        frames.once("close", () => {
+            this.framesEnded = true;
+            this.settleAfterExit();
         });
         this.child.on("message", (message: ChildMessage) => {
             switch (message.kind) {
@@ -123,9 +151,30 @@ export class ProgramRunner {
             }
         });
         this.child.on("error", (error) => this.end({ error }));
-        // "close" comes after the process exited and its stdio and IPC channel drained, so every
-        // message, frame and the program's last output have arrived.
-        this.child.on("close", (code, signal) => this.end({ code, signal }));
+        // The run is over once the process has exited and its frames and IPC messages have all
+        // arrived. Not on "close": that waits for stdout and stderr, which a process the program
+        // started may share and keep open for as long as it lives.
+        this.child.on("exit", (code, signal) => {
+            this.exit = { code, signal };
+            // What the program left running in its group (sharing stdout, say) goes now.
+            killProcessTree(this.child);
+            this.settleAfterExit();
+        });
+        this.child.on("disconnect", () => this.settleAfterExit());
+    }
+
+    private settleAfterExit(): void {
+        const exit = this.exit;
+        if (!exit || !this.framesEnded || this.child.connected || this.ended) return;
+        const streams = [this.child.stdout, this.child.stderr].filter((stream): stream is Readable => stream !== null && !stream.closed);
+        const drained = Promise.all(streams.map((stream) => new Promise((resolve) => stream.once("close", resolve))));
+        let timer: NodeJS.Timeout | undefined;
+        const cut = new Promise((resolve) => (timer = setTimeout(resolve, OUTPUT_DRAIN_MS)));
+        void Promise.race([drained, cut]).then(() => {
+            clearTimeout(timer);
+            for (const stream of streams) stream.destroy();
+            this.end(exit);
+        });
     }
 
     get pid(): number | undefined {
@@ -139,9 +188,9 @@ export class ProgramRunner {
         this.onEnd?.();
     }
 
-    /** Kills the child unless it has exited. Idempotent. */
+    /** Kills the child, its process group and its descendants. Idempotent. */
     stop(): void {
-        if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
+        killProcessTree(this.child);
     }
 
     /** Hands the child its job; resolves once it has run the program. Only once per host. */
@@ -151,17 +200,19 @@ export class ProgramRunner {
         if (this.child.pid !== undefined) options.onChildStarted?.(this.child.pid);
         return new Promise((resolve, reject) => {
             let settled = false;
-            const timer = setTimeout(() => {
+            const quiet = () =>
                 finish(
                     new ProgramError(
-                        `The program did not finish within ${options.timeoutSeconds} s and was stopped. ` +
+                        `The program registered no resource and printed nothing for ${options.timeoutSeconds} s, so it was stopped. ` +
                             `Look for a promise or output that never settles, or raise the limit with --timeout SECONDS.`,
                         undefined,
                         this.output,
                         "timeout",
                     ),
                 );
-            }, options.timeoutSeconds * 1000);
+            const timer = setTimeout(quiet, options.timeoutSeconds * 1000);
+            // A limit on silence, not on total time: a large healthy program keeps registering.
+            this.onActivity = () => timer.refresh();
             const onAbort = () => finish(new ProgramError("The plan was interrupted; the program was stopped.", undefined, this.output));
             options.signal?.addEventListener("abort", onAbort, { once: true });
 
@@ -171,6 +222,7 @@ export class ProgramRunner {
                 clearTimeout(timer);
                 options.signal?.removeEventListener("abort", onAbort);
                 this.onEnd = undefined;
+                this.onActivity = undefined;
                 this.onResources = undefined;
                 this.stop();
                 if (error) reject(error);

@@ -109,12 +109,21 @@ export function collectProjectConfig(section: unknown, { file, projectName }: Co
 function configEntries(section: unknown, projectName: string, file: string, holds: string): [string, unknown][] {
     if (section === undefined || section === null) return [];
     if (typeof section !== "object" || Array.isArray(section)) throw configError(`${file}: 'config' must be a mapping of keys to ${holds}.`);
+    // Pulumi's spellings of one key ("ns:config:name" and "ns:name"): one value would be dropped unseen.
+    const spelledAs = new Map<string, string>();
     return Object.entries(section).map(([rawKey, value]) => {
         const key = namespacedConfigKey(rawKey, projectName);
         const [namespace, ...rest] = key.split(":");
         if (namespace === "" || rest.join(":") === "") {
             throw configError(`${file}: config.${rawKey}: '${key}' is not a config key (expected 'namespace:name' or 'name').`);
         }
+        const earlier = spelledAs.get(key);
+        if (earlier !== undefined) {
+            throw configError(
+                `${file}: config.${earlier} and config.${rawKey} are two spellings of the config key '${key}', and only one value can win; keep one of them.`,
+            );
+        }
+        spelledAs.set(key, rawKey);
         return [key, value];
     });
 }

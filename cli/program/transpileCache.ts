@@ -13,6 +13,7 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { safeFiles } from "../binModules";
 
 /** What this module needs of a ts-node service (ts-node 10's `register()` result). */
 interface TsNodeService {
@@ -27,7 +28,7 @@ interface SourceMapSupport {
 }
 
 /** Bumped when the key or the entry format changes. */
-const FORMAT = "1";
+const FORMAT = "2";
 
 const normalize = (file: string) => file.replace(/\\/g, "/");
 
@@ -92,26 +93,16 @@ export function cacheTsNodeOutput(service: unknown, tsNodePath: string, cacheDir
         if (lineOffset) return compile(code, fileName, lineOffset);
         const key = createHash("sha256").update(`${keyPrefix}\0${packageTypeOf(fileName, packageTypes)}\0${fileName}\0${code}`).digest("hex");
         const entry = path.join(cacheDir, `${key}.js`);
-        let output: string | undefined;
-        try {
-            output = fs.readFileSync(entry, "utf8");
-        } catch {
-            output = undefined;
-        }
+        // Checked against its key: an edited entry is recompiled, never run.
+        let output = safeFiles.readCacheEntry(entry, key);
         if (output !== undefined) {
             loaded.set(normalize(fileName), output);
             return output;
         }
         // A compile error throws here, so only successful output is ever cached.
         output = compile(code, fileName);
-        try {
-            fs.mkdirSync(cacheDir, { recursive: true });
-            const temporary = `${entry}.${process.pid}.tmp`;
-            fs.writeFileSync(temporary, output);
-            fs.renameSync(temporary, entry);
-        } catch {
-            // A read-only cache just compiles every time.
-        }
+        // A read-only cache just compiles every time.
+        safeFiles.writeCacheEntry(entry, key, output);
         return output;
     };
     return true;

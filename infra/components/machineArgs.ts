@@ -104,7 +104,7 @@ export type ResolvedAuthentication =
 
 // Stands in for a pem that another resource gives, so the schema still checks every other field
 // now; the real pem is checked against the same schema when it resolves.
-const PEM_STAND_IN = "-----BEGIN PUBLIC KEY-----\nstand-in\n-----END PUBLIC KEY-----";
+const PEM_STAND_IN = "-----BEGIN PUBLIC KEY-----\nc3RhbmQtaW4=\n-----END PUBLIC KEY-----";
 
 type Issues = { issues: { path: PropertyKey[]; message: string }[] };
 const zodIssues = (prefix: string, error: Issues): ConfigIssue[] =>

@@ -1,6 +1,7 @@
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
+import { clientGrantName } from "../config/resourceNames";
 import { ComponentArgsError } from "../config/argsError";
 import { resolveMachineArgs, type MachineClientArgs, type ResolvedAuthentication } from "./machineArgs";
 
@@ -127,7 +128,7 @@ export class MachineClient extends pulumi.ComponentResource {
         for (const key of Object.keys(grants).sort()) {
             const grant = grants[key];
             children[key] = new auth0.ClientGrant(
-                `${name}-grant-${key}`,
+                clientGrantName(name, key),
                 { clientId: this.clientId, audience: grant.audience, scopes: [...grant.scopes] },
                 // The API's scopes must exist before a grant names them.
                 {
@@ -136,7 +137,7 @@ export class MachineClient extends pulumi.ComponentResource {
                     // A replacement would create the new grant first, which the provider adopts as the
                     // existing one (auth0/terraform-provider-auth0 clientgrant createClientGrant lists the
                     // client's grants for the audience and takes the first), then delete the old: the same grant.
-                    aliases: grant.formerly === undefined ? undefined : [{ name: `${name}-grant-${grant.formerly}` }],
+                    aliases: grant.formerly === undefined ? undefined : [{ name: clientGrantName(name, grant.formerly) }],
                 },
             );
             grantedScopes.push(

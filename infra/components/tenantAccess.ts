@@ -37,11 +37,12 @@ export class TenantAccess extends pulumi.ComponentResource {
 
         const tenant = parsed.config;
         this.config = tenant;
-        this.managementApiAudience = managementApiAudience(tenant.domain);
+        // Always the canonical domain, even when auth0:domain is a custom domain (parseTenantConfig).
+        this.managementApiAudience = managementApiAudience(tenant.tenantDomain);
         if (tenant.managementApi) {
             this.managementApi = new ManagementApi(
                 `${name}-management-api`,
-                { domain: tenant.domain, tokenLifetime: tenant.managementApi.tokenLifetime },
+                { domain: tenant.tenantDomain, tokenLifetime: tenant.managementApi.tokenLifetime },
                 { parent: this },
             );
         }
@@ -71,7 +72,7 @@ export class TenantAccess extends pulumi.ComponentResource {
             const machine = tenant.machines[key];
             const grants: Record<string, MachineGrant> = {};
             for (const [apiKey, grant] of Object.entries(machine.grants)) {
-                const managementApi = { domain: tenant.domain };
+                const managementApi = { domain: tenant.tenantDomain };
                 grants[apiKey] =
                     apiKey !== MANAGEMENT_API_GRANT_KEY
                         ? // A renamed API keeps its grants: the grant is named after the API's key.

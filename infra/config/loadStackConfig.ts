@@ -24,6 +24,7 @@ export function loadStackTenantConfig(): TenantConfigInput {
     };
     const raw = {
         domain: new pulumi.Config("auth0").get("domain"),
+        tenantDomain: namespaced.get("tenantDomain"),
         managementApi: readObject("managementApi"),
         apis: readObject("apis"),
         machines: readObject("machines"),

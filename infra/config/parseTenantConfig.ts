@@ -6,6 +6,7 @@ import type { z } from "zod";
 import {
     closestMatches,
     isRecord,
+    isCanonicalTenantDomain,
     isManagementApiAudience,
     quoteAlternatives,
     tenantDomainProblem,
@@ -13,6 +14,7 @@ import {
     type ConfigPath,
 } from "../../policy-pack/guardrails";
 import { checkApiSettings, checkApiGrantScopes, checkManagementGrant } from "./argChecks";
+import { clientGrantName } from "./resourceNames";
 import { renameIssues } from "./renames";
 import {
     apiSchema,
@@ -104,6 +106,7 @@ export function parseTenantConfig(raw: unknown): TenantConfigParse {
         const problem = tenantDomainProblem(domain);
         if (problem) issues.push({ path: ["domain"], message: problem });
     }
+    const tenantDomain = checkTenantDomain(raw, issues);
 
     let managementApi: ManagementApiConfig | undefined;
     if (raw.managementApi !== undefined) {
@@ -130,6 +133,16 @@ export function parseTenantConfig(raw: unknown): TenantConfigParse {
         const clash = identifiers.get(api.identifier);
         if (clash !== undefined) issues.push({ path: [...path, "identifier"], message: `"${api.identifier}" is already the identifier of apis.${clash}` });
         else identifiers.set(api.identifier, key);
+        // The raw keys: the schema trims them, which merged "read:orders " into "read:orders" unseen.
+        const rawApi = isRecord(raw.apis) ? raw.apis[key] : undefined;
+        for (const scope of isRecord(rawApi) && isRecord(rawApi.scopes) ? Object.keys(rawApi.scopes) : []) {
+            if (scope !== scope.trim()) {
+                issues.push({
+                    path: [...path, "scopes", scope],
+                    message: `the scope ${JSON.stringify(scope)} has spaces around it, so it is not the scope ${JSON.stringify(scope.trim())} a token would carry; remove them`,
+                });
+            }
+        }
         issues.push(
             ...withPrefix(
                 path,
@@ -180,6 +193,7 @@ export function parseTenantConfig(raw: unknown): TenantConfigParse {
         }
         machines.set(key, { ...machine, grants });
     }
+    if (isRecord(raw.machines)) issues.push(...grantNameCollisions(raw.machines));
     issues.push(...renameIssues("machines", machines));
 
     if (issues.length > 0) return { ok: false, issues };
@@ -187,11 +201,65 @@ export function parseTenantConfig(raw: unknown): TenantConfigParse {
         ok: true,
         config: {
             domain: (domain as string).trim(),
+            tenantDomain: tenantDomain ?? (domain as string).trim(),
             managementApi,
             apis: Object.fromEntries(apis),
             machines: Object.fromEntries(machines),
         },
     };
+}
+
+/**
+ * The canonical domain when `domain` is a custom one. The Management API's audience is built on
+ * the canonical domain (see isCanonicalTenantDomain), so a custom domain without it would derive
+ * an audience Auth0 doesn't know: refused wherever the Management API is configured or granted.
+ */
+function checkTenantDomain(raw: Record<string, unknown>, issues: ConfigIssue[]): string | undefined {
+    const { domain, tenantDomain } = raw;
+    if (tenantDomain !== undefined) {
+        if (typeof tenantDomain !== "string" || tenantDomain.trim() === "") {
+            issues.push({ path: ["tenantDomain"], message: 'must be the tenant\'s canonical domain, e.g. "acme.eu.auth0.com"' });
+            return undefined;
+        }
+        const problem = tenantDomainProblem(tenantDomain.trim());
+        if (problem) issues.push({ path: ["tenantDomain"], message: problem });
+        return tenantDomain.trim();
+    }
+    if (typeof domain !== "string" || tenantDomainProblem(domain.trim()) || isCanonicalTenantDomain(domain)) return undefined;
+    const machines = isRecord(raw.machines) ? Object.entries(raw.machines) : [];
+    const grantsManagement = machines.filter(([, machine]) => isRecord(machine) && isRecord(machine.grants) && MANAGEMENT_API_GRANT_KEY in machine.grants);
+    const uses = [...(raw.managementApi !== undefined ? ["managementApi"] : []), ...grantsManagement.map(([key]) => `machines.${key}.grants.${MANAGEMENT_API_GRANT_KEY}`)];
+    if (uses.length > 0) {
+        issues.push({
+            path: ["tenantDomain"],
+            message:
+                `is required: "${domain.trim()}" is a custom domain, and the Management API's audience is on the tenant's canonical domain ` +
+                `(e.g. "acme.eu.auth0.com"), not on a custom one; set it for ${uses.join(", ")}`,
+        });
+    }
+    return undefined;
+}
+
+/** Grants of different machines whose generated resource names are equal (machine a + API b-grant-c, machine a-grant-b + API c). */
+function grantNameCollisions(machines: Record<string, unknown>): ConfigIssue[] {
+    const byName = new Map<string, ConfigPath>();
+    const issues: ConfigIssue[] = [];
+    for (const [machineKey, machine] of Object.entries(machines)) {
+        if (!isRecord(machine) || !isRecord(machine.grants)) continue;
+        for (const apiKey of Object.keys(machine.grants)) {
+            const path: ConfigPath = ["machines", machineKey, "grants", apiKey];
+            const name = clientGrantName(machineKey, apiKey);
+            const other = byName.get(name);
+            if (other === undefined) byName.set(name, path);
+            else {
+                issues.push({
+                    path,
+                    message: `its client grant would be named "${name}", like that of ${other.join(".")}; rename one of the machines or APIs so the names differ`,
+                });
+            }
+        }
+    }
+    return issues;
 }
 
 /**

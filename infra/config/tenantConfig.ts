@@ -70,10 +70,22 @@ const grantSchema = z.union(
     { error: "must be a list of scopes, { scopes: [...] } or, for the Management API, { endpoints: [...] }" },
 );
 
+/** One or more PEM blocks, each a public key or a certificate, and nothing around them (anchored). */
+const PUBLIC_PEM = /^\s*(?:-----BEGIN (PUBLIC KEY|CERTIFICATE)-----\r?\n[A-Za-z0-9+/=\s]+-----END \1-----\s*)+$/;
+
 export const publicKeySchema = z.strictObject({
     /** PEM-encoded public key or X.509 certificate. */
-    pem: z.string().regex(/-----BEGIN (PUBLIC KEY|CERTIFICATE)-----[\s\S]+-----END (PUBLIC KEY|CERTIFICATE)-----/, {
-        message: 'must be a PEM public key or certificate ("-----BEGIN PUBLIC KEY-----" ... "-----END PUBLIC KEY-----")',
+    pem: z.string().superRefine((pem, context) => {
+        // The messages never quote the value: it may be a private key pasted by mistake.
+        if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(pem)) {
+            context.addIssue({
+                code: "custom",
+                message:
+                    "holds a PRIVATE key, which must never be in config: give its public key (openssl pkey -in key.pem -pubout), and treat the private key as leaked (rotate it)",
+            });
+        } else if (!PUBLIC_PEM.test(pem)) {
+            context.addIssue({ code: "custom", message: 'must be a PEM public key or certificate ("-----BEGIN PUBLIC KEY-----" ... "-----END PUBLIC KEY-----"), and nothing else' });
+        }
     }),
     /** Signing algorithm the app uses. Default: RS256. */
     algorithm: z.enum(["RS256", "RS384", "PS256"]).default("RS256"),
@@ -189,8 +201,13 @@ export type MachineConfig = Omit<z.output<typeof machineSchema>, "grants"> & {
 
 /** One tenant's access, as written in a stack's config (before defaults). */
 export interface TenantConfigInput {
-    /** The tenant's domain (`auth0:domain`), e.g. `acme-dev.eu.auth0.com`. */
+    /** The tenant's domain (`auth0:domain`), e.g. `acme-dev.eu.auth0.com`, or a custom domain. */
     readonly domain: string;
+    /**
+     * The tenant's canonical domain, when `domain` is a custom domain (`auth0-m2m:tenantDomain`):
+     * the Management API's audience is always on the canonical domain.
+     */
+    readonly tenantDomain?: string;
     readonly managementApi?: z.input<typeof managementApiSchema>;
     readonly apis?: Readonly<Record<string, z.input<typeof apiSchema>>>;
     readonly machines?: Readonly<Record<string, z.input<typeof machineSchema>>>;
@@ -199,13 +216,15 @@ export interface TenantConfigInput {
 /** One tenant's access, validated, with every default filled in. */
 export interface TenantConfig {
     readonly domain: string;
+    /** The canonical domain the Management API audience is built on: `tenantDomain`, else `domain`. */
+    readonly tenantDomain: string;
     readonly managementApi?: ManagementApiConfig;
     readonly apis: Readonly<Record<string, ApiConfig>>;
     readonly machines: Readonly<Record<string, MachineConfig>>;
 }
 
 /** The top-level keys of a tenant's config, in the order messages list them. */
-export const TENANT_CONFIG_KEYS = ["domain", "managementApi", "apis", "machines"] as const satisfies readonly (keyof TenantConfigInput)[];
+export const TENANT_CONFIG_KEYS = ["domain", "tenantDomain", "managementApi", "apis", "machines"] as const satisfies readonly (keyof TenantConfigInput)[];
 
 const keysOf = (schemas: readonly { readonly shape: object }[]) => [...new Set(schemas.flatMap((schema) => Object.keys(schema.shape)))];
 

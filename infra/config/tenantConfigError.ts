@@ -4,6 +4,7 @@ import { formatPath, type ConfigIssue, type ConfigPath } from "../../policy-pack
 /** Where each top-level field of the tenant config lives in a stack's config. */
 export const STACK_CONFIG_KEYS = {
     domain: "auth0:domain",
+    tenantDomain: "auth0-m2m:tenantDomain",
     managementApi: "auth0-m2m:managementApi",
     apis: "auth0-m2m:apis",
     machines: "auth0-m2m:machines",

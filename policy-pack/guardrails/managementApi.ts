@@ -14,8 +14,26 @@ const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](
 export function tenantDomainProblem(domain: string): string | undefined {
     if (/^[a-z]+:\/\//i.test(domain)) return `"${domain}" includes a scheme; give the bare host, e.g. "acme.eu.auth0.com"`;
     if (domain.includes("/")) return `"${domain}" includes a path; give the bare host, e.g. "acme.eu.auth0.com"`;
+    // A tenant is reached by a DNS name (its tenant domain or a custom domain), never by an address;
+    // no top-level domain is all digits, so this also catches 127.0.0.1 and 169.254.169.254.
+    if (/(^|\.)\d+$/.test(domain) || domain.includes(":")) {
+        return `"${domain}" is an IP address; a tenant domain is a DNS name such as "acme.eu.auth0.com"`;
+    }
     if (!HOSTNAME.test(domain)) return `"${domain}" is not a host name such as "acme.eu.auth0.com"`;
     return undefined;
+}
+
+/**
+ * Whether a domain is an Auth0 tenant's own (canonical) domain, `{tenant}.auth0.com` or
+ * `{tenant}.{region}.auth0.com`, rather than a custom domain. The Management API's audience always
+ * uses the canonical domain, even when the tenant has a custom domain: Auth0's "Configure Features
+ * to Use Custom Domains" (https://auth0.com/docs/customize/custom-domains/configure-features-to-use-custom-domains,
+ * section "APIs"), and auth0/auth0.net PR #943, whose custom-domain example keeps the token audience
+ * at `https://tenant.auth0.com/api/v2/`. Private Cloud tenants have other canonical domains; they
+ * name theirs explicitly (auth0-m2m:tenantDomain).
+ */
+export function isCanonicalTenantDomain(domain: string): boolean {
+    return /^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)?\.auth0\.com$/i.test(domain.trim());
 }
 
 /** The Management API audience for a tenant domain: `https://{domain}/api/v2/`. */

@@ -67,8 +67,11 @@ describe("parseCommandLine: plan", () => {
         [["--stack", "dev", "plan"], "'--stack' before a command; the commands are plan, audit, adopt, and come first. Run 'auth0-m2m --help'."],
         [["plan", "extra"], "Unexpected argument 'extra'. Run 'auth0-m2m plan --help' for the options."],
         [["plan", "--format", "yaml"], "--format must be one of text, markdown, json, not 'yaml'."],
-        [["plan", "--timeout", "0"], "--timeout must be a number of seconds above 0, not '0'."],
-        [["plan", "--timeout", "soon"], "--timeout must be a number of seconds above 0, not 'soon'."],
+        [["plan", "--timeout", "0"], "--timeout must be a number of seconds above 0 and at most 86400 (a day), not '0'."],
+        [["plan", "--timeout", "soon"], "--timeout must be a number of seconds above 0 and at most 86400 (a day), not 'soon'."],
+        // setTimeout's limit is 2147483.647 s; above it Node fired after 1 ms.
+        [["plan", "--timeout", "2147484"], "--timeout must be a number of seconds above 0 and at most 86400 (a day), not '2147484'."],
+        [["plan", "--timeout", "86401"], "--timeout must be a number of seconds above 0 and at most 86400 (a day), not '86401'."],
         [["plan", "--stack", "dev stack"], "--stack 'dev stack' is not a stack name"],
         [["plan", "--out", " "], "--out needs a path."],
     ])("rejects %j", (argv, message) => {

@@ -21,6 +21,7 @@ beforeAll(async () => {
         ["programThrows", () => plan("throws-at-load", "ignore-sigterm", ["--format", "json"])],
         ["timeout", () => plan("hangs", "", ["--timeout", "1"])],
         ["packCrashes", () => plan("violations", "crash-on-analyze")],
+        ["throwsWithSecret", () => plan("throws-with-secret", "", ["--format", "json"])],
     ];
     // Two at a time: each is a CLI, a program child and a pack on two cores.
     for (let i = 0; i < cases.length; i += 2) {
@@ -58,12 +59,22 @@ describe("exit codes under faults", () => {
     it("is 2 after --timeout", () => {
         const run = runs.timeout;
         expect(run.code, run.stderr).toBe(2);
-        expect(run.stderr).toContain("did not finish within 1 s");
+        expect(run.stderr).toContain("registered no resource and printed nothing for 1 s");
     });
 
     it("is 2 when the pack throws inside a policy", () => {
         const run = runs.packCrashes;
         expect(run.code, run.stderr).toBe(2);
         expect(run.stderr).toContain("faulty-pack crashed on purpose");
+    });
+
+    it("is 2 when the program throws while loading, and no path shows its secrets, even with --verbose", () => {
+        const run = runs.throwsWithSecret;
+        expect(run.code, run.stderr).toBe(2);
+        for (const output of [run.stdout, run.stderr]) {
+            expect(output).not.toContain("SENSITIVE");
+            expect(output).toContain("bad token [secret] (config: [secret])");
+        }
+        expect(run.stderr).toContain("using [secret] and [secret]");
     });
 });

@@ -24,6 +24,23 @@ describe("describeFailure", () => {
         expect(failureLines(failure, true)).toContain("STACK");
     });
 
+    it("keeps a pack's stack trace out of the message, for --verbose only", () => {
+        const crash = new PolicyPackError("rpc", "Analyze urn:x failed:\nError: crashed on purpose\n    at validateResource (/pack/index.js:20:57)\n    at new Promise (<anonymous>)");
+        const failure = describeFailure(crash);
+        expect(failureLines(failure, false)).toEqual([
+            "error: the policy pack failed: Analyze urn:x failed:\nError: crashed on purpose",
+            "(run with --verbose for the stack trace)",
+        ]);
+        expect(failureLines(failure, true).join("\n")).toContain("at validateResource (/pack/index.js:20:57)");
+    });
+
+    it("blames the plan's encoder, not the pack, for a value it can't send", () => {
+        const failure = describeFailure(new PolicyPackError("encoding", "urn:x properties.tokenLifetime is NaN, which a property value can't hold"));
+        expect(failure.message).toBe(
+            "the plan can't encode a resource to send to the policy pack (the pack did not fail): urn:x properties.tokenLifetime is NaN, which a property value can't hold",
+        );
+    });
+
     it("writes an error document without the detail", () => {
         const document = JSON.parse(failureDocument({ kind: "config", message: "bad", detail: "secret stack" }, 2));
         expect(document).toEqual({ error: { kind: "config", message: "bad", exitCode: 2 } });

@@ -74,7 +74,7 @@ describe("loadStackTenantConfig", () => {
     it("names an unknown auth0-m2m config key, with the key it probably meant", () => {
         setStackConfig({ ...devConfig(), "auth0-m2m:machine": {} });
         expect(() => loadStackTenantConfig()).toThrow(
-            'auth0-m2m config: unknown config key "auth0-m2m:machine" (did you mean "auth0-m2m:machines"?); known: auth0-m2m:managementApi, auth0-m2m:apis, auth0-m2m:machines',
+            'auth0-m2m config: unknown config key "auth0-m2m:machine" (did you mean "auth0-m2m:machines"?); known: auth0-m2m:tenantDomain, auth0-m2m:managementApi, auth0-m2m:apis, auth0-m2m:machines',
         );
     });
 

@@ -33,7 +33,7 @@ describe("the compiled copy of a TypeScript pack", () => {
         const copy = compiledPolicyPack(pack, path.join(tmp, "cache-a"));
         const files = (dir: string): string[] =>
             fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name]));
-        expect(files(copy).sort()).toEqual(["PulumiPolicy.yaml", "index.js", "lib/data.json", "lib/helper.js", "lib/types.js", "package.json"]);
+        expect(files(copy).sort()).toEqual([".auth0-m2m-plan-manifest", "PulumiPolicy.yaml", "index.js", "lib/data.json", "lib/helper.js", "lib/types.js", "package.json"]);
         const index = fs.readFileSync(path.join(copy, "index.js"), "utf8");
         expect(index).toContain('require("./lib/helper")');
         // Type-only imports vanish; source maps point at the TypeScript.
@@ -55,6 +55,25 @@ describe("the compiled copy of a TypeScript pack", () => {
         expect(fs.readFileSync(path.join(second, "lib", "helper.js"), "utf8")).toContain("n * 3");
         // Nothing half-written is left beside the entries.
         expect(fs.readdirSync(cache).filter((name) => name.includes(".tmp-"))).toEqual([]);
+    });
+
+    it("is checked before every use: an edited, added or removed file gets the copy rebuilt, never run", () => {
+        const pack = writePack(path.join(tmp, "pack-poisoned"));
+        const cache = path.join(tmp, "cache-poisoned");
+        const copy = compiledPolicyPack(pack, cache);
+        const helper = path.join(copy, "lib", "helper.js");
+        const original = fs.readFileSync(helper, "utf8");
+        for (const poison of [
+            () => fs.writeFileSync(helper, original.replace("n * 2", "0")),
+            () => fs.writeFileSync(path.join(copy, "lib", "extra.js"), "module.exports = 1;\n"),
+            () => fs.rmSync(path.join(copy, "lib", "types.js")),
+        ]) {
+            poison();
+            expect(compiledPolicyPack(pack, cache)).toBe(copy);
+            expect(fs.readFileSync(helper, "utf8")).toBe(original);
+            expect(fs.existsSync(path.join(copy, "lib", "extra.js"))).toBe(false);
+            expect(fs.existsSync(path.join(copy, "lib", "types.js"))).toBe(true);
+        }
     });
 
     it("keeps the eight most recently used entries", () => {

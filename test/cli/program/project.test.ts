@@ -3,6 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadProject, parseStackSelection } from "../../../cli/program/project";
+import { MAX_YAML_BYTES } from "../../../cli/program/yamlFile";
 import { configValueString, namespacedConfigKey, replaceSecureValues, SECURE_CONFIG_PLACEHOLDER } from "../../../cli/program/stackConfig";
 
 let root: string;
@@ -138,7 +139,25 @@ describe("loadProject", () => {
         ["another runtime", { ...minimal, "Pulumi.yaml": "name: proj\nruntime: python\n" }, "dev", /Pulumi.yaml: runtime is 'python'. auth0-m2m plan runs Node.js/],
         ["a missing main", { ...minimal, "Pulumi.yaml": "name: proj\nruntime: nodejs\nmain: nope.ts\n" }, "dev", /Pulumi.yaml: main is .*nope.ts, which does not exist/],
         ["bad YAML, with its line", { ...minimal, "Pulumi.dev.yaml": "config:\n  a: [1,\n b: 2\n" }, "dev", /Pulumi.dev.yaml:3:\d+: /],
-        ["a duplicate key", { ...minimal, "Pulumi.dev.yaml": "config:\n  a: 1\n  a: 2\n" }, "dev", /Pulumi.dev.yaml:3:3: Map keys must be unique/],
+        ["a duplicate key", { ...minimal, "Pulumi.dev.yaml": "config:\n  a: 1\n  a: 2\n" }, "dev", /Pulumi.dev.yaml:3:3: the key 'a' appears twice in one mapping/],
+        [
+            "a nested duplicate key",
+            { ...minimal, "Pulumi.dev.yaml": "config:\n  auth0-m2m:machines:\n    a: {}\n    b: {}\n    a: {}\n" },
+            "dev",
+            /Pulumi.dev.yaml:5:5: the key 'a' appears twice in one mapping/,
+        ],
+        [
+            "two spellings of one key",
+            { ...minimal, "Pulumi.dev.yaml": "config:\n  auth0-m2m:machines: {}\n  auth0-m2m:config:machines: {}\n" },
+            "dev",
+            /Pulumi.dev.yaml: config.auth0-m2m:machines and config.auth0-m2m:config:machines are two spellings of the config key 'auth0-m2m:machines'/,
+        ],
+        [
+            "an alias bomb",
+            { ...minimal, "Pulumi.dev.yaml": `a: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 6 }, (_, i) => `b${i}: &b${i} [${Array(10).fill(i === 0 ? "*a" : `*b${i - 1}`).join(", ")}]`).join("\n")}\nconfig: {}\n` },
+            "dev",
+            /Pulumi.dev.yaml: its YAML aliases \(\*name\) expand too far .*"alias bomb"/,
+        ],
         ["config that is not a mapping", { ...minimal, "Pulumi.dev.yaml": "config: [a]\n" }, "dev", /Pulumi.dev.yaml: 'config' must be a mapping/],
     ])("names the file and the problem for %s", (_case, files, stack, message) => {
         const dir = project(files);
@@ -158,6 +177,12 @@ describe("loadProject", () => {
         expect(loaded.warnings).toEqual([expect.stringMatching(/package\.json: main is 'bin\/index\.js', which does not exist \(not built yet\?\); like Pulumi, the plan runs the project directory's index instead\./)]);
         const exported = project({ ...minimal, "package.json": '{"exports": {".": {"require": "./dist/main.js"}}}', "dist/main.js": "" });
         expect(loadProject({ projectDir: exported, stack: "dev" }).mainPath).toBe(path.join(exported, "dist", "main.js"));
+    });
+
+    it("refuses a stack file larger than it reads, naming the file and the limit", () => {
+        const dir = project(minimal);
+        fs.truncateSync(path.join(dir, "Pulumi.dev.yaml"), MAX_YAML_BYTES + 1);
+        expect(() => loadProject({ projectDir: dir, stack: "dev" })).toThrow(`Pulumi.dev.yaml: it is ${MAX_YAML_BYTES + 1} bytes, more than the ${MAX_YAML_BYTES} (16 MiB)`);
     });
 
     it("warns that ESC environments can't be read offline", () => {
