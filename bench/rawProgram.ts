@@ -23,6 +23,9 @@ export function declareRawTenant(tenant: RawTenant): Record<string, pulumi.Outpu
             tokenLifetime: api.tokenLifetime,
             tokenLifetimeForWeb: api.tokenLifetimeForWeb,
             allowOfflineAccess: api.allowOfflineAccess,
+            // What the Api component declares for an API without user access: closed to user tokens.
+            subjectTypeAuthorization: { client: { policy: "require_client_grant" }, user: { policy: "deny_all" } },
+            enforcePolicies: false,
         });
         const scopes = new auth0.ResourceServerScopes(api.scopesName, {
             resourceServerIdentifier: server.identifier,

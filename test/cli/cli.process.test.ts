@@ -80,7 +80,7 @@ describe("a program with guardrail violations", () => {
                     audience: "https://acme-dev.eu.auth0.com/api/v2/",
                     api: "Auth0 Management API (acme-dev.eu.auth0.com)",
                     managementApi: true,
-                    scopes: ["read:users", "create:client_grants"],
+                    scopes: ["create:client_grants", "read:users"],
                 }),
             ]),
         );

@@ -59,7 +59,7 @@ const markdownDiff = (report: PlanReport) => renderReport(report, "markdown").sp
 describe("the diff-raw fixture pair in JSON", () => {
     it("lists every kind of change with its risk, escalation the strongest", () => {
         const { changes, risk, unchanged, newMandatory } = head.diff;
-        expect([risk, unchanged, newMandatory]).toEqual(["escalation", false, 2]);
+        expect([risk, unchanged, newMandatory]).toEqual(["escalation", false, 1]);
         const c = changes!;
         expect(c.machines.added.map((a) => [a.entry.machine, a.risk])).toEqual([["Billing sync", "widening"]]);
         expect(c.machines.removed.map((m) => m.machine)).toEqual(["Legacy export"]);
@@ -90,8 +90,8 @@ describe("the diff-raw fixture pair in JSON", () => {
             ["reporting-*", "reason", "neutral"],
         ]);
         expect(c.exemptions.expiringSoon.map((e) => e.resource)).toEqual(["billing-*"]);
-        expect(c.deployerScopes.added.map((s) => s.scope)).toEqual(["create:client_credentials", "delete:client_credentials"]);
-        expect(c.findings.new.filter((f) => f.level === "mandatory").map((f) => f.policy)).toEqual(["auth0-no-wildcard-scopes", "auth0-token-lifetime-limits"]);
+        expect(c.deployerScopes.added.map((s) => s.scope)).toEqual(["create:client_credentials", "delete:client_credentials", "update:client_credentials"]);
+        expect(c.findings.new.filter((f) => f.level === "mandatory").map((f) => f.policy)).toEqual(["auth0-no-wildcard-scopes"]);
         expect(c.findings.resolved.length).toBeGreaterThan(0);
     });
 });
@@ -115,8 +115,10 @@ describe("the diff-raw fixture pair in text and Markdown", () => {
         ["an extended exemption", /WIDENS\W+auth0-management-api-no-escalation \/ reporting-\*: expires: 2030-01-31 -> 2030-06-30/],
         ["an expiring exemption", /! auth0-no-wildcard-scopes \/ billing-\* expires 2000-01-01/],
         ["the deployer's scopes", /ESCALATION\W+\+ create:client_credentials|\+ \[ESCALATION\] create:client_credentials/],
-        ["a new mandatory finding", /WIDENS\W+NEW mandatory auth0-token-lifetime-limits ledger/],
-        ["a resolved finding", /narrows\W+-? ?resolved mandatory auth0-token-lifetime-limits orders/],
+        // billing-*'s exemption has expired, which the exemption audit reports as mandatory.
+        ["a new mandatory finding", /WIDENS\W+\+? ?NEW mandatory auth0-no-wildcard-scopes \(the stack\)/],
+        // The base's legacy-* exemption accepted nothing, which the audit reported; head removes it.
+        ["a resolved finding", /narrows\W+-? ?resolved mandatory auth0-management-api-no-escalation \(the stack\)/],
     ];
 
     it.each(expectations)("text shows %s", (_, pattern) => {

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPolicyPack } from "../../cli/analyzer";
+import { POLICY_NAMES } from "../../policy-pack/library";
 import { unpackAndInstall, writeComposedPack } from "./packedPacks";
 
 const run = promisify(execFile);
@@ -159,9 +160,16 @@ describe("the published package, in examples/multi-tenant", () => {
                 "auth0-no-default-for-grants": "advisory",
                 "acme-api-identifiers": "advisory",
             });
-            expect(Object.keys(levels)).toHaveLength(10);
+            // Every guardrail, plus the consumer's own rule.
+            expect(Object.keys(levels)).toHaveLength(POLICY_NAMES.length + 1);
             const api = { urn: "urn:pulumi:prod::acme::auth0:index/resourceServer:ResourceServer::orders", type: "auth0:index/resourceServer:ResourceServer", name: "orders" };
-            const diagnostics = await pack.analyze({ ...api, properties: { identifier: "https://orders.example.com", tokenLifetime: 172_800 } });
+            const diagnostics = await pack.analyze({ ...api, properties: {
+                    identifier: "https://orders.example.com",
+                    tokenLifetime: 172_800,
+                    // Closed, as the Api component declares it, so only the lifetime and the identifier rule speak.
+                    subjectTypeAuthorization: { client: { policy: "require_client_grant" }, user: { policy: "deny_all" } },
+                },
+            });
             expect(diagnostics.map((d) => [d.policyName, d.enforcementLevel]).sort()).toEqual([
                 ["acme-api-identifiers", "advisory"],
                 ["auth0-token-lifetime-limits", "mandatory"],
