@@ -2,6 +2,7 @@
 // report would have gone, so a CI step that parses the report always gets JSON. The exit code of
 // every failure is EXIT_ERROR (an interruption is the signal's, see plan.ts).
 import type { ReportFormat } from "./args";
+import { PolicyPackError } from "./analyzer/types";
 import { EXIT_ERROR, PlanError, ProgramError, settleExitCode } from "./errors";
 import { writeReport } from "./output";
 import { scrubSecrets } from "./values";
@@ -24,8 +25,8 @@ export function describeFailure(error: unknown): Failure {
         return { kind: error.kind, message, location: error.failure?.location, detail: error.detail };
     }
     if (PlanError.isInstance(error)) return { kind: error.kind, message: error.message, detail: error.detail };
-    if (error instanceof Error && error.name === "PolicyPackError") {
-        const kind = (error as Error & { kind?: string }).kind;
+    if (PolicyPackError.isInstance(error)) {
+        const kind = error.kind;
         // "config" errors name the policy config file and path themselves; "encoding" ones are the
         // plan's own encoder refusing a value, not the pack failing.
         if (kind === "config") return { kind: "policy-config", message: error.message, detail: error.stack };

@@ -7,6 +7,7 @@ import { compiledPolicyPack, isCompilableTypeScriptPack } from "./analyzer/ownPo
 import { configError } from "./errors";
 import type { LoadedProject } from "./program/project";
 import type { ProgramJob } from "./program/protocol";
+import { scrubSecrets } from "./values";
 
 /**
  * One --verbose line saying where the plan's time went (`bench/` reads it): the program's run and the
@@ -72,6 +73,21 @@ export function ownPackWorkingDir(packDir: string, packageRoot: string, note: (m
         note(`Policy pack runs from its sources (type-checked on start): its compiled copy could not be made: ${(error as Error).message}`);
         return undefined;
     }
+}
+
+/** The pack a command judges with: --policy-pack, else this package's own; refused unless it is a pack. */
+export function checkedPolicyPackDir(policyPackDir: string | undefined, packageRoot: string): string {
+    const packDir = policyPackDir ?? defaultPolicyPackDir(packageRoot);
+    if (!fs.existsSync(path.join(packDir, "PulumiPolicy.yaml"))) {
+        throw configError(`${packDir} is not a policy pack (it has no PulumiPolicy.yaml); check --policy-pack.`);
+    }
+    return packDir;
+}
+
+/** What the program printed goes to stderr (stdout carries the report), minus any secret it knows. */
+export function showProgramOutput(output: string, secrets: ReadonlySet<string>): void {
+    if (output.trim() === "") return;
+    process.stderr.write(`--- program output ---\n${scrubSecrets(output, secrets).trimEnd()}\n--- end of program output ---\n`);
 }
 
 export function defaultPolicyPackDir(packageRoot: string): string {

@@ -1,17 +1,16 @@
 // One side of a plan: load the project, run its program in a child process while the policy pack
 // starts, analyze resources as they arrive, and build the report. The pack is always shut down,
 // and the program never outlives it. plan.ts runs one of these, or two (head and base) at once.
-import * as fs from "node:fs";
 import * as path from "node:path";
 import type { PolicyPackSession } from "./analyzer";
 import { PolicyCheck } from "./analyzer/policyCheck";
-import { configError, PlanError, ProgramError } from "./errors";
+import { PlanError, ProgramError } from "./errors";
 import type { PackageInfo } from "./packageInfo";
-import { defaultPolicyPackDir, describeTimings, ownPackWorkingDir, policyCallTimeoutMs, programJobFor } from "./planSetup";
+import { checkedPolicyPackDir, describeTimings, ownPackWorkingDir, policyCallTimeoutMs, programJobFor, showProgramOutput } from "./planSetup";
 import { loadProject } from "./program/project";
 import { ProgramRunner } from "./program/runner";
 import type { PlanExemption, PlanReport } from "./report/types";
-import { collectConfigSecrets, collectSecretPlaintexts, scrubSecrets } from "./values";
+import { collectConfigSecrets, collectSecretPlaintexts } from "./values";
 
 /** Progress lines on stderr: only for a terminal (or --verbose), so CI logs and pipes stay clean. */
 export class Progress {
@@ -69,10 +68,7 @@ export async function planStack(input: StackPlanInput, { pkg, progress, signal, 
         for (const warning of project.warnings) process.stderr.write(`warning: ${warning}\n`);
         // Config the project marks secret is known before the program runs: scrubbed on every path.
         collectConfigSecrets(project.config, project.secretKeys, secrets);
-        const packDir = input.policyPackDir ?? defaultPolicyPackDir(pkg.root);
-        if (!fs.existsSync(path.join(packDir, "PulumiPolicy.yaml"))) {
-            throw configError(`${packDir} is not a policy pack (it has no PulumiPolicy.yaml); check --policy-pack.`);
-        }
+        const packDir = checkedPolicyPackDir(input.policyPackDir, pkg.root);
         // Loaded here rather than at the top so usage errors stay instant (see cli.ts).
         const analyzer = require("./analyzer") as typeof import("./analyzer");
         // Bad policy config fails before anything starts.
@@ -166,10 +162,4 @@ function configuredExemptions(config: PolicyPackSession["config"]): PlanExemptio
             .filter((e): e is Record<string, unknown> => e !== null && typeof e === "object")
             .map((e) => ({ policy, resource: String(e.resource ?? ""), reason: String(e.reason ?? ""), expires: String(e.expires ?? "") }));
     });
-}
-
-/** What the program printed goes to stderr (stdout carries the report), minus any secret it knows. */
-function showProgramOutput(output: string, secrets: ReadonlySet<string>): void {
-    if (output.trim() === "") return;
-    process.stderr.write(`--- program output ---\n${scrubSecrets(output, secrets).trimEnd()}\n--- end of program output ---\n`);
 }

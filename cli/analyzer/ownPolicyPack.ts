@@ -5,7 +5,7 @@
 // on every start). For its OWN pack the plan does better: the pack's sources are transpiled once,
 // without type-checking, into a directory keyed by their content (node_modules/.cache/auth0-m2m-plan/
 // policy-pack/<hash>), and run-policy-pack runs that JavaScript copy. Type errors in the pack are
-// `npm test`'s job (tsc covers policy-pack/, and test/policy-pack/engine.test.ts starts the pack as
+// `npm test`'s job (tsc covers policy-pack/, and test/policy-pack/engine.process.test.ts starts the pack as
 // the engine does, type-checked). A pack given with --policy-pack is never touched: it runs in its
 // own directory exactly as the engine runs it.
 import { createHash } from "node:crypto";

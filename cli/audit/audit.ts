@@ -1,11 +1,10 @@
 // One audit: read the tenant while the policy pack starts, map what is live to the provider's
 // resource shapes, judge it with the pack, optionally compare with a stack, report. The pack is
 // always shut down; nothing is written to the tenant.
-import * as fs from "node:fs";
 import { findPackage, type PackageInfo } from "../packageInfo";
 import { reportFailure } from "../failure";
-import { write } from "../output";
-import { configError, EXIT_MANDATORY_VIOLATION, EXIT_OK, settleExitCode } from "../errors";
+import { writeReport } from "../output";
+import { EXIT_MANDATORY_VIOLATION, EXIT_OK, settleExitCode } from "../errors";
 import type { AuditOptions, TenantReadArgs } from "./args";
 import { buildAuditReport } from "./auditReport";
 import { credentialValues, readCredentials } from "./credentials";
@@ -64,13 +63,8 @@ export async function audit(options: AuditOptions, pkg: PackageInfo = findPackag
         }
         const report = buildAuditReport({ tool: { name: pkg.name, version: pkg.version }, tenant: started.tenant, live, pack: judge.info, diagnostics, drift });
         const rendered = renderAudit(report, options.format);
-        if (options.outFile) {
-            try {
-                fs.writeFileSync(options.outFile, rendered);
-            } catch (error) {
-                throw configError(`Can't write the report to ${options.outFile}: ${(error as Error).message}`);
-            }
-        } else await write(process.stdout, rendered);
+        // As plan writes it: --out never follows a symlink nor replaces a device, and is replaced whole.
+        await writeReport(rendered, options.outFile);
         progress.detail(`${report.verdict === "fail" ? "FAIL" : "PASS"}: ${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory`);
         return settleExitCode(report.verdict === "fail" ? EXIT_MANDATORY_VIOLATION : EXIT_OK);
     } catch (error) {

@@ -2,12 +2,9 @@
 // the same Analyzer session (Analyze per resource, then AnalyzeStack), the same policy config.
 import type { PolicyDiagnostic, PolicyPackInfo, PolicyPackSession } from "../analyzer";
 import type { PackageInfo } from "../packageInfo";
-import { configError } from "../errors";
-import { defaultPolicyPackDir, ownPackWorkingDir } from "../planSetup";
+import { checkedPolicyPackDir, ownPackWorkingDir, policyCallTimeoutMs } from "../planSetup";
 import { PolicyCheck } from "../analyzer/policyCheck";
 import type { CapturedResource } from "../program/protocol";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { AUDIT_PROJECT, AUDIT_STACK } from "./liveResources";
 
 export interface JudgeOptions {
@@ -25,10 +22,7 @@ export interface Judge {
 
 /** Reads the policy config first (bad config fails before anything starts), then starts the pack. */
 export async function startJudge(options: JudgeOptions, pkg: PackageInfo): Promise<Judge> {
-    const packDir = options.policyPackDir ?? defaultPolicyPackDir(pkg.root);
-    if (!fs.existsSync(path.join(packDir, "PulumiPolicy.yaml"))) {
-        throw configError(`${packDir} is not a policy pack (it has no PulumiPolicy.yaml); check --policy-pack.`);
-    }
+    const packDir = checkedPolicyPackDir(options.policyPackDir, pkg.root);
     const analyzer = require("../analyzer") as typeof import("../analyzer");
     const policyConfig = options.policyConfigFile ? await analyzer.readPolicyConfigFile(options.policyConfigFile) : undefined;
     const workingDir = options.policyPackDir === undefined ? ownPackWorkingDir(packDir, pkg.root, options.note) : undefined;
@@ -36,6 +30,7 @@ export async function startJudge(options: JudgeOptions, pkg: PackageInfo): Promi
         // A live tenant is judged as an update would be: dryRun false, nothing unknown.
         stack: { stack: AUDIT_STACK, project: AUDIT_PROJECT, organization: "", dryRun: false },
         workingDir,
+        callTimeoutMs: policyCallTimeoutMs(process.env),
     });
     try {
         await session.configure(policyConfig, options.policyConfigFile);
