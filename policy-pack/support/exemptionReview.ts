@@ -144,7 +144,11 @@ export function auditExemptions(
     const uncheckedUrns = new Set(findings.unchecked.map((u) => u.resource.urn));
     // Indexed once: a lookup per exemption over every applied one was quadratic on large stacks.
     const appliedByExemption = new Map<number, AppliedExemption[]>();
-    for (const a of applied) appliedByExemption.set(a.exemptionIndex, [...(appliedByExemption.get(a.exemptionIndex) ?? []), a]);
+    for (const a of applied) {
+        const list = appliedByExemption.get(a.exemptionIndex);
+        if (list) list.push(a);
+        else appliedByExemption.set(a.exemptionIndex, [a]);
+    }
     exemptions.forEach((exemption, index) => {
         const which = `${policyName} ${describeExemption(exemption, index)}`;
         const state = exemptionState(exemption, now);

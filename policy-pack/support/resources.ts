@@ -159,26 +159,14 @@ export interface ClientFields {
     readonly ids: Maybe<string>[];
     readonly appType: Maybe<string>;
     readonly grantTypes: Maybe<Maybe<string>[]>;
-    /** `tokenQuota.clientCredentials`, or UNKNOWN when any level of it is unknown. */
-    readonly clientCredentialsQuota: Maybe<{ perHour: Maybe<number>; perDay: Maybe<number>; enforce: Maybe<boolean> }>;
 }
 
 export function clientFields(client: Auth0Resource): ClientFields {
     const p = client.props;
-    const tokenQuota = asObject(p.tokenQuota);
-    let quota: ClientFields["clientCredentialsQuota"];
-    if (isUnknown(tokenQuota)) quota = UNKNOWN;
-    else {
-        const credentials = asObject(tokenQuota?.clientCredentials);
-        quota = isUnknown(credentials)
-            ? UNKNOWN
-            : credentials && { perHour: asNumber(credentials.perHour), perDay: asNumber(credentials.perDay), enforce: asBoolean(credentials.enforce) };
-    }
     return {
         // A grant names its client by client ID; in the stack's outputs that is both `clientId` and `id`.
         ids: [asString(p.clientId), asString(p.id)],
         appType: asString(p.appType),
         grantTypes: asList(p.grantTypes, asString),
-        clientCredentialsQuota: quota,
     };
 }
