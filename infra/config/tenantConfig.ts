@@ -72,28 +72,37 @@ const grantSchema = z.union(
 
 /** One or more PEM blocks, each a public key or a certificate, and nothing around them (anchored). */
 const PUBLIC_PEM = /^\s*(?:-----BEGIN (PUBLIC KEY|CERTIFICATE)-----\r?\n[A-Za-z0-9+/=\s]+-----END \1-----\s*)+$/;
+const CERTIFICATE_PEM = /^\s*(?:-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----\s*)+$/;
 
-export const publicKeySchema = z.strictObject({
-    /** PEM-encoded public key or X.509 certificate. */
-    pem: z.string().superRefine((pem, context) => {
-        // The messages never quote the value: it may be a private key pasted by mistake.
+/**
+ * A PEM field holding only what `pattern` allows. Anchored, and a private key is refused by name
+ * (a certificate and its key pasted together is a common mistake). The messages never quote the
+ * value: it may be a private key.
+ */
+function pemSchema(pattern: RegExp, message: string, publicPart: string) {
+    return z.string().superRefine((pem, context) => {
         if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(pem)) {
             context.addIssue({
                 code: "custom",
                 message:
-                    "holds a PRIVATE key, which must never be in config: give its public key (openssl pkey -in key.pem -pubout), and treat the private key as leaked (rotate it)",
+                    `holds a PRIVATE key, which must never be in config: give ${publicPart}, and treat the private key as leaked (rotate it)`,
             });
-        } else if (!PUBLIC_PEM.test(pem)) {
-            context.addIssue({ code: "custom", message: 'must be a PEM public key or certificate ("-----BEGIN PUBLIC KEY-----" ... "-----END PUBLIC KEY-----"), and nothing else' });
+        } else if (!pattern.test(pem)) {
+            context.addIssue({ code: "custom", message });
         }
-    }),
+    });
+}
+
+export const publicKeySchema = z.strictObject({
+    /** PEM-encoded public key or X.509 certificate. */
+    pem: pemSchema(PUBLIC_PEM, 'must be a PEM public key or certificate ("-----BEGIN PUBLIC KEY-----" ... "-----END PUBLIC KEY-----"), and nothing else', "its public key (openssl pkey -in key.pem -pubout)"),
     /** Signing algorithm the app uses. Default: RS256. */
     algorithm: z.enum(["RS256", "RS384", "PS256"]).default("RS256"),
     /** When Auth0 stops accepting the key (ISO 8601). */
     expiresAt: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time, e.g. 2027-06-30T00:00:00Z" }).optional(),
 });
 
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/;
+const CERTIFICATE_MESSAGE = 'must be a PEM certificate ("-----BEGIN CERTIFICATE-----" ...), and nothing else';
 const oneOrTwo = (entries: object) => Object.keys(entries).length >= 1 && Object.keys(entries).length <= 2;
 const ONE_OR_TWO = "must hold one or two certificates, so one can be rotated in while the other is in use";
 
@@ -103,14 +112,14 @@ const ONE_OR_TWO = "must hold one or two certificates, so one can be rotated in 
  */
 export const caCertificateSchema = z
     .strictObject({
-        pem: z.string().regex(PEM_CERTIFICATE, { message: 'must be a PEM certificate ("-----BEGIN CERTIFICATE-----" ...)' }).optional(),
+        pem: pemSchema(CERTIFICATE_PEM, CERTIFICATE_MESSAGE, "the certificate alone").optional(),
         subjectDn: nonEmpty.optional(),
     })
     .refine((c) => (c.pem === undefined) !== (c.subjectDn === undefined), { message: "must set exactly one of pem and subjectDn" });
 
 /** A self-signed mTLS certificate (input.d.ts ClientCredentialsSelfSignedTlsClientAuthCredential). */
 export const selfSignedCertificateSchema = z.strictObject({
-    pem: z.string().regex(PEM_CERTIFICATE, { message: 'must be a PEM certificate ("-----BEGIN CERTIFICATE-----" ...)' }),
+    pem: pemSchema(CERTIFICATE_PEM, CERTIFICATE_MESSAGE, "the certificate alone"),
 });
 
 export const authenticationSchema = z.discriminatedUnion(

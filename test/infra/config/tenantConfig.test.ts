@@ -261,6 +261,20 @@ describe("parseTenantConfig refuses misleading config", () => {
         ]);
     });
 
+    it("refuses a private key beside an mTLS certificate too, for both mTLS methods, never echoing it", () => {
+        const CERTIFICATE = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n";
+        for (const method of ["tls_client_auth", "self_signed_tls_client_auth"] as const) {
+            const withCertificate = (pem: string) =>
+                withChange((c) => {
+                    c.machines["billing-export"].authentication = { method, certificates: { current: { pem } } };
+                });
+            expect(problems(withCertificate(CERTIFICATE))).toEqual([]);
+            const found = problems(withCertificate(CERTIFICATE + PRIVATE));
+            expect(found).toEqual([expect.stringMatching(/^auth0-m2m:machines\.billing-export\.authentication\.certificates\.current\.pem: holds a PRIVATE key/)]);
+            expect(found.join("\n")).not.toContain(PRIVATE_BODY);
+        }
+    });
+
     it("refuses scope keys with spaces around them", () => {
         expect(problems(withChange((c) => (c.apis.orders.scopes["read:orders "] = "Read again")))).toContain(
             'auth0-m2m:apis.orders.scopes["read:orders "]: the scope "read:orders " has spaces around it, so it is not the scope "read:orders" a token would carry; remove them',
