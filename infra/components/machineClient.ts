@@ -84,7 +84,7 @@ export class MachineClient extends pulumi.ComponentResource {
                             .map((certName) => ({ name: certName, credentialType: "cert_subject_dn", ...authentication.certificates[certName] })),
                     },
                 },
-                { parent: this },
+                childOptions,
             );
         } else if (authentication.method === "self_signed_tls_client_auth") {
             this.credentials = new auth0.ClientCredentials(
@@ -98,7 +98,7 @@ export class MachineClient extends pulumi.ComponentResource {
                             .map((certName) => ({ name: certName, credentialType: "x509_cert", pem: authentication.certificates[certName].pem })),
                     },
                 },
-                { parent: this },
+                childOptions,
             );
         } else {
             // Generated here rather than by Auth0, so rotation is declarative (bump secretVersion).

@@ -42,7 +42,7 @@ export class ManagementApi extends pulumi.ComponentResource {
         this.resourceServer = new auth0.ResourceServer(
             `${name}-resource-server`,
             { identifier: this.audience, name: MANAGEMENT_API_NAME, tokenLifetime: args.tokenLifetime },
-            { parent: this, import: this.audience, retainOnDelete: true },
+            { parent: this, import: this.audience, retainOnDelete: true, ignoreChanges: opts?.ignoreChanges },
         );
         this.registerOutputs({ audience: this.audience, tokenLifetime: this.tokenLifetime });
     }

@@ -43,7 +43,7 @@ export class TenantAccess extends pulumi.ComponentResource {
             this.managementApi = new ManagementApi(
                 `${name}-management-api`,
                 { domain: tenant.tenantDomain, tokenLifetime: tenant.managementApi.tokenLifetime },
-                { parent: this },
+                { parent: this, ignoreChanges: opts.ignoreChanges },
             );
         }
 
@@ -62,7 +62,7 @@ export class TenantAccess extends pulumi.ComponentResource {
                     userAccessPolicy: api.userAccessPolicy,
                     proofOfPossession: api.proofOfPossession,
                 },
-                { parent: this, aliases: renamedFrom(name, api.formerly) },
+                { parent: this, ignoreChanges: opts.ignoreChanges, aliases: renamedFrom(name, api.formerly) },
             );
         }
         this.apis = apis;
@@ -91,7 +91,7 @@ export class TenantAccess extends pulumi.ComponentResource {
                     tokenQuota: machine.tokenQuota,
                     grants,
                 },
-                { parent: this, aliases: renamedFrom(name, machine.formerly) },
+                { parent: this, ignoreChanges: opts.ignoreChanges, aliases: renamedFrom(name, machine.formerly) },
             );
         }
         this.machines = machines;

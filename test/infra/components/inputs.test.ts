@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Api } from "../../../infra/components/api";
 import { MachineClient } from "../../../infra/components/machineClient";
+import { TenantAccess } from "../../../infra/components/tenantAccess";
 import { installMocks, named, registrations } from "../support/mockPulumi";
 
 beforeAll(() => installMocks());
@@ -72,5 +73,23 @@ describe("resource options reach the children", () => {
         for (const child of ["guarded-client", "guarded-secret", "guarded-credentials"]) {
             expect([named(resources, child).protect, named(resources, child).ignoreChanges], child).toEqual([true, ["description"]]);
         }
+    });
+
+    it("ignoreChanges reaches the mTLS credentials, and TenantAccess passes it to its components' children", async () => {
+        const CERT = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n";
+        const resources = await registrations(() => {
+            for (const method of ["tls_client_auth", "self_signed_tls_client_auth"] as const) {
+                new MachineClient(method, { authentication: { method, certificates: { main: { pem: CERT } } } }, { ignoreChanges: ["description"] });
+            }
+            new TenantAccess(
+                "tenant",
+                { domain: "acme.eu.auth0.com", managementApi: { tokenLifetime: 3600 }, apis: { orders: { identifier: "https://orders.acme.example" } }, machines: { job: {} } },
+                { ignoreChanges: ["description"] },
+            );
+        });
+        for (const child of ["tls_client_auth-credentials", "self_signed_tls_client_auth-credentials", "tenant-job-client", "tenant-orders-resource-server"]) {
+            expect(named(resources, child).ignoreChanges, child).toEqual(["description"]);
+        }
+        expect(resources.find((r) => r.type === "auth0:index/resourceServer:ResourceServer" && r.name.includes("management-api"))?.ignoreChanges).toEqual(["description"]);
     });
 });
