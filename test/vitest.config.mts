@@ -5,7 +5,8 @@ import { defineConfig } from "vitest/config";
  *
  * - "process": tests that start processes (the CLI, run-policy-pack, node, npm) or run the bench's
  *   smoke run are named `*.process.test.ts`, wherever they sit in the mirrored tree; that name alone
- *   puts a file here. None of them asserts on timing or sampling.
+ *   puts a file here. None of them asserts on timing or sampling. Each keeps its own process: one
+ *   (engine.process) replaces a module with vi.mock, which a shared process does not honour.
  * - "unit-isolated": tests that drive Pulumi's runtime, which keeps module-level state (mocks,
  *   settings, the root stack resource): each file gets a fresh process.
  * - "unit-shared": everything else, in one process (isolate: false), so node_modules such as
