@@ -113,7 +113,7 @@ describe("the diff-raw fixture pair in text and Markdown", () => {
         ["a longer lifetime", /WIDENS\W+orders: tokenLifetime: 3,600 s \(1 h\) -> 86,400 s \(1 d\) \(longer\)/],
         ["a shorter lifetime", /narrows\W+ledger: tokenLifetime: 7,200 s \(2 h\) -> 3,600 s \(1 h\) \(shorter\)/],
         ["the access policy", /WIDENS\W+orders: accessPolicy.user: denyAll -> allowAll/],
-        ["a new exemption", /WIDENS\W+\+? ?auth0-no-wildcard-scopes exempts billing-\* until 2000-01-01/],
+        ["a new exemption", /WIDENS\W+\+? ?auth0-no-wildcard-scopes exempts billing-\* for read:\* until 2000-01-01/],
         ["a removed exemption", /narrows\W+-? ?auth0-management-api-no-escalation no longer exempts legacy-\*/],
         ["an extended exemption", /WIDENS\W+auth0-management-api-no-escalation \/ reporting-\*: expires: 2030-01-31 -> 2030-06-30/],
         ["an expiring exemption", /! auth0-no-wildcard-scopes \/ billing-\* expires 2000-01-01/],
