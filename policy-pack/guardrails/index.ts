@@ -14,3 +14,4 @@ export * from "./scopesForEndpoints";
 export * from "./deployerScopes";
 export * from "./scopeRisks";
 export * from "./apiAccess";
+export * from "./m2m";
