@@ -15,3 +15,4 @@ export * from "./deployerScopes";
 export * from "./scopeRisks";
 export * from "./apiAccess";
 export * from "./m2m";
+export * from "./senderConstraint";

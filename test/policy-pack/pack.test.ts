@@ -19,6 +19,7 @@ describe("auth0-m2m-guardrails", () => {
             "auth0-token-lifetime-limits",
             "auth0-web-lifetime-explicit",
             "auth0-api-access-policies",
+            "auth0-api-sender-constrained-tokens",
             "auth0-management-api-no-escalation",
             "auth0-management-api-sensitive-scopes",
             "auth0-management-api-known-scopes",
@@ -54,6 +55,7 @@ describe("auth0-m2m-guardrails", () => {
         expect(policies.filter((p) => p.enforcementLevel === "advisory").map((p) => p.name)).toEqual([
             "auth0-web-lifetime-explicit",
             "auth0-api-access-policies",
+            "auth0-api-sender-constrained-tokens",
             "auth0-management-api-sensitive-scopes",
             "auth0-management-api-known-scopes",
             "auth0-grant-scopes-defined-on-api",
