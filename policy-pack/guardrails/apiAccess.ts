@@ -21,6 +21,10 @@
 export const USER_ACCESS_POLICIES = ["allow_all", "deny_all", "require_client_grant"] as const;
 export type UserAccessPolicy = (typeof USER_ACCESS_POLICIES)[number];
 
+/** The user-access policies that close an API to applications without a grant: every one but allow_all. */
+export const CLOSED_USER_ACCESS_POLICIES = ["deny_all", "require_client_grant"] as const satisfies readonly UserAccessPolicy[];
+export type ClosedUserAccessPolicy = (typeof CLOSED_USER_ACCESS_POLICIES)[number];
+
 /** Client-credentials access (the application's own token). */
 export const CLIENT_ACCESS_POLICIES = ["deny_all", "require_client_grant"] as const;
 export type ClientAccessPolicy = (typeof CLIENT_ACCESS_POLICIES)[number];

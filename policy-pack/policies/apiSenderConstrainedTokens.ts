@@ -1,8 +1,7 @@
-import { AUTH0_TYPES, isWriteScope, senderConstraintGap } from "../guardrails";
+import { AUTH0_TYPES, isManagementApiResourceServer, isWriteScope, quoteList, senderConstraintGap } from "../guardrails";
 import { ApiScopeIndex } from "../support/apiScopeIndex";
-import { quoteList } from "../support/exemptions";
 import { asObject, isUnknown } from "../support/props";
-import { isManagementApi, labelOf, ofType } from "../support/resources";
+import { labelOf, ofType } from "../support/resources";
 import { NO_SETTINGS, stackRule } from "../support/rule";
 
 export const apiSenderConstrainedTokens = stackRule({
@@ -25,7 +24,7 @@ export const apiSenderConstrainedTokens = stackRule({
         const index = new ApiScopeIndex(resources);
         for (const api of ofType(resources, AUTH0_TYPES.resourceServer)) {
             // The Management API's proof-of-possession is not the program's to set (a system API).
-            if (isManagementApi(api)) continue;
+            if (isManagementApiResourceServer(api.props)) continue;
             const scopes = index.scopesOf(api);
             const writes = [...scopes.defined].filter(isWriteScope).sort();
             const setting = asObject(api.props.proofOfPossession);

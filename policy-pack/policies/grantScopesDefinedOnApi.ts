@@ -1,8 +1,8 @@
-import { AUTH0_TYPES, closestMatches, isManagementApiAudience, quoteAlternatives } from "../guardrails";
+import { AUTH0_TYPES, closestMatches, isManagementApiAudience, isManagementApiResourceServer, quoteAlternatives, quoteList } from "../guardrails";
 import type { Findings } from "../support/findings";
 import { isUnknown, type Maybe } from "../support/props";
 import { ApiScopeIndex } from "../support/apiScopeIndex";
-import { type Auth0Resource, labelOf, grantFields, isManagementApi, ofType, resourceServerFields } from "../support/resources";
+import { type Auth0Resource, labelOf, grantFields, ofType, resourceServerFields } from "../support/resources";
 import { NO_SETTINGS, stackRule } from "../support/rule";
 
 const apiIdentifier = (api: Auth0Resource): Maybe<string> => resourceServerFields(api).identifier;
@@ -23,7 +23,7 @@ function checkGrant(grant: Auth0Resource, stack: ApiScopeIndex, findings: Findin
     }
     // The API is not in this stack: its scopes are managed elsewhere, so there is nothing to compare.
     const api = target.matches[0];
-    if (!api || isManagementApi(api)) return;
+    if (!api || isManagementApiResourceServer(api.props)) return;
 
     const identifier = apiIdentifier(api);
     const apiName = `API ${typeof identifier === "string" ? `"${identifier}" ` : ""}(${labelOf(api)})`;
@@ -46,7 +46,7 @@ function checkGrant(grant: Auth0Resource, stack: ApiScopeIndex, findings: Findin
             return;
         }
         const suggestions = closestMatches(scope, definedList);
-        const defines = definedList.length > 0 ? `it defines ${definedList.map((s) => JSON.stringify(s)).join(", ")}` : "it defines no scopes in this stack";
+        const defines = definedList.length > 0 ? `it defines ${quoteList(definedList)}` : "it defines no scopes in this stack";
         const didYouMean = suggestions.length > 0 ? ` Did you mean ${quoteAlternatives(suggestions)}?` : "";
         findings.report(
             grant,

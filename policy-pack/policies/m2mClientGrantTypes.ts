@@ -1,5 +1,4 @@
-import { AUTH0_TYPES, isClientCredentialsOnly, M2M_APP_TYPE, M2M_GRANT_TYPE } from "../guardrails";
-import { quoteList } from "../support/exemptions";
+import { AUTH0_TYPES, isClientCredentialsOnly, M2M_APP_TYPE, M2M_GRANT_TYPE, quoteList } from "../guardrails";
 import { isUnknown } from "../support/props";
 import type { Findings } from "../support/findings";
 import { type Auth0Resource, clientFields, type ClientFields, labelOf } from "../support/resources";

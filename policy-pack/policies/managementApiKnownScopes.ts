@@ -1,4 +1,4 @@
-import { AUTH0_TYPES, classifyManagementScopes, quoteAlternatives } from "../guardrails";
+import { AUTH0_TYPES, classifyManagementScopes, quoteAlternatives, quoteList } from "../guardrails";
 import { readStringArray } from "../support/config";
 import { audienceUnknown, readManagementApiGrant } from "../support/managementGrants";
 import { isUnknown } from "../support/props";
@@ -56,7 +56,7 @@ export const managementApiKnownScopes = resourceRule<ManagementApiKnownScopesArg
         // https://auth0.com/docs/secure/tokens/access-tokens/management-api-access-tokens/get-management-api-tokens-for-single-page-applications).
         const misplaced = grant.subjectType === "user" || isUnknown(grant.subjectType) ? [] : userContext;
         if (isUnknown(grant.subjectType) && userContext.length > 0) {
-            findings.cannotCheck(resource, "subjectType", `whether the grant acts for users, where ${userContext.map((s) => `"${s}"`).join(", ")} would be right`);
+            findings.cannotCheck(resource, "subjectType", `whether the grant acts for users, where ${quoteList(userContext)} would be right`);
         }
         if (isUnknown(grant.audience)) {
             const wouldFlag = [...unknown.map((u) => `"${u.scope}"`), ...misplaced.map((s) => `"${s}"`)];
