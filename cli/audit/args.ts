@@ -35,6 +35,8 @@ export interface AdoptOptions extends TenantReadArgs {
     readonly outDir: string;
     readonly force: boolean;
     readonly endpointsFile?: string;
+    /** The host written as `auth0:domain`: --config-domain, else --domain without its port. */
+    readonly configDomain: string;
 }
 
 export type LiveCommand = { readonly command: "audit"; readonly options: AuditOptions } | { readonly command: "adopt"; readonly options: AdoptOptions } | HelpCommand;
@@ -93,6 +95,8 @@ ${TENANT_OPTIONS}
   --out-dir DIR          Where to write. Default: the project directory.
   --endpoints FILE       JSON: { "<client id or name>": ["GET /api/v2/users", ...] }: propose the
                          least-privilege Management API scopes for those calls (as comments).
+  --config-domain HOST   The tenant domain to write as auth0:domain, when --domain reaches the tenant
+                         by another name (a proxy, a test tenant). Default: --domain without :PORT.
   --force                Overwrite existing files.
 
 ${CREDENTIALS}
@@ -136,6 +140,7 @@ export function parseLiveCommand(command: "audit" | "adopt", argv: readonly stri
             "out-dir": { type: "string" },
             endpoints: { type: "string" },
             force: { type: "boolean" },
+            "config-domain": { type: "string" },
             timeout: { type: "string" },
             "max-retries": { type: "string" },
             "page-size": { type: "string" },
@@ -153,6 +158,7 @@ export function parseLiveCommand(command: "audit" | "adopt", argv: readonly stri
     onlyFor("--out-dir", v["out-dir"], "adopt");
     onlyFor("--endpoints", v.endpoints, "adopt");
     onlyFor("--force", v.force, "adopt");
+    onlyFor("--config-domain", v["config-domain"], "adopt");
     for (const [flag, value] of Object.entries({ "--project": v.project, "--policy-pack": v["policy-pack"], "--policy-config": v["policy-config"], "--out": v.out, "--out-dir": v["out-dir"], "--endpoints": v.endpoints })) {
         if (value !== undefined && value.trim() === "") throw usageError(`${flag} needs a path.`);
     }
@@ -175,5 +181,7 @@ export function parseLiveCommand(command: "audit" | "adopt", argv: readonly stri
     }
     if (v.stack === undefined) throw usageError("--stack is required: the stack whose Pulumi.<stack>.yaml adopt writes. Run 'auth0-m2m adopt --help'.");
     const projectDir = resolve(v.project) ?? cwd;
-    return { command, options: { ...read, stack: v.stack, projectDir, outDir: resolve(v["out-dir"]) ?? projectDir, force: v.force ?? false, endpointsFile: resolve(v.endpoints) } };
+    const configDomain = v["config-domain"]?.trim() ?? read.domain.replace(/:\d+$/, "");
+    if (!/^[A-Za-z0-9.-]+$/.test(configDomain)) throw usageError(`--config-domain '${v["config-domain"]}' must be a host name only, e.g. acme.eu.auth0.com.`);
+    return { command, options: { ...read, stack: v.stack, projectDir, outDir: resolve(v["out-dir"]) ?? projectDir, force: v.force ?? false, endpointsFile: resolve(v.endpoints), configDomain } };
 }
