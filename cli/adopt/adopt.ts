@@ -9,7 +9,7 @@ import { EXIT_MANDATORY_VIOLATION, EXIT_OK, settleExitCode } from "../errors";
 import { MANAGEMENT_API_GRANT_KEY } from "../../infra/library";
 import type { AdoptOptions } from "../audit/args";
 import { readAndStartJudge } from "../audit/audit";
-import { buildAuditReport } from "../audit/auditReport";
+import { buildAuditReport, liveModel } from "../audit/auditReport";
 import type { Judge } from "../audit/judge";
 import { toResources } from "../audit/liveResources";
 import { ReadProgress } from "../audit/progress";
@@ -34,7 +34,8 @@ export async function adopt(options: AdoptOptions, pkg: PackageInfo = findPackag
         const proposals = endpoints ? proposeScopes(endpoints, model.machineClients, (m) => machines[m]?.grants[MANAGEMENT_API_GRANT_KEY], options.endpointsFile!) : [];
 
         const live = toResources(tenant);
-        const report = buildAuditReport({ tool: { name: pkg.name, version: pkg.version }, tenant, live, pack: judge.info, diagnostics: await judge.judge(live.resources) });
+        const judged = { tool: { name: pkg.name, version: pkg.version }, tenant, live, pack: judge.info, diagnostics: await judge.judge(live.resources) };
+        const report = buildAuditReport({ ...judged, model: liveModel(judged) });
         // Findings on what is adopted, each with the exemption the adopted resource would need.
         const findings = report.findings.filter((f) => f.object && model.names.has(f.object.id) && f.level !== "advisory");
 

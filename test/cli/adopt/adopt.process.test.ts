@@ -11,7 +11,7 @@ import { FakeTenant } from "../../support/fakeTenant/server";
 import { generatedTenant } from "../../support/fakeTenant/tenantData";
 
 interface Access {
-    application: string;
+    machine: string;
     audience: string;
     scopes: string[];
 }
@@ -62,8 +62,8 @@ describe("auth0-m2m adopt", { timeout: 120_000 }, () => {
         // Planned as written: --config-domain gave it a tenant's host name, which the loopback fake tenant is not.
         const plan = await runCli(["plan", "--config-file", path.join(out, "Pulumi.adopted.yaml"), "--format", "json"], undefined, { credentials: {} });
         expect(plan.code, plan.stderr).toBe(0);
-        const planned = (JSON.parse(plan.stdout) as { grants: { machine: string; audience: string; scopes: string[] }[] }).grants.map((g) => ({ application: g.machine, audience: g.audience, scopes: g.scopes }));
-        const live = (JSON.parse(audit.stdout) as { access: Access[] }).access.map(({ application, audience, scopes }) => ({ application, audience, scopes }));
+        const planned = (JSON.parse(plan.stdout) as { grants: { machine: string; audience: string; scopes: string[] }[] }).grants.map((g) => ({ machine: g.machine, audience: g.audience, scopes: g.scopes }));
+        const live = (JSON.parse(audit.stdout) as { access: Access[] }).access.map(({ machine, audience, scopes }) => ({ machine, audience, scopes }));
         expect(comparable(planned).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(comparable(live).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))));
     });
 });
