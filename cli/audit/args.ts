@@ -85,8 +85,9 @@ export const ADOPT_USAGE = `Usage: auth0-m2m adopt --domain HOST[:PORT] --stack 
 Writes Pulumi.<NAME>.yaml for this project's components from what is live (M2M applications, their
 grants, custom APIs and the Management API's lifetime), and an import file for
 'pulumi import --file', so the first 'pulumi up' adopts every object instead of recreating it.
-Nothing is narrowed: live scopes are kept, and guardrail findings are listed with the exemption
-each would need.
+Nothing is narrowed: live scopes and access policies are kept, and guardrail findings are listed
+with the exemption each would need. Objects the stack's config check refuses, or that the
+components can't hold without changing them, are left out, each with the reason and the fix.
 
 Options:
 ${TENANT_OPTIONS}
@@ -104,7 +105,8 @@ ${CREDENTIALS}
 Exit codes:
   0  written, no mandatory finding
   1  written; at least one live object breaks a mandatory guardrail (kept as live, exemption listed)
-  2  bad usage, an existing file without --force, or a tenant read failure (nothing written)`;
+  2  bad usage, an existing file without --force, a domain the config check refuses, or a tenant
+     read failure (nothing written)`;
 
 function positiveInteger(flag: string, value: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER, min = 1): number {
     if (value === undefined) return fallback;
