@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AUTH0_TYPES } from "../../../policy-pack/guardrails";
 import { buildReport, EXEMPTIONS_APPLIED_POLICY, managementApiLabel } from "../../../cli/report/report";
+import { UNKNOWN_VALUE } from "../../../cli/program/protocol";
 import { SECRET_TEXT } from "../../../cli/values";
 import { CLIENT_SECRET_PLAINTEXT, DIAGNOSTICS, INPUT, resource, SECRET_SCOPE, URNS } from "./reportFixtures";
 
@@ -160,6 +161,17 @@ describe("buildReport", () => {
         expect(built.summary).toMatchObject({ machines: 1, otherApplications: 1 });
         const spaGrant = built.grants.find((g) => g.name === "spa-g")!;
         expect(spaGrant).toMatchObject({ scopes: ["read:a", "write:b"], organizationUsage: "require", allowAnyOrganization: true, subjectType: null });
+    });
+
+    it("recognises the Management API by its name as the pack does, when its identifier isn't known offline", () => {
+        const system = resource(AUTH0_TYPES.resourceServer, "system", { identifier: UNKNOWN_VALUE, name: "Auth0 Management API" });
+        const client = resource(AUTH0_TYPES.client, "ops", { appType: "non_interactive" });
+        const grant = resource(AUTH0_TYPES.clientGrant, "ops-g", { clientId: UNKNOWN_VALUE, audience: UNKNOWN_VALUE, scopes: ["read:users"] }, {
+            propertyDependencies: { clientId: [client.urn], audience: [system.urn] },
+        });
+        const built = buildReport({ ...INPUT, diagnostics: [], resources: [system, client, grant] });
+        expect(built.apis).toEqual([expect.objectContaining({ label: "Auth0 Management API", managementApi: true })]);
+        expect(built.grants).toEqual([expect.objectContaining({ api: "Auth0 Management API", managementApi: true })]);
     });
 
     it("never contains a secret's plaintext", () => {
