@@ -8,6 +8,7 @@ import {
     counted,
     grantContext,
     extraSections,
+    forbiddenNote,
     grantScopes,
     lifetime,
     number,
@@ -223,7 +224,7 @@ function renderMarkdownWithin(report: PlanReport, budget: number): string {
     md.line(`<details><summary>Management API scopes the deployer needs (${number(report.deployerScopes.length)})</summary>`);
     md.line();
     if (report.deployerScopes.length === 0) md.line("None.");
-    else md.table(["Scope", "Why"], report.deployerScopes.map((s) => [code(s.scope), cell(s.reasons.join("; "))]));
+    else md.table(["Scope", "Why"], report.deployerScopes.map((s) => [code(s.scope), cell(`${s.reasons.join("; ")}${forbiddenNote(s)}`)]));
     md.line();
     md.line("</details>");
 

@@ -34,7 +34,7 @@ export interface PlanReport {
     /** Resources with `retainOnDelete`: left in the tenant when removed from the program. */
     readonly retained: readonly PlanResourceRef[];
     /** Management API scopes the deploying application needs to apply this plan. */
-    readonly deployerScopes: readonly { readonly scope: string; readonly reasons: readonly string[] }[];
+    readonly deployerScopes: readonly PlanDeployerScope[];
     /** Every policy diagnostic, mandatory first. */
     readonly diagnostics: readonly PlanDiagnostic[];
     /** The `auth0-exemptions-applied` diagnostics: findings an exemption suppressed. */
@@ -100,3 +100,11 @@ export interface ReportInput {
 
 /** A stable order for report entries (code-unit order, independent of locale). */
 export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** One Management API scope the deployer needs, and why. */
+export interface PlanDeployerScope {
+    readonly scope: string;
+    readonly reasons: readonly string[];
+    /** Set when the pack forbids this scope to every other application (the takeover tier): its reason. */
+    readonly forbiddenToOthers?: string;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AUTH0_TYPES } from "../../../policy-pack/guardrails";
 import { buildReport, EXEMPTIONS_APPLIED_POLICY, managementApiLabel } from "../../../cli/report/report";
+import { renderText } from "../../../cli/report/renderText";
 import { UNKNOWN_VALUE } from "../../../cli/program/protocol";
 import { SECRET_TEXT } from "../../../cli/values";
 import { CLIENT_SECRET_PLAINTEXT, DIAGNOSTICS, INPUT, resource, SECRET_SCOPE, URNS } from "./reportFixtures";
@@ -104,6 +105,14 @@ describe("buildReport", () => {
         // The only resource server besides the adopted, retained Management API is Orders.
         expect(scopes.get("create:resource_servers")).toEqual(["create auth0:index/resourceServer:ResourceServer"]);
         expect(report.deployerScopes.map((s) => s.scope)).toEqual([...report.deployerScopes.map((s) => s.scope)].sort());
+    });
+
+    it("says which of the deployer's scopes the pack forbids to every other application, and why", () => {
+        const forbidden = new Map(report.deployerScopes.map((s) => [s.scope, s.forbiddenToOthers]));
+        expect(forbidden.get("create:client_grants")).toMatch(/grants any application/);
+        expect(forbidden.get("update:client_keys")).toMatch(/client secret/);
+        expect(forbidden.get("create:clients")).toBeUndefined();
+        expect(renderText(report)).toMatch(/ {2}create:client_grants +create auth0:index\/clientGrant:ClientGrant \(forbidden to every other application: grants any application/);
     });
 
     it("orders diagnostics mandatory first, strips the policy description, and scrubs secrets from messages", () => {
