@@ -1,15 +1,21 @@
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
-import { PROOF_OF_POSSESSION_MECHANISMS, RBAC_TOKEN_DIALECT, type ConfigIssue, type ProofOfPossessionMechanism } from "../../policy-pack/guardrails";
+import {
+    CLOSED_USER_ACCESS_POLICIES,
+    type ClosedUserAccessPolicy,
+    defaultTokenLifetimeForWeb,
+    PROOF_OF_POSSESSION_MECHANISMS,
+    quoteList,
+    RBAC_TOKEN_DIALECT,
+    type ConfigIssue,
+    type ProofOfPossessionMechanism,
+} from "../../policy-pack/guardrails";
 import { AUTH0_TOKEN_LIFETIME_LIMITS, checkApiSettings } from "../config/argChecks";
 import { ComponentArgsError } from "../config/argsError";
 import { checkInput, isKnownString } from "../config/deferredChecks";
 import {
     API_IDENTIFIER,
-    API_USER_ACCESS_POLICIES,
-    type ApiUserAccessPolicy,
     DEFAULT_API_TOKEN_LIFETIME_SECONDS,
-    defaultTokenLifetimeForWeb,
 } from "../config/tenantConfig";
 
 export interface ApiArgs {
@@ -34,7 +40,7 @@ export interface ApiArgs {
      * tokens carry only the user's permissions. Auth0's own "allow_all" is not offered: it opens the
      * API to every application in the tenant. Default: "deny_all".
      */
-    readonly userAccessPolicy?: ApiUserAccessPolicy;
+    readonly userAccessPolicy?: ClosedUserAccessPolicy;
     /** Bind access tokens to the client's key (mTLS certificate or DPoP key). Default: not bound. */
     readonly proofOfPossession?: { readonly mechanism: ProofOfPossessionMechanism; readonly required?: boolean };
 }
@@ -112,7 +118,7 @@ export class Api extends pulumi.ComponentResource {
 /** Fills in the documented defaults. Pure, so it is tested without mocks. */
 export function resolveApiArgs(args: ApiArgs) {
     const tokenLifetime = args.tokenLifetime ?? DEFAULT_API_TOKEN_LIFETIME_SECONDS;
-    const userAccessPolicy: ApiUserAccessPolicy = args.userAccessPolicy ?? "deny_all";
+    const userAccessPolicy: ClosedUserAccessPolicy = args.userAccessPolicy ?? "deny_all";
     return {
         tokenLifetime,
         tokenLifetimeForWeb: args.tokenLifetimeForWeb ?? defaultTokenLifetimeForWeb(tokenLifetime),
@@ -134,11 +140,11 @@ export function identifierIssues(identifier: unknown): ConfigIssue[] {
 /** The access settings' checks: only closed user-access policies, and a known token-binding mechanism. */
 function accessIssues(args: ApiArgs, resolved: ReturnType<typeof resolveApiArgs>): ConfigIssue[] {
     const issues: ConfigIssue[] = [];
-    if (!(API_USER_ACCESS_POLICIES as readonly string[]).includes(resolved.userAccessPolicy)) {
-        issues.push({ path: ["userAccessPolicy"], message: `must be one of ${API_USER_ACCESS_POLICIES.map((p) => `"${p}"`).join(", ")}` });
+    if (!(CLOSED_USER_ACCESS_POLICIES as readonly string[]).includes(resolved.userAccessPolicy)) {
+        issues.push({ path: ["userAccessPolicy"], message: `must be one of ${quoteList(CLOSED_USER_ACCESS_POLICIES)}` });
     }
     if (args.proofOfPossession && !(PROOF_OF_POSSESSION_MECHANISMS as readonly string[]).includes(args.proofOfPossession.mechanism)) {
-        issues.push({ path: ["proofOfPossession", "mechanism"], message: `must be one of ${PROOF_OF_POSSESSION_MECHANISMS.map((m) => `"${m}"`).join(", ")}` });
+        issues.push({ path: ["proofOfPossession", "mechanism"], message: `must be one of ${quoteList(PROOF_OF_POSSESSION_MECHANISMS)}` });
     }
     return issues;
 }

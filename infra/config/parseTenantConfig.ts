@@ -12,6 +12,7 @@ import {
     tenantDomainProblem,
     type ConfigIssue,
     type ConfigPath,
+    defaultTokenLifetimeForWeb,
 } from "../../policy-pack/guardrails";
 import { checkApiSettings, checkApiGrantScopes, checkManagementGrant } from "./argChecks";
 import { clientGrantName } from "./resourceNames";
@@ -19,7 +20,6 @@ import { renameIssues } from "./renames";
 import {
     apiSchema,
     configKeySchema,
-    defaultTokenLifetimeForWeb,
     machineSchema,
     MANAGEMENT_API_GRANT_KEY,
     managementApiSchema,
