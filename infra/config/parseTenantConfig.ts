@@ -16,6 +16,7 @@ import {
 import { checkApiSettings, checkApiGrantScopes, checkManagementGrant } from "./argChecks";
 import { clientGrantName } from "./resourceNames";
 import { renameIssues } from "./renames";
+import { allowedKeysAt } from "./schemaKeys";
 import {
     apiSchema,
     configKeySchema,
@@ -23,11 +24,10 @@ import {
     machineSchema,
     MANAGEMENT_API_GRANT_KEY,
     managementApiSchema,
-    SCHEMA_KEYS,
+    TENANT_CONFIG_KEYS,
     type GrantConfig,
     type MachineConfig,
     type ManagementApiConfig,
-    type SchemaKind,
     type TenantConfig,
 } from "./tenantConfig";
 
@@ -35,35 +35,25 @@ export type TenantConfigParse =
     | { readonly ok: true; readonly config: TenantConfig }
     | { readonly ok: false; readonly issues: readonly ConfigIssue[] };
 
-function zodIssues(error: z.ZodError, prefix: ConfigPath, keysKind: SchemaKind): ConfigIssue[] {
+function zodIssues(error: z.ZodError, prefix: ConfigPath, schema: z.ZodType, value: unknown): ConfigIssue[] {
     return error.issues.flatMap((issue): ConfigIssue[] => {
         const path = [...prefix, ...(issue.path as (string | number)[])];
         if (issue.code === "unrecognized_keys") {
-            const kind = kindOfObjectAt(issue.path as (string | number)[], keysKind);
+            const allowed = allowedKeysAt(schema, issue.path as (string | number)[], value);
             return issue.keys.map((key) => {
-                const near = closestMatches(key, SCHEMA_KEYS[kind] ?? [], 1);
+                const near = closestMatches(key, allowed, 1);
                 const hint = near.length > 0 ? ` (did you mean "${near[0]}"?)` : "";
-                return { path: [...path, key], message: `unknown setting "${key}"${hint}; allowed: ${(SCHEMA_KEYS[kind] ?? []).join(", ")}` };
+                return { path: [...path, key], message: `unknown setting "${key}"${hint}; allowed: ${allowed.join(", ")}` };
             });
         }
         return [{ path, message: issue.message.replace(/^Invalid input: /, "") }];
     });
 }
 
-/** Which object schema sits at a path inside an entry, e.g. ["tokenQuota"] inside a machine. */
-function kindOfObjectAt(path: readonly (string | number)[], entryKind: SchemaKind): SchemaKind {
-    if (entryKind !== "machine" || path.length === 0) return entryKind;
-    if (path[0] === "tokenQuota") return "tokenQuota";
-    if (path[0] === "authentication") return path[1] === "publicKeys" ? "publicKey" : "authentication";
-    if (path[0] === "grants") return "grant";
-    return entryKind;
-}
-
 function parseEntries<S extends z.ZodType>(
     raw: unknown,
     section: "apis" | "machines",
     schema: S,
-    kind: SchemaKind,
     issues: ConfigIssue[],
 ): Map<string, z.output<S>> {
     const parsed = new Map<string, z.output<S>>();
@@ -77,7 +67,7 @@ function parseEntries<S extends z.ZodType>(
         if (!keyCheck.success) issues.push({ path: [section, key], message: `the name "${key}" ${keyCheck.error.issues[0].message}` });
         const result = schema.safeParse(value);
         if (result.success) parsed.set(key, result.data);
-        else issues.push(...zodIssues(result.error, [section, key], kind));
+        else issues.push(...zodIssues(result.error, [section, key], schema, value));
     }
     return parsed;
 }
@@ -93,8 +83,8 @@ export function parseTenantConfig(raw: unknown): TenantConfigParse {
     const issues: ConfigIssue[] = [];
     if (!isRecord(raw)) return { ok: false, issues: [{ path: [], message: "must be an object with domain, apis and machines" }] };
     for (const key of Object.keys(raw)) {
-        if (!SCHEMA_KEYS.root.includes(key)) {
-            const near = closestMatches(key, SCHEMA_KEYS.root, 1);
+        if (!(TENANT_CONFIG_KEYS as readonly string[]).includes(key)) {
+            const near = closestMatches(key, TENANT_CONFIG_KEYS, 1);
             issues.push({ path: [key], message: `unknown setting "${key}"${near.length > 0 ? ` (did you mean "${near[0]}"?)` : ""}` });
         }
     }
@@ -114,10 +104,10 @@ export function parseTenantConfig(raw: unknown): TenantConfigParse {
         if (result.success) {
             managementApi = result.data;
             issues.push(...withPrefix(["managementApi"], checkApiSettings({ tokenLifetime: managementApi.tokenLifetime }, { webLifetimeManaged: false })));
-        } else issues.push(...zodIssues(result.error, ["managementApi"], "managementApi"));
+        } else issues.push(...zodIssues(result.error, ["managementApi"], managementApiSchema, raw.managementApi));
     }
 
-    const apis = parseEntries(raw.apis, "apis", apiSchema, "api", issues);
+    const apis = parseEntries(raw.apis, "apis", apiSchema, issues);
     const identifiers = new Map<string, string>();
     for (const [key, api] of apis) {
         const path = ["apis", key];
@@ -158,7 +148,7 @@ export function parseTenantConfig(raw: unknown): TenantConfigParse {
     issues.push(...renameIssues("apis", apis));
     const rawApiKeys = isRecord(raw.apis) ? new Set(Object.keys(raw.apis)) : new Set<string>();
     const machines = new Map<string, MachineConfig>();
-    for (const [key, machine] of parseEntries(raw.machines, "machines", machineSchema, "machine", issues)) {
+    for (const [key, machine] of parseEntries(raw.machines, "machines", machineSchema, issues)) {
         const grants: Record<string, GrantConfig> = {};
         for (const [apiKey, grant] of Object.entries(machine.grants)) {
             const asList = Array.isArray(grant);

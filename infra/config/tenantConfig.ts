@@ -234,20 +234,3 @@ export interface TenantConfig {
 
 /** The top-level keys of a tenant's config, in the order messages list them. */
 export const TENANT_CONFIG_KEYS = ["domain", "tenantDomain", "managementApi", "apis", "machines"] as const satisfies readonly (keyof TenantConfigInput)[];
-
-const keysOf = (schemas: readonly { readonly shape: object }[]) => [...new Set(schemas.flatMap((schema) => Object.keys(schema.shape)))];
-
-/** The keys each object schema accepts, read from the schemas themselves, for "did you mean" on unknown keys. */
-export const SCHEMA_KEYS = {
-    root: [...TENANT_CONFIG_KEYS] as string[],
-    api: keysOf([apiSchema]),
-    machine: keysOf([machineSchema]),
-    managementApi: keysOf([managementApiSchema]),
-    tokenQuota: keysOf([tokenQuotaSchema]),
-    publicKey: keysOf([publicKeySchema]),
-    grant: keysOf(grantSchema.options.filter((option) => option instanceof z.ZodObject)),
-    authentication: keysOf(authenticationSchema.options),
-    certificate: keysOf([caCertificateSchema as unknown as { shape: object }, selfSignedCertificateSchema]),
-} as const satisfies Readonly<Record<string, readonly string[]>>;
-
-export type SchemaKind = keyof typeof SCHEMA_KEYS;
