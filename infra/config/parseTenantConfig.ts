@@ -16,7 +16,7 @@ import {
 import { checkApiSettings, checkApiGrantScopes, checkManagementGrant } from "./argChecks";
 import { clientGrantName } from "./resourceNames";
 import { renameIssues } from "./renames";
-import { allowedKeysAt } from "./schemaKeys";
+import { schemaIssues } from "./schemaIssues";
 import {
     apiSchema,
     configKeySchema,
@@ -35,21 +35,6 @@ export type TenantConfigParse =
     | { readonly ok: true; readonly config: TenantConfig }
     | { readonly ok: false; readonly issues: readonly ConfigIssue[] };
 
-function zodIssues(error: z.ZodError, prefix: ConfigPath, schema: z.ZodType, value: unknown): ConfigIssue[] {
-    return error.issues.flatMap((issue): ConfigIssue[] => {
-        const path = [...prefix, ...(issue.path as (string | number)[])];
-        if (issue.code === "unrecognized_keys") {
-            const allowed = allowedKeysAt(schema, issue.path as (string | number)[], value);
-            return issue.keys.map((key) => {
-                const near = closestMatches(key, allowed, 1);
-                const hint = near.length > 0 ? ` (did you mean "${near[0]}"?)` : "";
-                return { path: [...path, key], message: `unknown setting "${key}"${hint}; allowed: ${allowed.join(", ")}` };
-            });
-        }
-        return [{ path, message: issue.message.replace(/^Invalid input: /, "") }];
-    });
-}
-
 function parseEntries<S extends z.ZodType>(
     raw: unknown,
     section: "apis" | "machines",
@@ -67,7 +52,7 @@ function parseEntries<S extends z.ZodType>(
         if (!keyCheck.success) issues.push({ path: [section, key], message: `the name "${key}" ${keyCheck.error.issues[0].message}` });
         const result = schema.safeParse(value);
         if (result.success) parsed.set(key, result.data);
-        else issues.push(...zodIssues(result.error, [section, key], schema, value));
+        else issues.push(...schemaIssues(result.error, [section, key], schema, value));
     }
     return parsed;
 }
@@ -104,7 +89,7 @@ export function parseTenantConfig(raw: unknown): TenantConfigParse {
         if (result.success) {
             managementApi = result.data;
             issues.push(...withPrefix(["managementApi"], checkApiSettings({ tokenLifetime: managementApi.tokenLifetime }, { webLifetimeManaged: false })));
-        } else issues.push(...zodIssues(result.error, ["managementApi"], managementApiSchema, raw.managementApi));
+        } else issues.push(...schemaIssues(result.error, ["managementApi"], managementApiSchema, raw.managementApi));
     }
 
     const apis = parseEntries(raw.apis, "apis", apiSchema, issues);
@@ -187,16 +172,32 @@ export function parseTenantConfig(raw: unknown): TenantConfigParse {
     issues.push(...renameIssues("machines", machines));
 
     if (issues.length > 0) return { ok: false, issues };
-    return {
-        ok: true,
-        config: {
-            domain: (domain as string).trim(),
-            tenantDomain: tenantDomain ?? (domain as string).trim(),
-            managementApi,
-            apis: Object.fromEntries(apis),
-            machines: Object.fromEntries(machines),
-        },
-    };
+    const config: TenantConfig = deepFreeze({
+        domain: (domain as string).trim(),
+        tenantDomain: tenantDomain ?? (domain as string).trim(),
+        managementApi,
+        apis: Object.fromEntries(apis),
+        machines: Object.fromEntries(machines),
+    });
+    parsedConfigs.add(config);
+    return { ok: true, config };
+}
+
+// The configs this module parsed, frozen so they stay as checked: one passed on (the stack's, read
+// by loadStackTenantConfig, then given to TenantAccess) needn't be parsed again.
+const parsedConfigs = new WeakSet<object>();
+
+/** Whether `config` is a config parseTenantConfig returned (and so complete, defaulted and valid). */
+export function isParsedTenantConfig(config: unknown): config is TenantConfig {
+    return typeof config === "object" && config !== null && parsedConfigs.has(config);
+}
+
+function deepFreeze<T>(value: T): T {
+    if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const child of Object.values(value)) deepFreeze(child);
+    }
+    return value;
 }
 
 /**

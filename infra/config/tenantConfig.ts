@@ -31,10 +31,13 @@ export type ApiUserAccessPolicy = (typeof API_USER_ACCESS_POLICIES)[number];
 
 const positiveSeconds = z.number().int("must be a whole number of seconds").positive("must be above 0");
 const nonEmpty = z.string().trim().min(1, "must not be empty");
+const oneOf = (values: readonly string[]) => ({ error: `must be one of ${values.map((value) => `"${value}"`).join(", ")}` });
+const IDENTIFIER_MESSAGE = "must be a non-empty string without white space, e.g. https://orders.acme.example";
 
 export const apiSchema = z.strictObject({
     /** The API's audience, e.g. `https://orders.acme.example`. Can't change once created. */
-    identifier: nonEmpty.regex(API_IDENTIFIER, "must not contain white space"),
+    // Not trimmed: the component registers the identifier as given, so one with spaces is refused, not changed.
+    identifier: z.string({ error: IDENTIFIER_MESSAGE }).regex(API_IDENTIFIER, IDENTIFIER_MESSAGE),
     /** The entry's key before a rename: its resources are kept (aliased), not replaced. */
     formerly: z.string().regex(RESOURCE_KEY, "must be the entry's old key: lower-case letters, digits and hyphens").optional(),
     /** Name shown in the Auth0 dashboard. Default: the config key. */
@@ -48,11 +51,11 @@ export const apiSchema = z.strictObject({
     /** The API's scopes: name to description. Declared here and nowhere else. */
     scopes: z.record(nonEmpty, z.string()).default({}),
     /** Which applications may get a user's token for the API; declaring user access turns on RBAC. Default: "deny_all". */
-    userAccessPolicy: z.enum(API_USER_ACCESS_POLICIES).default("deny_all"),
+    userAccessPolicy: z.enum(API_USER_ACCESS_POLICIES, oneOf(API_USER_ACCESS_POLICIES)).default("deny_all"),
     /** Bind access tokens to the client's mTLS certificate or DPoP key. Default: not bound. */
     proofOfPossession: z
         .strictObject({
-            mechanism: z.enum(PROOF_OF_POSSESSION_MECHANISMS),
+            mechanism: z.enum(PROOF_OF_POSSESSION_MECHANISMS, oneOf(PROOF_OF_POSSESSION_MECHANISMS)),
             /** Reject tokens requested without the binding. Default: true. */
             required: z.boolean().default(true),
         })

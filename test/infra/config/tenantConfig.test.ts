@@ -126,6 +126,16 @@ describe("parseTenantConfig", () => {
             ['auth0-m2m:apis.orders.tokenLifetme: unknown setting "tokenLifetme" (did you mean "tokenLifetime"?); allowed: identifier, formerly, name, tokenLifetime, tokenLifetimeForWeb, allowOfflineAccess, scopes, userAccessPolicy, proofOfPossession'],
         ],
         [
+            "an open user-access policy, in the words the Api component uses too",
+            (c) => (c.apis.orders.userAccessPolicy = "allow_all"),
+            ['auth0-m2m:apis.orders.userAccessPolicy: must be one of "deny_all", "require_client_grant"'],
+        ],
+        [
+            "an identifier with white space around it (refused, not trimmed: the component registers it as given)",
+            (c) => (c.apis.orders.identifier = " https://orders.acme.example"),
+            ["auth0-m2m:apis.orders.identifier: must be a non-empty string without white space, e.g. https://orders.acme.example"],
+        ],
+        [
             "a lifetime of the wrong type",
             (c) => (c.apis.orders.tokenLifetime = "1h"),
             ["auth0-m2m:apis.orders.tokenLifetime: expected number, received string"],
