@@ -1,6 +1,7 @@
 // One adoption: read the tenant (read-only), build this project's config and the import file from
 // what is live, judge what is live with the pack so every finding is listed with the exemption it
 // would need, and write both files, or nothing.
+import * as path from "node:path";
 import { findPackage, type PackageInfo } from "../packageInfo";
 import { reportFailure } from "../failure";
 import { write } from "../output";
@@ -8,13 +9,14 @@ import { EXIT_MANDATORY_VIOLATION, EXIT_OK, settleExitCode } from "../errors";
 import { MANAGEMENT_API_GRANT_KEY } from "../../infra/library";
 import type { AdoptOptions } from "../audit/args";
 import { readAndStartJudge } from "../audit/audit";
-import { buildAuditReport } from "../audit/auditReport";
+import { buildAuditReport, liveModel } from "../audit/auditReport";
 import type { Judge } from "../audit/judge";
 import { toResources } from "../audit/liveResources";
 import { ReadProgress } from "../audit/progress";
 import { adoptFilePaths, checkWritable, configText, importText, writeAdoptFiles } from "./adoptFiles";
 import { buildAdoptModel } from "./adoptModel";
 import { proposeScopes, readEndpointsFile } from "./proposals";
+import { summaryLines } from "./summary";
 
 export async function adopt(options: AdoptOptions, pkg: PackageInfo = findPackage()): Promise<number> {
     const progress = new ReadProgress(options.verbose || process.stderr.isTTY === true);
@@ -27,29 +29,17 @@ export async function adopt(options: AdoptOptions, pkg: PackageInfo = findPackag
         const started = await readAndStartJudge(options, pkg, progress, secrets);
         judge = started.judge;
         const tenant = started.tenant;
-        const model = buildAdoptModel(tenant, options.domain);
+        const model = buildAdoptModel(tenant, options.configDomain);
         const machines = (model.config["auth0-m2m:machines"] ?? {}) as Record<string, { grants: Record<string, string[]> }>;
         const proposals = endpoints ? proposeScopes(endpoints, model.machineClients, (m) => machines[m]?.grants[MANAGEMENT_API_GRANT_KEY], options.endpointsFile!) : [];
 
         const live = toResources(tenant);
-        const report = buildAuditReport({ tool: { name: pkg.name, version: pkg.version }, tenant, live, pack: judge.info, diagnostics: await judge.judge(live.resources) });
+        const judged = { tool: { name: pkg.name, version: pkg.version }, tenant, live, pack: judge.info, diagnostics: await judge.judge(live.resources) };
+        const report = buildAuditReport({ ...judged, model: liveModel(judged) });
         // Findings on what is adopted, each with the exemption the adopted resource would need.
         const findings = report.findings.filter((f) => f.object && model.names.has(f.object.id) && f.level !== "advisory");
 
-        const lines: string[] = [`Adopted from ${options.domain} by auth0-m2m adopt ${pkg.version}. Live values are kept as they are; nothing is narrowed.`, `Import first: pulumi import --file ${files.importFile.split(/[\\/]/).pop()}`];
-        if (model.secretMachines.length > 0) {
-            lines.push("", `Secrets are never read or written here. ${model.secretMachines.join(", ")} authenticate with a client secret and get client_secret_post:`);
-            lines.push("the component generates its own secret, so its first update (and every secretVersion bump) replaces the live secret.", "Hand the new secret (pulumi stack output --show-secrets clientSecrets) to each application before or as it rotates.");
-        }
-        for (const p of proposals) {
-            lines.push("", `Least privilege for ${p.machine} (Management API), from --endpoints: ${p.proposed.join(" ") || "(none)"}`);
-            lines.push(`  live: ${p.live.join(" ") || "(none)"}; not needed: ${p.unneeded.join(" ") || "none"}; needed but not live: ${p.missing.join(" ") || "none"}. Kept as live; narrow by hand.`);
-        }
-        for (const f of findings) {
-            lines.push("", `${f.level} ${f.policy} on ${model.names.get(f.object!.id)} (${f.object!.name}, ${f.object!.id}): ${f.message.split("\n")[0]}`);
-            lines.push(`  kept as live; until fixed it needs: { "${f.policy}": { "exemptions": [{ "resource": "${model.names.get(f.object!.id)}", "reason": <why, 20+ characters>, "expires": <YYYY-MM-DD> }] } }`);
-        }
-        for (const s of model.skipped) lines.push("", `Not adopted: ${s.kind} "${s.name}" (${s.id}): ${s.reason}.`);
+        const lines = summaryLines({ domain: options.domain, version: pkg.version, importFile: path.basename(files.importFile), model, proposals, findings });
         const text = configText(model, lines);
         writeAdoptFiles(files, text, importText(model));
         await write(process.stdout, `${lines.join("\n")}\n\nWrote ${files.configFile} and ${files.importFile}.\n`);

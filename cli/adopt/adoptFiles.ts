@@ -23,7 +23,8 @@ export function checkWritable(files: AdoptFiles, force: boolean): void {
 
 /** The stack file's text: comment lines, then the config. */
 export function configText(model: AdoptModel, comments: readonly string[]): string {
-    const header = comments.map((line) => (line === "" ? "#" : `# ${line}`)).join("\n");
+    // A live name may hold a line break: every physical line is commented, so none can become config.
+    const header = comments.flatMap((line) => line.split(/\r\n|\r|\n|\u2028|\u2029/)).map((line) => (line === "" ? "#" : `# ${line}`)).join("\n");
     return `${header}\n${stringify({ config: model.config }, { lineWidth: 0 })}`;
 }
 

@@ -2,34 +2,25 @@
 // resource names its components give each object (infra/index.ts names the root TenantAccess
 // "tenant"; TenantAccess, Api, ManagementApi and MachineClient name their children
 // `${name}-<key>`, `-resource-server`, `-scopes`, `-client`, `-credentials`, `-grant-<api key>`).
-// Nothing is narrowed: live scopes and lifetimes are kept as they are. What the components can't
-// express without changing a live object is left out, with the reason.
-import { isManagementApiAudience } from "../../policy-pack/guardrails";
+// Nothing is narrowed: live scopes, lifetimes and access policies are kept as they are. What the
+// components can't express without changing a live object, and what the config check refuses
+// (schemaCheck.ts), is left out, with the reason.
+import { isCanonicalTenantDomain, isManagementApiAudience } from "../../policy-pack/guardrails";
 import { MANAGEMENT_API_GRANT_KEY, RESOURCE_KEY } from "../../infra/library";
 import { AUTH0_TYPES } from "../../policy-pack/guardrails";
 import { authenticationMethod, systemReason } from "../audit/liveResources";
 import type { LiveClient, LiveTenant } from "../audit/liveTenant";
+import { adoptedAccess } from "./apiAccess";
+import type { Draft, DraftEntry, DraftGrant, DraftMachine, ImportEntry, Skipped } from "./draft";
+import { checkDraft, tenantConfigInput } from "./schemaCheck";
+
+export type { ImportEntry, Skipped } from "./draft";
 
 /** The signing algorithm the Api component sets on every API it manages (infra/components/api.ts). */
 const API_SIGNING_ALG = "RS256";
 
 /** The root component's name in this project's program (infra/index.ts). */
 export const ROOT_NAME = "tenant";
-
-export interface ImportEntry {
-    readonly type: string;
-    readonly name: string;
-    readonly id?: string;
-    readonly parent?: string;
-    readonly component?: true;
-}
-
-export interface Skipped {
-    readonly kind: "application" | "grant" | "api";
-    readonly id: string;
-    readonly name: string;
-    readonly reason: string;
-}
 
 export interface AdoptModel {
     /** The `config:` section of Pulumi.<stack>.yaml. */
@@ -55,31 +46,48 @@ export function keyFor(name: string, taken: Set<string>): string {
 
 const onlyClientCredentials = (c: LiveClient) => (c.grant_types ?? ["client_credentials"]).every((g) => g === "client_credentials");
 
-export function buildAdoptModel(tenant: LiveTenant, domain: string): AdoptModel {
-    const imports: ImportEntry[] = [{ type: "auth0-m2m:index:TenantAccess", name: ROOT_NAME, component: true }];
-    const skipped: Skipped[] = [];
-    const names = new Map<string, string>();
-    const keys = new Set<string>();
-    // A stack's auth0:domain is a host name (the config check rejects a port); a port only appears
-    // behind a proxy or a test tenant, where the Management API audience keeps it.
-    const config: Record<string, unknown> = { "auth0:domain": domain.replace(/:\d+$/, "") };
+/** One adopted object's entry: its config, and its component and resources to import, `imports[own]` being its own resource. */
+function entry(ref: DraftEntry["ref"], config: Record<string, unknown>, imports: ImportEntry[], own = 1): DraftEntry {
+    return { ref, config, imports, resourceName: imports[own].name };
+}
 
+/**
+ * `configDomain` is the host the stack's `auth0:domain` gets (the config check wants a DNS name, no
+ * port). For a custom domain, the canonical one (which the Management API's audience is on) comes
+ * from the live Management API's identifier.
+ */
+export function buildAdoptModel(tenant: LiveTenant, configDomain: string): AdoptModel {
     const management = tenant.resourceServers.find((s) => isManagementApiAudience(s.identifier));
+    const canonical = management ? new URL(management.identifier).host : undefined;
+    const draft: Draft = {
+        root: { domain: configDomain, ...(!isCanonicalTenantDomain(configDomain) && canonical !== undefined && canonical !== configDomain ? { tenantDomain: canonical } : {}) },
+        apis: new Map(),
+        machines: new Map(),
+        skipped: [],
+    };
+    const keys = new Set<string>();
     if (management?.token_lifetime !== undefined) {
-        config["auth0-m2m:managementApi"] = { tokenLifetime: management.token_lifetime };
         const component = `${ROOT_NAME}-management-api`;
-        imports.push({ type: "auth0-m2m:index:ManagementApi", name: component, parent: ROOT_NAME, component: true });
-        imports.push({ type: AUTH0_TYPES.resourceServer, name: `${component}-resource-server`, id: management.id ?? management.identifier, parent: component });
-        names.set(management.id ?? management.identifier, `${component}-resource-server`);
+        const id = management.id ?? management.identifier;
+        draft.management = entry({ id, name: management.name ?? "Auth0 Management API" }, { tokenLifetime: management.token_lifetime }, [
+            { type: "auth0-m2m:index:ManagementApi", name: component, parent: ROOT_NAME, component: true },
+            { type: AUTH0_TYPES.resourceServer, name: `${component}-resource-server`, id, parent: component },
+        ]);
     }
+    const apiKeys = addApis(tenant, draft, keys);
+    addMachines(tenant, draft, keys, apiKeys);
+    checkDraft(draft);
+    return assemble(draft);
+}
 
+function addApis(tenant: LiveTenant, draft: Draft, keys: Set<string>): Map<string, string> {
     const apiKeys = new Map<string, string>();
-    const apis: Record<string, unknown> = {};
     for (const server of tenant.resourceServers) {
         if (isManagementApiAudience(server.identifier)) continue;
+        const ref = { id: server.id ?? server.identifier, name: server.name ?? server.identifier };
         const reason = systemReason(server);
         if (reason) {
-            skipped.push({ kind: "api", id: server.id ?? server.identifier, name: server.name ?? server.identifier, reason: `${reason}; not the tenant owner's to manage` });
+            draft.skipped.push({ kind: "api", ...ref, reason: `${reason}; not the tenant owner's to manage` });
             continue;
         }
         // The Api component always signs with RS256 (infra/components/api.ts); adopting an API that
@@ -87,12 +95,18 @@ export function buildAdoptModel(tenant: LiveTenant, domain: string): AdoptModel 
         // change how its tokens are signed and break every API that verifies them.
         const signingAlg = typeof server.signing_alg === "string" ? server.signing_alg : undefined;
         if (signingAlg !== undefined && signingAlg !== API_SIGNING_ALG) {
-            skipped.push({ kind: "api", id: server.id ?? server.identifier, name: server.name ?? server.identifier, reason: `it signs tokens with ${signingAlg}; the Api component signs with ${API_SIGNING_ALG}, so adopting would break every API that verifies its tokens` });
+            draft.skipped.push({ kind: "api", ...ref, reason: `it signs tokens with ${signingAlg}; the Api component signs with ${API_SIGNING_ALG}, so adopting would break every API that verifies its tokens` });
             continue;
         }
-        const key = keyFor(server.name ?? server.identifier, keys);
+        const access = adoptedAccess(server);
+        if (!access.ok) {
+            draft.skipped.push({ kind: "api", ...ref, reason: access.reason, fix: access.fix });
+            continue;
+        }
+        const key = keyFor(ref.name, keys);
         apiKeys.set(server.identifier, key);
-        apis[key] = {
+        const component = `${ROOT_NAME}-${key}`;
+        const config = {
             identifier: server.identifier,
             ...(server.name ? { name: server.name } : {}),
             // Kept as live: the config default (3,600 s) would change a live lifetime.
@@ -100,28 +114,27 @@ export function buildAdoptModel(tenant: LiveTenant, domain: string): AdoptModel 
             ...(server.token_lifetime_for_web !== undefined ? { tokenLifetimeForWeb: server.token_lifetime_for_web } : {}),
             ...(server.allow_offline_access === true ? { allowOfflineAccess: true } : {}),
             scopes: Object.fromEntries((server.scopes ?? []).map((s) => [s.value, s.description ?? ""])),
+            ...access.fields,
         };
-        const component = `${ROOT_NAME}-${key}`;
-        imports.push({ type: "auth0-m2m:index:Api", name: component, parent: ROOT_NAME, component: true });
-        imports.push({ type: AUTH0_TYPES.resourceServer, name: `${component}-resource-server`, id: server.id ?? server.identifier, parent: component });
-        imports.push({ type: AUTH0_TYPES.resourceServerScopes, name: `${component}-scopes`, id: server.identifier, parent: component });
-        names.set(server.id ?? server.identifier, `${component}-resource-server`);
+        draft.apis.set(key, entry(ref, config, [
+            { type: "auth0-m2m:index:Api", name: component, parent: ROOT_NAME, component: true },
+            { type: AUTH0_TYPES.resourceServer, name: `${component}-resource-server`, id: ref.id, parent: component },
+            { type: AUTH0_TYPES.resourceServerScopes, name: `${component}-scopes`, id: server.identifier, parent: component },
+        ]));
     }
-    if (Object.keys(apis).length > 0) config["auth0-m2m:apis"] = apis;
+    return apiKeys;
+}
 
-    const machines: Record<string, unknown> = {};
-    const secretMachines: string[] = [];
-    const machineClients = new Map<string, LiveClient>();
+function addMachines(tenant: LiveTenant, draft: Draft, keys: Set<string>, apiKeys: ReadonlyMap<string, string>): void {
     const grantsByClient = new Map<string, typeof tenant.clientGrants>();
     for (const grant of tenant.clientGrants) {
         if (grant.client_id) grantsByClient.set(grant.client_id, [...(grantsByClient.get(grant.client_id) ?? []), grant]);
-        else skipped.push({ kind: "grant", id: grant.id, name: `default for ${grant.default_for ?? "?"} → ${grant.audience}`, reason: "a defaultFor grant has no single application; MachineClient grants each application explicitly" });
+        else draft.skipped.push({ kind: "grant", id: grant.id, name: `default for ${grant.default_for ?? "?"} → ${grant.audience}`, reason: "a defaultFor grant has no single application; MachineClient grants each application explicitly" });
     }
     for (const client of tenant.clients) {
         const name = client.name ?? client.client_id;
-        const skip = (reason: string) => skipped.push({ kind: "application", id: client.client_id, name, reason });
-        const reason = systemReason(client);
-        if (reason) continue;
+        const skip = (reason: string) => draft.skipped.push({ kind: "application", id: client.client_id, name, reason });
+        if (systemReason(client)) continue;
         if (client.app_type !== "non_interactive") {
             if (grantsByClient.has(client.client_id)) skip(`app_type is ${client.app_type ?? "unset"}: MachineClient would make it non_interactive and break its user sign-in`);
             continue;
@@ -137,38 +150,59 @@ export function buildAdoptModel(tenant: LiveTenant, domain: string): AdoptModel 
         }
         const key = keyFor(name, keys);
         const component = `${ROOT_NAME}-${key}`;
-        const grants: Record<string, string[]> = {};
-        const grantImports: ImportEntry[] = [];
+        const grants = new Map<string, DraftGrant>();
         for (const grant of grantsByClient.get(client.client_id) ?? []) {
             const apiKey = isManagementApiAudience(grant.audience) ? MANAGEMENT_API_GRANT_KEY : apiKeys.get(grant.audience);
-            const grantName = `${name} → ${grant.audience}`;
-            if (grant.subject_type === "user") skipped.push({ kind: "grant", id: grant.id, name: grantName, reason: "a user-access grant (subject_type user); MachineClient manages client-credentials grants only" });
-            else if (grant.allow_all_scopes) skipped.push({ kind: "grant", id: grant.id, name: grantName, reason: "allow_all_scopes can't be expressed in config; list the scopes instead" });
-            else if (!apiKey) skipped.push({ kind: "grant", id: grant.id, name: grantName, reason: "its API is not adopted (Auth0's own, or left out with its reason)" });
+            const ref = { id: grant.id, name: `${name} → ${grant.audience}` };
+            if (grant.subject_type === "user") draft.skipped.push({ kind: "grant", ...ref, reason: "a user-access grant (subject_type user); MachineClient manages client-credentials grants only" });
+            else if (grant.allow_all_scopes) draft.skipped.push({ kind: "grant", ...ref, reason: "allow_all_scopes can't be expressed in config; list the scopes instead" });
+            else if (!apiKey) draft.skipped.push({ kind: "grant", ...ref, reason: "its API is not adopted (Auth0's own, or left out with its reason)" });
             else {
-                grants[apiKey] = [...(grant.scope ?? [])];
-                grantImports.push({ type: AUTH0_TYPES.clientGrant, name: `${component}-grant-${apiKey}`, id: grant.id, parent: component });
-                names.set(grant.id, `${component}-grant-${apiKey}`);
+                const grantImport = { type: AUTH0_TYPES.clientGrant, name: `${component}-grant-${apiKey}`, id: grant.id, parent: component };
+                grants.set(apiKey, { ...entry(ref, {}, [grantImport], 0), scopes: [...(grant.scope ?? [])] });
             }
         }
         const quota = client.token_quota?.client_credentials;
-        machines[key] = {
+        const config = {
             name,
             ...(client.description ? { description: client.description.slice(0, 140) } : {}),
             authentication: { method: "client_secret_post", secretVersion: 1 },
             ...(quota && (quota.per_hour !== undefined || quota.per_day !== undefined)
                 ? { tokenQuota: { ...(quota.per_hour !== undefined ? { perHour: quota.per_hour } : {}), ...(quota.per_day !== undefined ? { perDay: quota.per_day } : {}), enforce: quota.enforce ?? false } }
                 : {}),
+        };
+        const machine: DraftMachine = {
+            ...entry({ id: client.client_id, name }, config, [
+                { type: "auth0-m2m:index:MachineClient", name: component, parent: ROOT_NAME, component: true },
+                { type: AUTH0_TYPES.client, name: `${component}-client`, id: client.client_id, parent: component },
+                { type: AUTH0_TYPES.clientCredentials, name: `${component}-credentials`, id: client.client_id, parent: component },
+            ]),
+            client,
             grants,
         };
-        secretMachines.push(key);
-        machineClients.set(key, client);
-        imports.push({ type: "auth0-m2m:index:MachineClient", name: component, parent: ROOT_NAME, component: true });
-        imports.push({ type: AUTH0_TYPES.client, name: `${component}-client`, id: client.client_id, parent: component });
-        imports.push({ type: AUTH0_TYPES.clientCredentials, name: `${component}-credentials`, id: client.client_id, parent: component });
-        imports.push(...grantImports);
-        names.set(client.client_id, `${component}-client`);
+        draft.machines.set(key, machine);
     }
-    if (Object.keys(machines).length > 0) config["auth0-m2m:machines"] = machines;
-    return { config, imports, skipped, names, secretMachines, machineClients };
+}
+
+/** The checked draft as config, imports and names, in a stable order. */
+function assemble(draft: Draft): AdoptModel {
+    const input = tenantConfigInput(draft);
+    const config: Record<string, unknown> = { "auth0:domain": draft.root.domain };
+    if (draft.root.tenantDomain !== undefined) config["auth0-m2m:tenantDomain"] = draft.root.tenantDomain;
+    if (input.managementApi !== undefined) config["auth0-m2m:managementApi"] = input.managementApi;
+    if (input.apis !== undefined) config["auth0-m2m:apis"] = input.apis;
+    if (input.machines !== undefined) config["auth0-m2m:machines"] = input.machines;
+    const entries: DraftEntry[] = [
+        ...(draft.management ? [draft.management] : []),
+        ...draft.apis.values(),
+        ...[...draft.machines.values()].flatMap((m) => [m, ...m.grants.values()]),
+    ];
+    return {
+        config,
+        imports: [{ type: "auth0-m2m:index:TenantAccess", name: ROOT_NAME, component: true }, ...entries.flatMap((e) => e.imports)],
+        skipped: draft.skipped,
+        names: new Map(entries.map((e) => [e.ref.id, e.resourceName])),
+        secretMachines: [...draft.machines.keys()],
+        machineClients: new Map([...draft.machines].map(([key, m]) => [key, m.client])),
+    };
 }

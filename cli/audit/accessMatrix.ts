@@ -1,24 +1,15 @@
 // The access matrix: which application may get which scopes on which API. Both the audit (from
-// live objects) and the plan (from a program) reduce to it, so the two can be compared.
-import type { PlanGrant } from "../report/report";
+// live objects) and the plan (from a program) reduce to it, so the two can be compared. Its entries
+// are the plan report's grants (cli/report/types.ts PlanGrant), cut to the access facts.
+import { byText, type PlanGrant } from "../report/report";
 
-export interface AccessEntry {
-    /** The application's display name. */
-    readonly application: string;
-    readonly audience: string;
-    readonly scopes: readonly string[];
-    readonly allowAllScopes: boolean;
-}
+export type AccessEntry = Pick<PlanGrant, "machine" | "audience" | "api" | "subjectType" | "scopes" | "allowAllScopes">;
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** A grant's scopes in a stable order; a marker (secret or unknown list) stays as it is. */
+const sortedScopes = (scopes: PlanGrant["scopes"]): PlanGrant["scopes"] => (Array.isArray(scopes) ? [...scopes].map(String).sort(byText) : scopes);
 
 export function accessMatrix(grants: readonly PlanGrant[]): AccessEntry[] {
     return grants
-        .map((g) => ({
-            application: g.machine,
-            audience: String(g.audience),
-            scopes: Array.isArray(g.scopes) ? [...(g.scopes as string[])].sort(byText) : [],
-            allowAllScopes: g.allowAllScopes,
-        }))
-        .sort((a, b) => byText(a.application, b.application) || byText(a.audience, b.audience));
+        .map(({ machine, audience, api, subjectType, scopes, allowAllScopes }) => ({ machine, audience, api, subjectType, scopes: sortedScopes(scopes), allowAllScopes }))
+        .sort((a, b) => byText(a.machine, b.machine) || byText(String(a.audience), String(b.audience)) || byText(String(a.subjectType ?? "client"), String(b.subjectType ?? "client")));
 }

@@ -35,6 +35,8 @@ export interface AdoptOptions extends TenantReadArgs {
     readonly outDir: string;
     readonly force: boolean;
     readonly endpointsFile?: string;
+    /** The host written as `auth0:domain`: --config-domain, else --domain without its port. */
+    readonly configDomain: string;
 }
 
 export type LiveCommand = { readonly command: "audit"; readonly options: AuditOptions } | { readonly command: "adopt"; readonly options: AdoptOptions } | HelpCommand;
@@ -83,8 +85,9 @@ export const ADOPT_USAGE = `Usage: auth0-m2m adopt --domain HOST[:PORT] --stack 
 Writes Pulumi.<NAME>.yaml for this project's components from what is live (M2M applications, their
 grants, custom APIs and the Management API's lifetime), and an import file for
 'pulumi import --file', so the first 'pulumi up' adopts every object instead of recreating it.
-Nothing is narrowed: live scopes are kept, and guardrail findings are listed with the exemption
-each would need.
+Nothing is narrowed: live scopes and access policies are kept, and guardrail findings are listed
+with the exemption each would need. Objects the stack's config check refuses, or that the
+components can't hold without changing them, are left out, each with the reason and the fix.
 
 Options:
 ${TENANT_OPTIONS}
@@ -93,6 +96,8 @@ ${TENANT_OPTIONS}
   --out-dir DIR          Where to write. Default: the project directory.
   --endpoints FILE       JSON: { "<client id or name>": ["GET /api/v2/users", ...] }: propose the
                          least-privilege Management API scopes for those calls (as comments).
+  --config-domain HOST   The tenant domain to write as auth0:domain, when --domain reaches the tenant
+                         by another name (a proxy, a test tenant). Default: --domain without :PORT.
   --force                Overwrite existing files.
 
 ${CREDENTIALS}
@@ -100,7 +105,8 @@ ${CREDENTIALS}
 Exit codes:
   0  written, no mandatory finding
   1  written; at least one live object breaks a mandatory guardrail (kept as live, exemption listed)
-  2  bad usage, an existing file without --force, or a tenant read failure (nothing written)`;
+  2  bad usage, an existing file without --force, a domain the config check refuses, or a tenant
+     read failure (nothing written)`;
 
 function positiveInteger(flag: string, value: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER, min = 1): number {
     if (value === undefined) return fallback;
@@ -136,6 +142,7 @@ export function parseLiveCommand(command: "audit" | "adopt", argv: readonly stri
             "out-dir": { type: "string" },
             endpoints: { type: "string" },
             force: { type: "boolean" },
+            "config-domain": { type: "string" },
             timeout: { type: "string" },
             "max-retries": { type: "string" },
             "page-size": { type: "string" },
@@ -153,6 +160,7 @@ export function parseLiveCommand(command: "audit" | "adopt", argv: readonly stri
     onlyFor("--out-dir", v["out-dir"], "adopt");
     onlyFor("--endpoints", v.endpoints, "adopt");
     onlyFor("--force", v.force, "adopt");
+    onlyFor("--config-domain", v["config-domain"], "adopt");
     for (const [flag, value] of Object.entries({ "--project": v.project, "--policy-pack": v["policy-pack"], "--policy-config": v["policy-config"], "--out": v.out, "--out-dir": v["out-dir"], "--endpoints": v.endpoints })) {
         if (value !== undefined && value.trim() === "") throw usageError(`${flag} needs a path.`);
     }
@@ -175,5 +183,7 @@ export function parseLiveCommand(command: "audit" | "adopt", argv: readonly stri
     }
     if (v.stack === undefined) throw usageError("--stack is required: the stack whose Pulumi.<stack>.yaml adopt writes. Run 'auth0-m2m adopt --help'.");
     const projectDir = resolve(v.project) ?? cwd;
-    return { command, options: { ...read, stack: v.stack, projectDir, outDir: resolve(v["out-dir"]) ?? projectDir, force: v.force ?? false, endpointsFile: resolve(v.endpoints) } };
+    const configDomain = v["config-domain"]?.trim() ?? read.domain.replace(/:\d+$/, "");
+    if (!/^[A-Za-z0-9.-]+$/.test(configDomain)) throw usageError(`--config-domain '${v["config-domain"]}' must be a host name only, e.g. acme.eu.auth0.com.`);
+    return { command, options: { ...read, stack: v.stack, projectDir, outDir: resolve(v["out-dir"]) ?? projectDir, force: v.force ?? false, endpointsFile: resolve(v.endpoints), configDomain } };
 }

@@ -6,16 +6,16 @@ import { reportFailure } from "../failure";
 import { writeReport } from "../output";
 import { EXIT_MANDATORY_VIOLATION, EXIT_OK, settleExitCode } from "../errors";
 import type { AuditOptions, TenantReadArgs } from "./args";
-import { buildAuditReport } from "./auditReport";
+import { buildAuditReport, liveModel } from "./auditReport";
 import { credentialValues, readCredentials } from "./credentials";
 import { declaredStack } from "./declared";
-import { computeDrift } from "./drift";
+import { computeDrift, declaredModel } from "./drift";
 import { startJudge, type Judge } from "./judge";
 import { toResources } from "./liveResources";
 import type { LiveTenant } from "./liveTenant";
 import { ReadProgress } from "./progress";
 import { readTenant } from "./readTenant";
-import { renderAudit } from "./renderAudit";
+import { renderAuditChunks } from "./renderAudit";
 
 /** Reads the tenant and starts the pack at the same time; both or neither (the pack is closed on failure). */
 export async function readAndStartJudge(options: TenantReadArgs, pkg: PackageInfo, progress: ReadProgress, secrets: Set<string>): Promise<{ tenant: LiveTenant; judge: Judge }> {
@@ -54,15 +54,16 @@ export async function audit(options: AuditOptions, pkg: PackageInfo = findPackag
         const live = toResources(started.tenant);
         progress.detail(`Judging ${live.resources.length} resources with ${judge.info.name} ${judge.info.version}`);
         const diagnostics = await judge.judge(live.resources);
+        const tool = { name: pkg.name, version: pkg.version };
+        const model = liveModel({ tool, tenant: started.tenant, live, pack: judge.info, diagnostics });
         let drift;
         if (options.drift) {
             progress.detail(`Running ${options.drift.projectDir} for stack ${options.drift.stack} (offline) to compare`);
             const declared = await declaredStack(options.drift.projectDir, options.drift.stack, pkg.root, options.drift.timeoutSeconds);
-            const applications = [...new Map([...live.objects.values()].filter((o) => o.kind === "application").map((o) => [o.id, o])).values()];
-            drift = computeDrift({ resources: live.resources, applications }, declared);
+            drift = computeDrift({ report: model, objects: live.objects }, declaredModel(declared));
         }
-        const report = buildAuditReport({ tool: { name: pkg.name, version: pkg.version }, tenant: started.tenant, live, pack: judge.info, diagnostics, drift });
-        const rendered = renderAudit(report, options.format);
+        const report = buildAuditReport({ tool, tenant: started.tenant, live, pack: judge.info, diagnostics, model, drift });
+        const rendered = renderAuditChunks(report, options.format);
         // As plan writes it: --out never follows a symlink nor replaces a device, and is replaced whole.
         await writeReport(rendered, options.outFile);
         progress.detail(`${report.verdict === "fail" ? "FAIL" : "PASS"}: ${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory`);

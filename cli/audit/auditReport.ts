@@ -2,7 +2,7 @@
 // object and the fix), what could not be judged, and how the read went. `--format json` prints it
 // as is; every renderer works from it.
 import type { PolicyDiagnostic, PolicyPackInfo } from "../analyzer";
-import { buildReport, EXEMPTIONS_APPLIED_POLICY, type PlanLevel } from "../report/report";
+import { buildReport, EXEMPTIONS_APPLIED_POLICY, type PlanLevel, type PlanReport } from "../report/report";
 import { accessMatrix, type AccessEntry } from "./accessMatrix";
 import type { Drift } from "./drift";
 import type { LiveObject, LiveResources } from "./liveResources";
@@ -46,13 +46,31 @@ export interface AuditReport {
     readonly drift?: Drift;
 }
 
-export interface AuditReportInput {
+export interface LiveModelInput {
     readonly tool: { readonly name: string; readonly version: string };
     readonly tenant: LiveTenant;
     readonly live: LiveResources;
-    readonly pack: PolicyPackInfo;
+    readonly pack: Pick<PolicyPackInfo, "name" | "version">;
     readonly diagnostics: readonly PolicyDiagnostic[];
+}
+
+export interface AuditReportInput extends LiveModelInput {
+    readonly pack: PolicyPackInfo;
+    /** The plan's model of the live tenant (liveModel), built once for the report and for drift. */
+    readonly model: PlanReport;
     readonly drift?: Drift;
+}
+
+/** The plan's model of what is live, with the pack's findings: what the report and drift read. */
+export function liveModel(input: LiveModelInput): PlanReport {
+    return buildReport({
+        tool: input.tool,
+        project: "auth0-m2m-audit",
+        stack: input.tenant.domain,
+        policyPack: { name: input.pack.name, version: input.pack.version },
+        resources: input.live.resources,
+        diagnostics: input.diagnostics,
+    });
 }
 
 /** What the audit can't judge on live data, whatever the tenant holds. */
@@ -76,14 +94,7 @@ function caveats(input: AuditReportInput): string[] {
 }
 
 export function buildAuditReport(input: AuditReportInput): AuditReport {
-    const plan = buildReport({
-        tool: input.tool,
-        project: "auth0-m2m-audit",
-        stack: input.tenant.domain,
-        policyPack: { name: input.pack.name, version: input.pack.version },
-        resources: input.live.resources,
-        diagnostics: input.diagnostics,
-    });
+    const plan = input.model;
     const fixes = new Map(input.pack.policies.map((p) => [p.name, p.remediationSteps ?? p.description]));
     const findings: AuditFinding[] = plan.diagnostics.map((d) => ({
         policy: d.policy,

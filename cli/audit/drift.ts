@@ -1,24 +1,27 @@
 // Live against declared: what the tenant holds that no stack declares, what the stack declares that
-// differs from what is live, and applications that exist only live. Grants and applications are
-// matched by the application's name and the API's identifier (a stack's client ids are not known
-// offline); scope drift is listed per scope.
-import { buildReport, type PlanReport } from "../report/report";
+// differs from what is live, and applications that exist only live. Both sides are the plan's model
+// (cli/report), each built once, and compared like with like:
+// - applications: those the model lists on either side, i.e. every client that can use client
+//   credentials, and every other client (SPA, web app) that holds a grant. A user-facing app with no
+//   grant is not this tool's business on either side, so it is never "only live";
+// - grants: by application name, audience and subject type (a client holds one grant per audience
+//   and subject type), since a stack's client ids are not known offline; scope drift per scope;
+// - APIs: by identifier; a lifetime only where the stack declares one (unset means Auth0's default).
+import { buildReport, type PlanApi, type PlanGrant, type PlanMachine, type PlanReport } from "../report/report";
 import type { CapturedResource } from "../program/protocol";
 import { accessMatrix, type AccessEntry } from "./accessMatrix";
 import type { LiveObject } from "./liveResources";
 
-export interface ScopeDrift {
-    readonly application: string;
-    readonly audience: string;
+export type ScopeDrift = Pick<PlanGrant, "machine" | "audience" | "subjectType"> & {
     readonly scope: string;
     /** "live-only": granted live, not declared; "declared-only": declared, not granted live. */
     readonly state: "live-only" | "declared-only";
-}
+};
 
 export interface ApiDrift {
     readonly identifier: string;
-    readonly field: "tokenLifetime" | "tokenLifetimeForWeb" | "scope";
-    /** For a scope, the scope; for a lifetime, the values. */
+    readonly field: keyof Pick<PlanApi, "tokenLifetime" | "tokenLifetimeForWeb"> | "scope";
+    /** For a scope, the scope; for a lifetime, the field. */
     readonly detail: string;
     readonly live: string | null;
     readonly declared: string | null;
@@ -28,8 +31,9 @@ export interface Drift {
     readonly project: string;
     readonly stack: string;
     readonly applicationsOnlyLive: readonly LiveObject[];
+    /** The declared applications' names (PlanMachine.machine). */
     readonly applicationsOnlyDeclared: readonly string[];
-    /** Live grants (application → audience) no stack declares. */
+    /** Live grants no stack declares. */
     readonly grantsOnlyLive: readonly AccessEntry[];
     readonly grantsOnlyDeclared: readonly AccessEntry[];
     readonly scopes: readonly ScopeDrift[];
@@ -39,46 +43,41 @@ export interface Drift {
     readonly total: number;
 }
 
-const key = (e: { application: string; audience: string }) => `${e.application}\u0000${e.audience}`;
-
-function report(resources: readonly CapturedResource[]): PlanReport {
-    return buildReport({ tool: { name: "", version: "" }, project: "", stack: "", policyPack: { name: "", version: "" }, resources, diagnostics: [] });
+export interface DeclaredModel {
+    readonly project: string;
+    readonly stack: string;
+    readonly report: PlanReport;
 }
 
-export function computeDrift(
-    live: { readonly resources: readonly CapturedResource[]; readonly applications: readonly LiveObject[] },
-    declared: { readonly project: string; readonly stack: string; readonly resources: readonly CapturedResource[] },
-): Drift {
-    const liveReport = report(live.resources);
-    const declaredReport = report(declared.resources);
-    const liveAccess = new Map(accessMatrix(liveReport.grants).map((e) => [key(e), e]));
-    const declaredAccess = new Map(accessMatrix(declaredReport.grants).map((e) => [key(e), e]));
+/** The plan's model of what a stack's program registers (no findings: the audit judges only what is live). */
+export function declaredModel(declared: { readonly project: string; readonly stack: string; readonly resources: readonly CapturedResource[] }): DeclaredModel {
+    const report = buildReport({ tool: { name: "", version: "" }, project: declared.project, stack: declared.stack, policyPack: { name: "", version: "" }, resources: declared.resources, diagnostics: [] });
+    return { project: declared.project, stack: declared.stack, report };
+}
 
-    const grantsOnlyLive = [...liveAccess.values()].filter((e) => !declaredAccess.has(key(e)));
-    const grantsOnlyDeclared = [...declaredAccess.values()].filter((e) => !liveAccess.has(key(e)));
+const grantKey = (e: AccessEntry) => `${e.machine}\u0000${String(e.audience)}\u0000${String(e.subjectType ?? "client")}`;
+const scopeList = (e: AccessEntry) => (Array.isArray(e.scopes) ? e.scopes.map(String) : []);
+const applications = (r: PlanReport): PlanMachine[] => [...r.machines, ...r.otherApplications];
+
+function scopeDrift(live: ReadonlyMap<string, AccessEntry>, declared: ReadonlyMap<string, AccessEntry>): ScopeDrift[] {
     const scopes: ScopeDrift[] = [];
-    for (const [k, liveEntry] of liveAccess) {
-        const declaredEntry = declaredAccess.get(k);
+    for (const [k, liveEntry] of live) {
+        const declaredEntry = declared.get(k);
         if (!declaredEntry) continue;
-        const at = { application: liveEntry.application, audience: liveEntry.audience };
-        for (const scope of liveEntry.scopes) if (!declaredEntry.scopes.includes(scope)) scopes.push({ ...at, scope, state: "live-only" });
-        for (const scope of declaredEntry.scopes) if (!liveEntry.scopes.includes(scope)) scopes.push({ ...at, scope, state: "declared-only" });
+        const at = { machine: liveEntry.machine, audience: liveEntry.audience, subjectType: liveEntry.subjectType };
+        const [liveScopes, declaredScopes] = [scopeList(liveEntry), scopeList(declaredEntry)];
+        for (const scope of liveScopes) if (!declaredScopes.includes(scope)) scopes.push({ ...at, scope, state: "live-only" });
+        for (const scope of declaredScopes) if (!liveScopes.includes(scope)) scopes.push({ ...at, scope, state: "declared-only" });
     }
+    return scopes;
+}
 
-    const declaredMachines = new Set(declaredReport.machines.map((m) => m.machine));
-    const liveMachines = new Set(live.applications.map((a) => a.name));
-    const applicationsOnlyLive = live.applications.filter((a) => !declaredMachines.has(a.name));
-    const applicationsOnlyDeclared = [...declaredMachines].filter((m) => !liveMachines.has(m)).sort();
-
-    const apiMap = (r: PlanReport) => new Map(r.apis.filter((a) => a.urn !== null).map((a) => [String(a.identifier), a]));
-    const liveApis = apiMap(liveReport);
-    const declaredApis = apiMap(declaredReport);
+function apiDrift(liveApis: ReadonlyMap<string, PlanApi>, declaredApis: ReadonlyMap<string, PlanApi>): ApiDrift[] {
     const apis: ApiDrift[] = [];
     for (const [identifier, declaredApi] of declaredApis) {
         const liveApi = liveApis.get(identifier);
         if (!liveApi) continue;
         for (const field of ["tokenLifetime", "tokenLifetimeForWeb"] as const) {
-            // Unset declared means "Auth0's default": only a declared value can differ.
             if (declaredApi[field] !== null && String(declaredApi[field]) !== String(liveApi[field])) {
                 apis.push({ identifier, field, detail: field, live: liveApi[field] === null ? null : String(liveApi[field]), declared: String(declaredApi[field]) });
             }
@@ -90,20 +89,31 @@ export function computeDrift(
             for (const s of declaredScopes) if (!liveScopes.includes(s)) apis.push({ identifier, field: "scope", detail: s, live: null, declared: s });
         }
     }
+    return apis;
+}
+
+/** `live.report` is the audit's own model of the tenant (built once, with its findings); `live.objects` names each URN's live object. */
+export function computeDrift(live: { readonly report: PlanReport; readonly objects: ReadonlyMap<string, LiveObject> }, declared: DeclaredModel): Drift {
+    const liveAccess = new Map(accessMatrix(live.report.grants).map((e) => [grantKey(e), e]));
+    const declaredAccess = new Map(accessMatrix(declared.report.grants).map((e) => [grantKey(e), e]));
+    const grantsOnlyLive = [...liveAccess.values()].filter((e) => !declaredAccess.has(grantKey(e)));
+    const grantsOnlyDeclared = [...declaredAccess.values()].filter((e) => !liveAccess.has(grantKey(e)));
+    const scopes = scopeDrift(liveAccess, declaredAccess);
+
+    const declaredNames = new Set(applications(declared.report).map((m) => m.machine));
+    const liveNames = new Set(applications(live.report).map((m) => m.machine));
+    const applicationsOnlyLive = applications(live.report)
+        .filter((m) => !declaredNames.has(m.machine))
+        .map((m) => live.objects.get(m.urn) ?? { kind: "application" as const, id: m.name, name: m.machine });
+    const applicationsOnlyDeclared = [...declaredNames].filter((m) => !liveNames.has(m)).sort();
+
+    const apiMap = (r: PlanReport) => new Map(r.apis.filter((a) => a.urn !== null).map((a) => [String(a.identifier), a]));
+    const liveApis = apiMap(live.report);
+    const declaredApis = apiMap(declared.report);
+    const apis = apiDrift(liveApis, declaredApis);
     const apisOnlyLive = [...liveApis.keys()].filter((i) => !declaredApis.has(i) && !liveApis.get(i)!.managementApi).sort();
     const apisOnlyDeclared = [...declaredApis.keys()].filter((i) => !liveApis.has(i)).sort();
 
-    return {
-        project: declared.project,
-        stack: declared.stack,
-        applicationsOnlyLive,
-        applicationsOnlyDeclared,
-        grantsOnlyLive,
-        grantsOnlyDeclared,
-        scopes,
-        apisOnlyLive,
-        apisOnlyDeclared,
-        apis,
-        total: applicationsOnlyLive.length + applicationsOnlyDeclared.length + grantsOnlyLive.length + grantsOnlyDeclared.length + scopes.length + apisOnlyLive.length + apisOnlyDeclared.length + apis.length,
-    };
+    const parts = [applicationsOnlyLive, applicationsOnlyDeclared, grantsOnlyLive, grantsOnlyDeclared, scopes, apisOnlyLive, apisOnlyDeclared, apis];
+    return { project: declared.project, stack: declared.stack, applicationsOnlyLive, applicationsOnlyDeclared, grantsOnlyLive, grantsOnlyDeclared, scopes, apisOnlyLive, apisOnlyDeclared, apis, total: parts.reduce((n, p) => n + p.length, 0) };
 }

@@ -89,6 +89,7 @@ function serverResources(server: LiveResourceServer, management: boolean): Captu
             ...(server.token_lifetime !== undefined ? { tokenLifetime: server.token_lifetime } : {}),
             // The provider never sends the Management API's web lifetime, and the pack does not judge it there.
             ...(server.token_lifetime_for_web !== undefined && !management ? { tokenLifetimeForWeb: server.token_lifetime_for_web } : {}),
+            ...(management ? {} : accessProperties(server)),
         }),
     ];
     // The Management API's scopes are Auth0's catalogue, not definitions the user owns.
@@ -99,6 +100,28 @@ function serverResources(server: LiveResourceServer, management: boolean): Captu
     }
     return resources;
 }
+
+/**
+ * Who may get tokens for the API and how they are bound, in @pulumi/auth0 3.49.0's input shapes
+ * (types/input.d.ts ResourceServerSubjectTypeAuthorization { user?: { policy }, client?: { policy } },
+ * ResourceServerProofOfPossession { mechanism, required, requiredFor }; resourceServer.d.ts
+ * enforcePolicies, tokenDialect). What the tenant leaves out stays unset, as Auth0 reports it.
+ */
+function accessProperties(server: LiveResourceServer): Record<string, unknown> {
+    const authorization = server.subject_type_authorization;
+    const policies = authorization
+        ? defined({ user: policyOf(authorization.user?.policy), client: policyOf(authorization.client?.policy) })
+        : undefined;
+    const pop = server.proof_of_possession;
+    return {
+        ...(policies ? { subjectTypeAuthorization: policies } : {}),
+        ...(server.enforce_policies !== undefined ? { enforcePolicies: server.enforce_policies } : {}),
+        ...(server.token_dialect !== undefined ? { tokenDialect: server.token_dialect } : {}),
+        ...(pop ? { proofOfPossession: defined({ mechanism: pop.mechanism, required: pop.required, requiredFor: pop.required_for }) } : {}),
+    };
+}
+
+const policyOf = (policy: string | undefined) => (policy === undefined ? undefined : { policy });
 
 function grantResource(grant: LiveGrant, clientUrn: string | undefined): CapturedResource {
     return resource(

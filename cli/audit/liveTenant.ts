@@ -38,6 +38,18 @@ export const liveResourceServerSchema = z.looseObject({
     token_lifetime: z.number().optional(),
     token_lifetime_for_web: z.number().optional(),
     scopes: z.array(z.looseObject({ value: z.string(), description: z.string().optional() })).optional(),
+    // Access policies and token binding (SDK 7.1.0 ResourceServer: subject_type_authorization,
+    // enforce_policies, token_dialect, proof_of_possession); the policy values are kept as strings so
+    // a value Auth0 adds later is reported, not refused as a malformed body.
+    subject_type_authorization: z
+        .looseObject({
+            user: z.looseObject({ policy: z.string().optional() }).optional(),
+            client: z.looseObject({ policy: z.string().optional() }).optional(),
+        })
+        .nullish(),
+    enforce_policies: z.boolean().optional(),
+    token_dialect: z.string().optional(),
+    proof_of_possession: z.looseObject({ mechanism: z.string().optional(), required: z.boolean().optional(), required_for: z.string().optional() }).nullish(),
 });
 
 export type LiveClient = z.infer<typeof liveClientSchema>;

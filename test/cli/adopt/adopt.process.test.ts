@@ -11,7 +11,7 @@ import { FakeTenant } from "../../support/fakeTenant/server";
 import { generatedTenant } from "../../support/fakeTenant/tenantData";
 
 interface Access {
-    application: string;
+    machine: string;
     audience: string;
     scopes: string[];
 }
@@ -40,7 +40,7 @@ describe("auth0-m2m adopt", { timeout: 120_000 }, () => {
         fs.mkdirSync(taken);
         fs.writeFileSync(path.join(taken, "Pulumi.adopted.yaml"), "config: {}\n");
         const [adopted, audit, refused] = await Promise.all([
-            runCli(["adopt", "--domain", t.domain, "--stack", "adopted", "--out-dir", out, "--endpoints", endpoints], t),
+            runCli(["adopt", "--domain", t.domain, "--config-domain", "fake-tenant.eu.auth0.com", "--stack", "adopted", "--out-dir", out, "--endpoints", endpoints], t),
             runCli(["audit", "--domain", t.domain, "--format", "json"], t),
             runCli(["adopt", "--domain", t.domain, "--stack", "adopted", "--out-dir", taken], t),
         ]);
@@ -59,13 +59,11 @@ describe("auth0-m2m adopt", { timeout: 120_000 }, () => {
         expect(fs.readFileSync(path.join(taken, "Pulumi.adopted.yaml"), "utf8")).toBe("config: {}\n");
         expect(fs.existsSync(path.join(taken, "import.adopted.json"))).toBe(false);
 
-        // The config check wants a tenant's host name, which the loopback fake tenant ("localhost") is not.
-        const plannedConfig = path.join(out, "Pulumi.planned.yaml");
-        fs.writeFileSync(plannedConfig, config.replace("auth0:domain: localhost\n", "auth0:domain: fake-tenant.eu.auth0.com\n"));
-        const plan = await runCli(["plan", "--config-file", plannedConfig, "--format", "json"], undefined, { credentials: {} });
+        // Planned as written: --config-domain gave it a tenant's host name, which the loopback fake tenant is not.
+        const plan = await runCli(["plan", "--config-file", path.join(out, "Pulumi.adopted.yaml"), "--format", "json"], undefined, { credentials: {} });
         expect(plan.code, plan.stderr).toBe(0);
-        const planned = (JSON.parse(plan.stdout) as { grants: { machine: string; audience: string; scopes: string[] }[] }).grants.map((g) => ({ application: g.machine, audience: g.audience, scopes: g.scopes }));
-        const live = (JSON.parse(audit.stdout) as { access: Access[] }).access.map(({ application, audience, scopes }) => ({ application, audience, scopes }));
+        const planned = (JSON.parse(plan.stdout) as { grants: { machine: string; audience: string; scopes: string[] }[] }).grants.map((g) => ({ machine: g.machine, audience: g.audience, scopes: g.scopes }));
+        const live = (JSON.parse(audit.stdout) as { access: Access[] }).access.map(({ machine, audience, scopes }) => ({ machine, audience, scopes }));
         expect(comparable(planned).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(comparable(live).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))));
     });
 });

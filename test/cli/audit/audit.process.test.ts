@@ -25,14 +25,14 @@ async function tenant(data: (domain: string) => TenantData, options: FakeTenantO
 
 interface AuditJson {
     verdict: string;
-    access: { application: string }[];
+    access: { machine: string }[];
     findings: { policy: string; object: { id: string; name: string } | null }[];
     read: { rateLimited: number; serverErrors: number; waitedMs: number };
     system: { id: string }[];
     drift?: {
         applicationsOnlyLive: { name: string }[];
-        grantsOnlyDeclared: { application: string; audience: string }[];
-        scopes: { application: string; scope: string; state: string }[];
+        grantsOnlyDeclared: { machine: string; audience: string }[];
+        scopes: { machine: string; scope: string; state: string }[];
         apis: { identifier: string; field: string; live: string | null; declared: string | null }[];
     };
 }
@@ -62,8 +62,8 @@ describe("auth0-m2m audit", { timeout: 120_000 }, () => {
         expect(small.requests.filter((r) => r.path === "/api/v2/clients").length).toBeGreaterThanOrEqual(3);
         expect(small.requests.some((r) => r.path === "/oauth/token")).toBe(false);
         expect(report.drift?.applicationsOnlyLive.map((a) => a.name)).toEqual(["orders-worker-2"]);
-        expect(report.drift?.grantsOnlyDeclared).toEqual([expect.objectContaining({ application: "Reporting job", audience: GENERATED_API })]);
-        expect(report.drift?.scopes).toEqual([{ application: "orders-worker-0", audience: GENERATED_API, scope: "write:orders", state: "declared-only" }]);
+        expect(report.drift?.grantsOnlyDeclared).toEqual([expect.objectContaining({ machine: "Reporting job", audience: GENERATED_API })]);
+        expect(report.drift?.scopes).toEqual([{ machine: "orders-worker-0", audience: GENERATED_API, subjectType: "client", scope: "write:orders", state: "declared-only" }]);
         expect(report.drift?.apis).toContainEqual({ identifier: GENERATED_API, field: "tokenLifetime", detail: "tokenLifetime", live: "3600", declared: "900" });
 
         // The recorded tenant: findings name the live object; Auth0's own objects are not judged.

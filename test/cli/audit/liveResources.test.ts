@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { authenticationMethod, systemReason, toResources } from "../../../cli/audit/liveResources";
 import { AUTH0_TYPES, MANAGEMENT_API_NAME } from "../../../policy-pack/guardrails";
+import { apiAccessPolicies } from "../../../policy-pack/policies/apiAccessPolicies";
+import { expectClean, expectViolations, ruleDeps, runResource } from "../../policy-pack/ruleHarness";
 import { liveTenantOf } from "../../support/fakeTenant/liveTenant";
 import { GENERATED_API, generatedTenant, recordedTenant } from "../../support/fakeTenant/tenantData";
 
@@ -40,6 +42,30 @@ describe("toResources", () => {
 
         const recorded = toResources(liveTenantOf(DOMAIN, recordedTenant));
         expect(recorded.resources.some((r) => r.name === "GLOBALclientIDfakeTenant0000000")).toBe(false);
+    });
+});
+
+describe("toResources: API access policies", () => {
+    const recorded = toResources(liveTenantOf(DOMAIN, recordedTenant));
+    const server = (name: string) => recorded.resources.find((r) => r.type === AUTH0_TYPES.resourceServer && r.properties.name === name)!;
+    const policy = apiAccessPolicies(ruleDeps());
+
+    it("maps subject_type_authorization, enforce_policies, token_dialect and proof_of_possession to the provider's inputs", () => {
+        expect(server("Acceptance Test - TestAccResourceServer").properties).toMatchObject({
+            subjectTypeAuthorization: { client: { policy: "deny_all" }, user: { policy: "deny_all" } },
+            enforcePolicies: true,
+            tokenDialect: "rfc9068_profile_authz",
+            proofOfPossession: { mechanism: "mtls", required: true },
+        });
+        // Left unset where the tenant reports nothing, as a program that sets nothing would be.
+        expect(server("Example API").properties).not.toHaveProperty("enforcePolicies");
+        expect(server(MANAGEMENT_API_NAME).properties).not.toHaveProperty("subjectTypeAuthorization");
+    });
+
+    it("lets the pack's access-policy rule judge what is live: a live allow_all API is flagged, a closed one is not", async () => {
+        const judge = (name: string) => runResource(policy, { type: AUTH0_TYPES.resourceServer, name, props: server(name).properties });
+        expectViolations(await judge("Example API"), [/sets user access "allow_all": any application in the tenant can get a user's token for it, with RBAC off/]);
+        expectClean(await judge("Acceptance Test - TestAccResourceServer"));
     });
 });
 

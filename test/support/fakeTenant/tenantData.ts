@@ -107,6 +107,8 @@ export function generatedTenant(domain: string, options: GeneratedTenantOptions)
                 identifier: GENERATED_API,
                 token_lifetime: options.tokenLifetime ?? 3600,
                 token_lifetime_for_web: 600,
+                // Well kept: closed to applications without a grant (the recorded API is open to all).
+                subject_type_authorization: { user: { policy: "deny_all" }, client: { policy: "require_client_grant" } },
                 scopes: [
                     { value: "read:orders", description: "Read orders" },
                     { value: "write:orders", description: "Write orders" },
