@@ -9,10 +9,9 @@
 // quota (so the quota advisory stays quiet), and the default authentication (client_secret_post
 // with a generated secret): five resources per machine (Client, RandomPassword, ClientCredentials
 // and two ClientGrants) plus its component.
-import { MANAGEMENT_API_NAME, managementApiAudience } from "../policy-pack/guardrails";
+import { defaultTokenLifetimeForWeb, MANAGEMENT_API_NAME, managementApiAudience } from "../policy-pack/guardrails";
 import { managementGrantScopes } from "../infra/config/argChecks";
 import {
-    defaultTokenLifetimeForWeb,
     MANAGEMENT_API_GRANT_KEY,
     type TenantConfig,
     type TenantConfigInput,

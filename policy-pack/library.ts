@@ -3,6 +3,7 @@
 // policies). Importing this starts nothing; `new PolicyPack(...)` in the caller's index starts the
 // policy server, once per process.
 import { type EnforcementLevel, PolicyPack } from "@pulumi/policy";
+import { quoteList } from "./guardrails";
 import { createPolicies, RULES } from "./pack";
 import { docsUrl, PACK_ARGS, POLICY_PACK_NAME } from "./packArgs";
 import type { RulePolicy } from "./support/rule";
@@ -31,7 +32,7 @@ export function guardrailsPolicies(options: GuardrailsOptions = {}): RulePolicy[
     const unknown = Object.keys(levels).filter((name) => !POLICY_NAMES.includes(name));
     if (unknown.length > 0) {
         throw new Error(
-            `guardrailsPolicies: unknown policy name${unknown.length > 1 ? "s" : ""} ${unknown.map((n) => `"${n}"`).join(", ")} in levels; ` +
+            `guardrailsPolicies: unknown policy name${unknown.length > 1 ? "s" : ""} ${quoteList(unknown)} in levels; ` +
                 `the policies are ${POLICY_NAMES.join(", ")}`,
         );
     }

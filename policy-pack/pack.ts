@@ -1,6 +1,7 @@
 // The pack's contents, separate from index.ts so tests can load the policies without starting the
 // policy server (`new PolicyPack(...)` starts one).
 import { apiAccessPolicies } from "./policies/apiAccessPolicies";
+import { apiSenderConstrainedTokens } from "./policies/apiSenderConstrainedTokens";
 import { exemptionsApplied } from "./policies/exemptionsApplied";
 import { grantClientIsM2m } from "./policies/grantClientIsM2m";
 import { grantScopesDefinedOnApi } from "./policies/grantScopesDefinedOnApi";
@@ -26,6 +27,7 @@ export const RULES: readonly RuleFactory[] = [
     tokenLifetimeLimits,
     webLifetimeExplicit,
     apiAccessPolicies,
+    apiSenderConstrainedTokens,
     managementApiNoEscalation,
     managementApiSensitiveScopes,
     managementApiKnownScopes,

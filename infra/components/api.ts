@@ -1,11 +1,11 @@
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
-import { RBAC_TOKEN_DIALECT, type ConfigIssue, type ProofOfPossessionMechanism } from "../../policy-pack/guardrails";
+import { type ClosedUserAccessPolicy, defaultTokenLifetimeForWeb, RBAC_TOKEN_DIALECT, type ConfigIssue, type ProofOfPossessionMechanism } from "../../policy-pack/guardrails";
 import { AUTH0_TOKEN_LIFETIME_LIMITS, checkApiSettings } from "../config/argChecks";
 import { ComponentArgsError } from "../config/argsError";
 import { checkInput, isKnownString } from "../config/deferredChecks";
 import { schemaIssues } from "../config/schemaIssues";
-import { apiSchema, type ApiUserAccessPolicy, defaultTokenLifetimeForWeb } from "../config/tenantConfig";
+import { apiSchema } from "../config/tenantConfig";
 
 export interface ApiArgs {
     /**
@@ -29,7 +29,7 @@ export interface ApiArgs {
      * tokens carry only the user's permissions. Auth0's own "allow_all" is not offered: it opens the
      * API to every application in the tenant. Default: "deny_all".
      */
-    readonly userAccessPolicy?: ApiUserAccessPolicy;
+    readonly userAccessPolicy?: ClosedUserAccessPolicy;
     /** Bind access tokens to the client's key (mTLS certificate or DPoP key). Default: not bound. */
     readonly proofOfPossession?: { readonly mechanism: ProofOfPossessionMechanism; readonly required?: boolean };
 }
@@ -108,7 +108,7 @@ export interface ResolvedApiArgs {
     readonly tokenLifetimeForWeb: number;
     readonly allowOfflineAccess: boolean;
     readonly scopes: Readonly<Record<string, string>>;
-    readonly userAccessPolicy: ApiUserAccessPolicy;
+    readonly userAccessPolicy: ClosedUserAccessPolicy;
     /** Declared user access turns on RBAC, so a user's token carries only the permissions the user holds. */
     readonly rbac: boolean;
     readonly proofOfPossession?: { readonly mechanism: ProofOfPossessionMechanism; readonly required: boolean };

@@ -12,6 +12,7 @@ import {
     tenantDomainProblem,
     type ConfigIssue,
     type ConfigPath,
+    defaultTokenLifetimeForWeb,
 } from "../../policy-pack/guardrails";
 import { checkApiSettings, checkApiGrantScopes, checkManagementGrant } from "./argChecks";
 import { clientGrantName } from "./resourceNames";
@@ -20,7 +21,6 @@ import { schemaIssues } from "./schemaIssues";
 import {
     apiSchema,
     configKeySchema,
-    defaultTokenLifetimeForWeb,
     machineSchema,
     MANAGEMENT_API_GRANT_KEY,
     managementApiSchema,

@@ -1,18 +1,13 @@
 // The per-tenant configuration's shape (zod), its defaults and its types. The checks that span
 // fields and entries (and the guardrails) are run by parseTenantConfig.ts.
 import { z } from "zod";
-import { AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS, PROOF_OF_POSSESSION_MECHANISMS, type UserAccessPolicy } from "../../policy-pack/guardrails";
+import { CLOSED_USER_ACCESS_POLICIES, PROOF_OF_POSSESSION_MECHANISMS, quoteList } from "../../policy-pack/guardrails";
 
 /** The grant key that means the tenant's Auth0 Management API. */
 export const MANAGEMENT_API_GRANT_KEY = "management";
 
 /** Access-token lifetime of an API when its config sets none: one hour, not Auth0's 24. */
 export const DEFAULT_API_TOKEN_LIFETIME_SECONDS = 3_600;
-
-/** The web (implicit/hybrid) lifetime when unset: Auth0's 7,200 s, capped at the API lifetime. */
-export function defaultTokenLifetimeForWeb(tokenLifetime: number): number {
-    return Math.min(tokenLifetime, AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS);
-}
 
 /** An API identifier (audience): any string without white space, e.g. `https://orders.acme.example`. */
 export const API_IDENTIFIER = /^\S+$/;
@@ -21,17 +16,9 @@ export const RESOURCE_KEY = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 /** Auth0's limit on an application's description. */
 export const MAX_DESCRIPTION_LENGTH = 140;
 
-/**
- * The user-access policies an API may declare: "deny_all" (client credentials only) or
- * "require_client_grant" (only applications with a user grant, with RBAC on). Auth0's "allow_all"
- * is left out: it opens the API to every application in the tenant (policy-pack/guardrails/apiAccess.ts).
- */
-export const API_USER_ACCESS_POLICIES = ["deny_all", "require_client_grant"] as const satisfies readonly UserAccessPolicy[];
-export type ApiUserAccessPolicy = (typeof API_USER_ACCESS_POLICIES)[number];
-
 const positiveSeconds = z.number().int("must be a whole number of seconds").positive("must be above 0");
 const nonEmpty = z.string().trim().min(1, "must not be empty");
-const oneOf = (values: readonly string[]) => ({ error: `must be one of ${values.map((value) => `"${value}"`).join(", ")}` });
+const oneOf = (values: readonly string[]) => ({ error: `must be one of ${quoteList(values)}` });
 const IDENTIFIER_MESSAGE = "must be a non-empty string without white space, e.g. https://orders.acme.example";
 
 export const apiSchema = z.strictObject({
@@ -51,7 +38,9 @@ export const apiSchema = z.strictObject({
     /** The API's scopes: name to description. Declared here and nowhere else. */
     scopes: z.record(nonEmpty, z.string()).default({}),
     /** Which applications may get a user's token for the API; declaring user access turns on RBAC. Default: "deny_all". */
-    userAccessPolicy: z.enum(API_USER_ACCESS_POLICIES, oneOf(API_USER_ACCESS_POLICIES)).default("deny_all"),
+    // "deny_all" (client credentials only) or "require_client_grant" (user grants, RBAC on); never
+    // "allow_all", which opens the API to every application in the tenant.
+    userAccessPolicy: z.enum(CLOSED_USER_ACCESS_POLICIES, oneOf(CLOSED_USER_ACCESS_POLICIES)).default("deny_all"),
     /** Bind access tokens to the client's mTLS certificate or DPoP key. Default: not bound. */
     proofOfPossession: z
         .strictObject({

@@ -10,19 +10,30 @@
 //   "deny_all", "require_client_grant"; ...Client: "deny_all", "require_client_grant".
 // - terraform-provider-auth0 examples/resources/auth0_resource_server/resource.tf (same values,
 //   proof_of_possession { mechanism = "mtls", required = true }).
-// - https://auth0.com/docs/get-started/apis/api-access-policies-for-applications: a new API's user
-//   access defaults to allowing every application; with RBAC off, any permission the API defines.
+// - https://auth0.com/docs/get-started/apis/api-access-policies-for-applications, table "Application
+//   API access policies": allow_all is "the default for user access flows when you create an API";
+//   require_client_grant is "the default for the Client Credentials Flow when you create an API".
+//   With RBAC off, a user token may carry any permission the API defines.
+// - Recorded: terraform-provider-auth0 test/data/recordings/TestAccClientGrant.yaml (a00b692), a
+//   created API reads back subject_type_authorization { user: allow_all, client: require_client_grant }.
 
 /** User-delegated access (a user's token for the API). */
 export const USER_ACCESS_POLICIES = ["allow_all", "deny_all", "require_client_grant"] as const;
 export type UserAccessPolicy = (typeof USER_ACCESS_POLICIES)[number];
 
+/** The user-access policies that close an API to applications without a grant: every one but allow_all. */
+export const CLOSED_USER_ACCESS_POLICIES = ["deny_all", "require_client_grant"] as const satisfies readonly UserAccessPolicy[];
+export type ClosedUserAccessPolicy = (typeof CLOSED_USER_ACCESS_POLICIES)[number];
+
 /** Client-credentials access (the application's own token). */
 export const CLIENT_ACCESS_POLICIES = ["deny_all", "require_client_grant"] as const;
 export type ClientAccessPolicy = (typeof CLIENT_ACCESS_POLICIES)[number];
 
-/** What Auth0 applies to a new API's user access when the program sets none (the docs above). */
+/** What Auth0 applies to a new API's user access when the program sets none (the docs above): open. */
 export const AUTH0_DEFAULT_USER_ACCESS_POLICY: UserAccessPolicy = "allow_all";
+
+/** What Auth0 applies to a new API's client access when the program sets none (the docs above): closed. */
+export const AUTH0_DEFAULT_CLIENT_ACCESS_POLICY: ClientAccessPolicy = "require_client_grant";
 
 /**
  * The token dialect that carries RBAC permissions in the access token (resourceServer.d.ts,
@@ -39,7 +50,8 @@ export type ProofOfPossessionMechanism = (typeof PROOF_OF_POSSESSION_MECHANISMS)
 export interface ApiAccessSettings {
     readonly userPolicy: string | undefined;
     readonly clientPolicy: string | undefined;
-    readonly enforcePolicies: boolean | undefined;
+    /** "unknown" during preview: it only changes what a finding says, never whether there is one. */
+    readonly enforcePolicies: boolean | undefined | "unknown";
 }
 
 export interface AccessPolicyProblem {
@@ -59,9 +71,12 @@ export function accessPolicyProblems(settings: ApiAccessSettings): AccessPolicyP
             fix: closeUser,
         });
     } else if (settings.userPolicy === "allow_all") {
-        const rbac = settings.enforcePolicies === true
-            ? "; RBAC limits the permissions to the user's, but not which applications may ask"
-            : ", with RBAC off, for any permission the API defines";
+        const rbac =
+            settings.enforcePolicies === true
+                ? "; RBAC limits the permissions to the user's, but not which applications may ask"
+                : settings.enforcePolicies === "unknown"
+                  ? " (whether RBAC limits the permissions to the user's is unknown until `pulumi up`)"
+                  : ", with RBAC off, for any permission the API defines";
         problems.push({
             field: "subjectTypeAuthorization.user.policy",
             problem: `sets user access "allow_all": any application in the tenant can get a user's token for it${rbac}`,
@@ -74,13 +89,8 @@ export function accessPolicyProblems(settings: ApiAccessSettings): AccessPolicyP
             fix: closeUser,
         });
     }
-    if (settings.clientPolicy === undefined) {
-        problems.push({
-            field: "subjectTypeAuthorization.client.policy",
-            problem: "leaves client access unset, so it is whatever the tenant applies",
-            fix: `set subjectTypeAuthorization.client.policy to "require_client_grant" (or "deny_all" if no application calls it on its own behalf)`,
-        });
-    } else if (!(CLIENT_ACCESS_POLICIES as readonly string[]).includes(settings.clientPolicy)) {
+    // Unset client access is Auth0's closed default (AUTH0_DEFAULT_CLIENT_ACCESS_POLICY): nothing to report.
+    if (settings.clientPolicy !== undefined && !(CLIENT_ACCESS_POLICIES as readonly string[]).includes(settings.clientPolicy)) {
         problems.push({
             field: "subjectTypeAuthorization.client.policy",
             problem: `sets client access "${settings.clientPolicy}", which is not an Auth0 policy (${CLIENT_ACCESS_POLICIES.join(", ")})`,

@@ -3,6 +3,7 @@
 // resource's lifecycle, through the same catalogue and least-privilege rules as the grants, plus
 // the field-level scopes the catalogue's endpoint lists can't express.
 import type { ManagementApiEndpoint, ManagementApiScope } from "./catalogue/catalogue";
+import { DEFAULT_ESCALATION_SCOPES } from "./scopeRisks";
 import { scopesForEndpoints } from "./scopesForEndpoints";
 
 export interface PlannedResource {
@@ -18,6 +19,12 @@ export interface DeployerScope {
     readonly scope: ManagementApiScope;
     /** Why it is needed, e.g. "create auth0:index/client:Client". */
     readonly reasons: readonly string[];
+    /**
+     * Set when the pack forbids the scope to every other application (it takes over the tenant:
+     * auth0-management-api-no-escalation): why, as the pack's findings say it. The deployer is
+     * the one application trusted with it.
+     */
+    readonly forbiddenToOthers?: string;
 }
 
 interface LifecycleNeeds {
@@ -103,7 +110,8 @@ export function isKnownToDeployerScopes(type: string): boolean {
  * The Management API scopes the deployer needs to create, read, update and delete `resources`,
  * each with its reasons, sorted by scope. Adopted resources (`import`) need no create scope and
  * retained ones (`retainOnDelete`) no delete scope. Types outside `@pulumi/auth0` need none;
- * auth0 types this table doesn't know are reported by `isKnownToDeployerScopes`.
+ * auth0 types this table doesn't know are reported by `isKnownToDeployerScopes`. Each scope the
+ * pack forbids to every other application says so (`forbiddenToOthers`).
  */
 export function deployerScopesFor(resources: readonly PlannedResource[]): DeployerScope[] {
     const reasons = new Map<ManagementApiScope, Set<string>>();
@@ -129,5 +137,8 @@ export function deployerScopesFor(resources: readonly PlannedResource[]): Deploy
     }
     return [...reasons]
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([scope, why]) => ({ scope, reasons: [...why].sort() }));
+        .map(([scope, why]) => {
+            const forbidden = Object.hasOwn(DEFAULT_ESCALATION_SCOPES, scope) ? { forbiddenToOthers: DEFAULT_ESCALATION_SCOPES[scope] } : {};
+            return { scope, reasons: [...why].sort(), ...forbidden };
+        });
 }

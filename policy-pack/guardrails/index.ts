@@ -14,3 +14,5 @@ export * from "./scopesForEndpoints";
 export * from "./deployerScopes";
 export * from "./scopeRisks";
 export * from "./apiAccess";
+export * from "./m2m";
+export * from "./senderConstraint";

@@ -4,6 +4,14 @@
 export const AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS = 86_400;
 /** Auth0's implicit/hybrid-flow lifetime when an API sets none. */
 export const AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS = 7_200;
+/**
+ * The web (implicit/hybrid) lifetime to declare when a program sets none: Auth0's 7,200 s, capped at
+ * the API's own lifetime, which Auth0 requires the web lifetime not to exceed.
+ */
+export function defaultTokenLifetimeForWeb(tokenLifetime: number): number {
+    return Math.min(tokenLifetime, AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS);
+}
+
 /** The longest lifetime Auth0 accepts for either setting (30 days). */
 export const AUTH0_MAX_TOKEN_LIFETIME_SECONDS = 2_592_000;
 

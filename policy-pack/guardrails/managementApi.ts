@@ -88,6 +88,12 @@ export const DEFAULT_MANAGEMENT_SCOPE_RULES: ManagementScopeRules = {
     additionalKnownScopes: [],
 };
 
+/** The scopes of a grant that a deny-list (scope to reason) names, each with its reason. */
+export function deniedScopesIn(scopes: readonly string[], denied: Readonly<Record<string, string>>): { scope: string; reason: string }[] {
+    // hasOwn: a scope named "constructor" must not find Object.prototype's.
+    return scopes.filter((scope) => Object.hasOwn(denied, scope)).map((scope) => ({ scope, reason: denied[scope] }));
+}
+
 /** Sorts a Management API grant's scopes into what each guardrail objects to. */
 export function classifyManagementScopes(
     scopes: readonly string[],
@@ -104,8 +110,7 @@ export function classifyManagementScopes(
         else if (!isManagementApiScope(scope) && !extra.has(scope)) {
             findings.unknown.push({ scope, suggestions: closestManagementApiScopes(scope) });
         }
-        // hasOwn: a scope named "constructor" must not find Object.prototype's.
-        if (Object.hasOwn(rules.escalationScopes, scope)) findings.escalation.push({ scope, reason: rules.escalationScopes[scope] });
     }
+    findings.escalation.push(...deniedScopesIn(scopes.filter((scope) => !hasWildcard(scope)), rules.escalationScopes));
     return findings;
 }

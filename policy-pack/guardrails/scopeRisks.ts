@@ -10,9 +10,12 @@
 import type { ManagementApiScope } from "./catalogue/catalogue";
 
 /**
- * `takeover`: one leaked secret holding the scope is the whole tenant, or every user's account;
- * always mandatory. `sensitive`: powerful over users, yet ordinary integrations need it (a
- * user-sync job needs update:users); its level is a setting of its own.
+ * `takeover`: the holder can surely take over the tenant, or any user's account, with this scope
+ * alone: one leaked secret is the whole tenant. Always mandatory, and never grantable through stack
+ * config. `sensitive`: powerful, but not surely a takeover on its own: it weakens a defence (MFA,
+ * mail, the login page, tenant settings) whose abuse still needs something more (a user's password,
+ * a user acting on a mail, a custom domain), or it is needed by ordinary integrations (a user-sync
+ * job needs update:users). Its level is a setting of its own (advisory by default).
  */
 export type ScopeRiskTier = "takeover" | "sensitive";
 
@@ -80,15 +83,19 @@ export const MANAGEMENT_API_SCOPE_RISKS: Readonly<Partial<Record<ManagementApiSc
         reason: "changes any application's callback URLs and grant types, so the holder can receive its users' codes or use its grants",
         source: `${api("clients/patch-clients-by-id")}; https://auth0.com/docs/get-started/applications/application-settings`,
     },
+    // Sensitive: what it turns on (Dynamic Client Registration, a default directory) still needs
+    // users to consent to, or sign in to, what the holder registers.
     "update:tenant_settings": {
-        tier: "takeover",
-        reason: "changes tenant-wide behaviour, e.g. turns on Dynamic Client Registration or changes the default directory",
+        tier: "sensitive",
+        reason: "changes tenant-wide behaviour, e.g. turns on Dynamic Client Registration (anyone may register applications, which users must still consent to) or changes the default directory",
         source: `${api("tenants/patch-settings")}; https://auth0.com/docs/get-started/applications/dynamic-client-registration`,
     },
+    // Sensitive: page templates need a custom domain (customize-templates: "To use customized page
+    // templates, you must configure a Custom Domain"), and harvesting passwords needs users to log in.
     "update:branding": {
-        tier: "takeover",
-        reason: "replaces the Universal Login page template, where users type their passwords",
-        source: api("branding/put-universal-login"),
+        tier: "sensitive",
+        reason: "replaces the Universal Login page template (on tenants with a custom domain), whose markup surrounds the box where users type their passwords",
+        source: `${api("branding/put-universal-login")}; https://auth0.com/docs/customize/login-pages/universal-login/customize-templates`,
     },
     // Token minting and SSO.
     "create:token_exchange_profiles": {
@@ -101,27 +108,36 @@ export const MANAGEMENT_API_SCOPE_RISKS: Readonly<Partial<Record<ManagementApiSc
         reason: "repoints Custom Token Exchange profiles, whose Action decides which user a token is issued for",
         source: `${api("token-exchange-profiles/patch-token-exchange-profiles-by-id")}; https://auth0.com/docs/authenticate/custom-token-exchange`,
     },
+    // Sensitive: the connection a ticket sets up signs in its own users, new accounts in that
+    // connection; reaching existing accounts needs more (account linking, home-realm routing).
     "create:sso_access_tickets": {
-        tier: "takeover",
-        reason: "issues self-service SSO tickets, with which whoever holds one sets up an enterprise identity provider for the tenant",
+        tier: "sensitive",
+        reason: "issues self-service SSO tickets, with which whoever holds one sets up an enterprise identity provider that signs users in to the tenant's applications",
         source: `${api("self-service-profiles/post-sso-ticket")}; https://auth0.com/docs/authenticate/enterprise-connections/self-service-SSO`,
     },
     // Mail and MFA.
     "create:email_provider": { tier: "takeover", reason: "sets the mail provider, so the holder receives every password-reset and verification mail", source: api("emails/post-provider") },
     "update:email_provider": { tier: "takeover", reason: "changes the mail provider, so the holder receives every password-reset and verification mail", source: api("emails/patch-provider") },
+    // Sensitive: templates take effect with a custom mail provider (smtp-email-providers: an external
+    // provider is needed "to use email templates"), and a rewritten link needs a user to follow it.
     "update:email_templates": {
-        tier: "takeover",
-        reason: "rewrites password-reset and verification mails, e.g. to send their links through a site the holder runs",
-        source: api("email-templates/patch-email-templates-by-template-name"),
+        tier: "sensitive",
+        reason: "rewrites password-reset and verification mails, e.g. to send their links through a site the holder runs, which a user must then follow",
+        source: `${api("email-templates/patch-email-templates-by-template-name")}; https://auth0.com/docs/customize/email/smtp-email-providers`,
     },
     "create:email_templates": {
-        tier: "takeover",
-        reason: "installs a password-reset or verification template where Auth0's default was in use, e.g. sending its links through a site the holder runs",
-        source: api("email-templates/post-email-templates"),
+        tier: "sensitive",
+        reason: "installs a password-reset or verification template where Auth0's default was in use, e.g. sending its links through a site the holder runs, which a user must then follow",
+        source: `${api("email-templates/post-email-templates")}; https://auth0.com/docs/customize/email/smtp-email-providers`,
     },
-    "update:guardian_factors": { tier: "takeover", reason: "turns MFA factors off or points SMS and push delivery at providers the holder runs", source: api("guardian/put-factor-duo-settings") },
-    "update:mfa_policies": { tier: "takeover", reason: "turns tenant-wide MFA enforcement off", source: api("guardian/put-policies") },
-    // Account takeover: needed by ordinary user-management integrations, so a tier of its own.
+    // Sensitive: weakening or watching the second factor still leaves each user's password to beat.
+    "update:guardian_factors": {
+        tier: "sensitive",
+        reason: "turns MFA factors off or points SMS and push delivery at providers the holder runs, leaving logins to passwords alone",
+        source: api("guardian/put-factor-duo-settings"),
+    },
+    "update:mfa_policies": { tier: "sensitive", reason: "turns tenant-wide MFA enforcement off, leaving logins to passwords alone", source: api("guardian/put-policies") },
+    // Account takeover: needed by ordinary user-management integrations, so sensitive too.
     "create:user_tickets": {
         tier: "sensitive",
         reason: "creates password-change tickets for any user, so the holder can set that user's password",

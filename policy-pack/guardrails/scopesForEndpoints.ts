@@ -1,6 +1,6 @@
 // The least-privilege Management API scope set for the endpoints an application calls.
 import { findEndpoint, type CatalogueEndpoint, type ManagementApiScope } from "./catalogue/catalogue";
-import { closestEndpoints } from "./suggestions";
+import { closestEndpoints, quoteList } from "./suggestions";
 import { endpointRequirement } from "./endpointRequirements";
 
 export type EndpointResolution =
@@ -12,7 +12,7 @@ export function resolveEndpoint(request: string): EndpointResolution {
     const endpoint = findEndpoint(request);
     if (!endpoint) {
         const suggestions = closestEndpoints(request);
-        const hint = suggestions.length > 0 ? ` (did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?)` : "";
+        const hint = suggestions.length > 0 ? ` (did you mean ${quoteList(suggestions)}?)` : "";
         const shape = /^\s*[A-Za-z]+\s+\/api\/v2\//.test(request) ? "" : '; write it as "METHOD /api/v2/path", e.g. "GET /api/v2/users/{id}"';
         return { ok: false, message: `unknown Management API endpoint "${request}"${hint}${shape}` };
     }

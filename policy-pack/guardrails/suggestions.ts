@@ -34,6 +34,11 @@ export function closestMatches(wanted: string, candidates: Iterable<string>, cou
         .slice(0, count);
 }
 
+/** `"a", "b"`. */
+export function quoteList(values: readonly string[]): string {
+    return values.map((v) => JSON.stringify(v)).join(", ");
+}
+
 /** `"a"`, `"a" or "b"`, `"a", "b" or "c"`. */
 export function quoteAlternatives(values: readonly string[]): string {
     const quoted = values.map((v) => JSON.stringify(v));

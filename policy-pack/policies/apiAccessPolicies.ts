@@ -16,7 +16,8 @@ export const apiAccessPolicies = resourceRule({
     description:
         "An API should say which applications may get tokens for it. Auth0 creates an API with user access open to every " +
         "application in the tenant (allow_all) and, with RBAC off, for any permission it defines, which bypasses the " +
-        "least-privilege client grants. Advisory by default, because the API may be meant for every first-party app.",
+        "least-privilege client grants. Unset client access is Auth0's closed default (require_client_grant), so it is " +
+        "not flagged. Advisory by default, because the API may be meant for every first-party app.",
     enforcementLevel: "advisory",
     severity: "medium",
     tags: ["auth0", "least-privilege", "apis"],
@@ -33,20 +34,17 @@ export const apiAccessPolicies = resourceRule({
         const userPolicy = policyOf(authorization, "user");
         const clientPolicy = policyOf(authorization, "client");
         const enforcePolicies = asBoolean(resource.props.enforcePolicies);
-        const unknown = (
-            [
-                ["subjectTypeAuthorization.user.policy", userPolicy],
-                ["subjectTypeAuthorization.client.policy", clientPolicy],
-                ["enforcePolicies", enforcePolicies],
-            ] as const
-        ).filter(([, value]) => isUnknown(value));
-        for (const [field] of unknown) findings.cannotCheck(resource, field, "whether the API is closed to applications without a grant");
-        if (unknown.length > 0) return;
+        // Each subject's verdict rests on its own policy alone: an unknown one leaves only its own
+        // subject unjudged. enforcePolicies never changes the verdict, only what the finding says.
+        const unknownFields = new Set<string>();
+        if (isUnknown(userPolicy)) unknownFields.add("subjectTypeAuthorization.user.policy");
+        if (isUnknown(clientPolicy)) unknownFields.add("subjectTypeAuthorization.client.policy");
+        for (const field of unknownFields) findings.cannotCheck(resource, field, "whether the API is closed to applications without a grant");
         const problems = accessPolicyProblems({
-            userPolicy: userPolicy as string | undefined,
-            clientPolicy: clientPolicy as string | undefined,
-            enforcePolicies: enforcePolicies as boolean | undefined,
-        });
+            userPolicy: isUnknown(userPolicy) ? undefined : userPolicy,
+            clientPolicy: isUnknown(clientPolicy) ? undefined : clientPolicy,
+            enforcePolicies: isUnknown(enforcePolicies) ? "unknown" : enforcePolicies,
+        }).filter((problem) => !unknownFields.has(problem.field));
         for (const { problem, fix } of problems) {
             findings.report(resource, `${labelOf(resource)} ${problem}. Fix: ${fix}.`);
         }

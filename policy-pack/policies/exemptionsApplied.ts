@@ -1,3 +1,4 @@
+import { quoteList } from "../guardrails";
 import { appliedExemptions } from "../support/appliedExemptions";
 import { type RuleDeps, type RuleFactory, type RulePolicy, ruleUrl } from "../support/rule";
 
@@ -29,7 +30,7 @@ export const exemptionsApplied: RuleFactory = Object.assign(
                 ledger.clear();
                 for (const entry of entries) {
                     const exemption = entry.exemption;
-                    const accepted = entry.scopes.length > 0 ? `, which accepted ${entry.scopes.map((s) => JSON.stringify(s)).join(", ")}` : "";
+                    const accepted = entry.scopes.length > 0 ? `, which accepted ${quoteList(entry.scopes)}` : "";
                     reportViolation(
                         `${entry.policyName} did not flag ${entry.resource} because of its exemptions[${entry.exemptionIndex}] ` +
                             `(resource ${JSON.stringify(exemption.resource)})${accepted}, valid through ${exemption.expires} (UTC), reason: ` +

@@ -1,11 +1,8 @@
-import { AUTH0_TYPES } from "../guardrails";
+import { AUTH0_TYPES, M2M_APP_TYPE, M2M_GRANT_TYPE } from "../guardrails";
 import { asString, isUnknown } from "../support/props";
 import { ReferenceIndex } from "../support/references";
 import { type Auth0Resource, clientFields, labelOf, grantFields, mayBeClientCredentialsGrant, ofType } from "../support/resources";
 import { NO_SETTINGS, stackRule } from "../support/rule";
-
-const M2M_APP_TYPE = "non_interactive";
-const M2M_GRANT_TYPE = "client_credentials";
 
 /** Grant types that act for a user, with what each does, for messages. Any other non-M2M type is reported too. */
 const USER_FACING_GRANT_TYPES: Readonly<Record<string, string>> = {
@@ -22,8 +19,13 @@ const USER_FACING_GRANT_TYPES: Readonly<Record<string, string>> = {
 };
 
 interface ClientVerdict {
-    /** Why it isn't an M2M application, each phrased to follow "which". */
+    /** Why it certainly isn't an M2M application, each phrased to follow "which". */
     readonly problems: string[];
+    /**
+     * What is amiss but not a sure problem on its own (no appType on a client-credentials-only
+     * client: auth0-m2m-client-grant-types advises on it); named only beside a sure problem.
+     */
+    readonly unsure: string[];
     /**
      * True when the client is (or may be) user-facing: another appType, or user-facing flows. Its
      * users' flows must keep working, so the fix is to move the access, never to turn it into an
@@ -35,11 +37,11 @@ interface ClientVerdict {
 
 /** What keeps a client from being a machine-to-machine application; `credentials` are those for this client. */
 export function judgeClient(client: Auth0Resource, credentials: readonly Auth0Resource[]): ClientVerdict {
-    const verdict: ClientVerdict = { problems: [], userFacing: false, unknown: [] };
+    const verdict: ClientVerdict = { problems: [], unsure: [], userFacing: false, unknown: [] };
     const fields = clientFields(client);
 
     if (isUnknown(fields.appType)) verdict.unknown.push({ resource: client, field: "appType" });
-    else if (fields.appType === undefined) verdict.problems.push(`has no appType, so Auth0 doesn't treat it as a machine-to-machine application`);
+    else if (fields.appType === undefined) verdict.unsure.push(`has no appType (an M2M application's is "${M2M_APP_TYPE}")`);
     else if (fields.appType === "nonInteractive") {
         verdict.problems.push(`has appType "nonInteractive", which the Auth0 provider rejects (the M2M value is "${M2M_APP_TYPE}")`);
     } else if (fields.appType !== M2M_APP_TYPE) {
@@ -98,7 +100,9 @@ export const grantClientIsM2m = stackRule({
         "A client-credentials grant (subjectType unset or \"client\") must belong to a machine-to-machine application: " +
         "appType \"non_interactive\", grantTypes including \"client_credentials\" and nothing user-facing, and client " +
         "authentication (not \"none\"), when that Client is in the same stack. API access given to an application that " +
-        "also signs users in, or runs in a browser or on a device, is exposed wherever that application's credentials are.",
+        "also signs users in, or runs in a browser or on a device, is exposed wherever that application's credentials are. " +
+        "A client with grantTypes [\"client_credentials\"] and no appType is not flagged here: nothing user-facing is " +
+        "sure, and auth0-m2m-client-grant-types advises setting appType.",
     enforcementLevel: "mandatory",
     severity: "high",
     tags: ["auth0", "m2m", "grants"],
@@ -156,7 +160,7 @@ export const grantClientIsM2m = stackRule({
             if (verdict.problems.length > 0) {
                 findings.report(
                     grant,
-                    `${labelOf(grant)} gives client-credentials access to ${labelOf(client)}, which ${verdict.problems.join("; ")}. ` +
+                    `${labelOf(grant)} gives client-credentials access to ${labelOf(client)}, which ${[...verdict.problems, ...verdict.unsure].join("; ")}. ` +
                         `${fixFor(client, verdict)}.`,
                 );
             }

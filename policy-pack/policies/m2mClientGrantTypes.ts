@@ -1,6 +1,7 @@
-import { AUTH0_TYPES } from "../guardrails";
+import { AUTH0_TYPES, isClientCredentialsOnly, M2M_APP_TYPE, M2M_GRANT_TYPE, quoteList } from "../guardrails";
 import { isUnknown } from "../support/props";
-import { clientFields, labelOf } from "../support/resources";
+import type { Findings } from "../support/findings";
+import { type Auth0Resource, clientFields, type ClientFields, labelOf } from "../support/resources";
 import { NO_SETTINGS, resourceRule } from "../support/rule";
 
 export const m2mClientGrantTypes = resourceRule({
@@ -8,12 +9,15 @@ export const m2mClientGrantTypes = resourceRule({
     description:
         "A machine-to-machine application (appType \"non_interactive\") should allow client_credentials only, even when " +
         "no grant of it is in the stack. A user-facing flow (password, implicit, authorization_code, ...) on it lets its " +
-        "credentials sign users in, and makes every API access it holds reachable through that flow.",
+        "credentials sign users in, and makes every API access it holds reachable through that flow. A client that allows " +
+        "client_credentials only but has no appType should say it is M2M (appType \"non_interactive\"): whether Auth0 and " +
+        "reviewers treat it as one can't be verified otherwise.",
     enforcementLevel: "advisory",
     severity: "medium",
     tags: ["auth0", "m2m", "clients"],
     remediationSteps:
-        "Set grantTypes: [\"client_credentials\"] on the auth0.Client; give a user-facing flow an application of its own.",
+        "Set grantTypes: [\"client_credentials\"] on the auth0.Client; give a user-facing flow an application of its own. " +
+        "On a client-credentials-only client without appType, set appType: \"non_interactive\".",
     appliesTo: [AUTH0_TYPES.client],
     ...NO_SETTINGS,
     check(resource, _config, findings) {
@@ -22,7 +26,11 @@ export const m2mClientGrantTypes = resourceRule({
             findings.cannotCheck(resource, "appType", "whether it is an M2M application, which should allow client_credentials only");
             return;
         }
-        if (fields.appType !== "non_interactive") return;
+        if (fields.appType === undefined) {
+            reportMissingAppType(resource, fields.grantTypes, findings);
+            return;
+        }
+        if (fields.appType !== M2M_APP_TYPE) return;
         if (isUnknown(fields.grantTypes)) {
             findings.cannotCheck(resource, "grantTypes", "whether the M2M application allows only client_credentials");
             return;
@@ -30,13 +38,27 @@ export const m2mClientGrantTypes = resourceRule({
         (fields.grantTypes ?? []).forEach((grantType, i) => {
             if (isUnknown(grantType)) findings.cannotCheck(resource, `grantTypes[${i}]`, "whether it is client_credentials");
         });
-        const others = (fields.grantTypes ?? []).filter((g): g is string => typeof g === "string" && g !== "client_credentials");
+        const others = (fields.grantTypes ?? []).filter((g): g is string => typeof g === "string" && g !== M2M_GRANT_TYPE);
         if (others.length === 0) return;
         findings.report(
             resource,
             `${labelOf(resource)} is a machine-to-machine application (appType "non_interactive") but allows ` +
-                `${others.map((g) => JSON.stringify(g)).join(", ")} besides "client_credentials". Set grantTypes: ` +
+                `${quoteList(others)} besides "client_credentials". Set grantTypes: ` +
                 `["client_credentials"] and give any user-facing flow an application of its own.`,
         );
     },
 });
+
+/** A client-credentials-only client that doesn't say it is M2M: not a sure problem, so advice only. */
+function reportMissingAppType(resource: Auth0Resource, grantTypes: ClientFields["grantTypes"], findings: Findings): void {
+    if (isUnknown(grantTypes)) {
+        findings.cannotCheck(resource, "grantTypes", "whether the client without appType allows client_credentials only, and so should be appType \"non_interactive\"");
+        return;
+    }
+    if (grantTypes === undefined || !isClientCredentialsOnly(grantTypes)) return;
+    findings.report(
+        resource,
+        `${labelOf(resource)} allows "client_credentials" only but has no appType, so whether Auth0 and its reviewers treat it as ` +
+            `a machine-to-machine application can't be verified. Set appType: "${M2M_APP_TYPE}".`,
+    );
+}

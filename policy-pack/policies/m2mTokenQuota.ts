@@ -1,4 +1,4 @@
-import { AUTH0_TYPES, isManagementApiAudience } from "../guardrails";
+import { AUTH0_TYPES, isManagementApiAudience, M2M_GRANT_TYPE } from "../guardrails";
 import { asBoolean, asNumber, asObject, isUnknown, type Maybe, type PlainProps, UNKNOWN } from "../support/props";
 import { ReferenceIndex } from "../support/references";
 import { type Auth0Resource, clientFields, labelOf, grantFields, mayBeClientCredentialsGrant, ofType } from "../support/resources";
@@ -47,7 +47,7 @@ function canUseClientCredentials(client: Auth0Resource): boolean | "unknown" {
     const grantTypes = clientFields(client).grantTypes;
     if (grantTypes === undefined) return true;
     if (isUnknown(grantTypes)) return "unknown";
-    if (grantTypes.includes("client_credentials")) return true;
+    if (grantTypes.includes(M2M_GRANT_TYPE)) return true;
     return grantTypes.some(isUnknown) ? "unknown" : false;
 }
 

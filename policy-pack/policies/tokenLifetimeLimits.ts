@@ -3,12 +3,13 @@ import {
     AUTH0_TYPES,
     checkTokenLifetimes,
     DEFAULT_TOKEN_LIFETIME_LIMITS,
+    isManagementApiResourceServer,
     type LifetimeProblem,
     type TokenLifetimeLimits,
 } from "../guardrails";
 import { readInteger, readRecord, type PolicyConfigLocation } from "../support/config";
 import { isUnknown } from "../support/props";
-import { isManagementApi, labelOf, resourceServerFields } from "../support/resources";
+import { labelOf, resourceServerFields } from "../support/resources";
 import { resourceRule } from "../support/rule";
 
 /** Mirrors the configSchema below. */
@@ -104,7 +105,7 @@ export const tokenLifetimeLimits = resourceRule<TokenLifetimeLimitsArgs>({
         // For the Auth0 Management API the provider sends only tokenLifetime (terraform-provider-auth0
         // expandResourceServer skips token_lifetime_for_web for it), so its web lifetime isn't this
         // program's to set or to judge: an unset one is whatever the tenant has, not Auth0's default.
-        const webManaged = !isManagementApi(resource);
+        const webManaged = !isManagementApiResourceServer(resource.props);
 
         // checkTokenLifetimes treats an absent value as Auth0's default, which an unknown value is
         // not. For an unknown (or unmanaged) lifetime, stand in a value that can't fail (the other

@@ -1,7 +1,7 @@
 // The shared half of the two Management API deny-list rules (takeover and sensitive scopes): the
 // config knob (scope to reason) and the per-grant check, differing only in wording and list.
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import { classifyManagementScopes } from "../guardrails";
+import { deniedScopesIn } from "../guardrails";
 import { type PolicyConfigLocation, readRecord } from "./config";
 import type { Findings } from "./findings";
 import { audienceUnknown, readManagementApiGrant } from "./managementGrants";
@@ -48,7 +48,8 @@ export function checkDeniedScopes(
 ): ReturnType<typeof readManagementApiGrant> {
     const grant = readManagementApiGrant(resource, findings, wording.check);
     if (!grant) return undefined;
-    const hits = classifyManagementScopes(grant.scopes, { escalationScopes: denied }).escalation;
+    // Only the deny-list: the catalogue checks (and their costly suggestions) are another rule's.
+    const hits = deniedScopesIn(grant.scopes, denied);
     if (isUnknown(grant.audience)) {
         const wouldFlag = [...hits.map((e) => `"${e.scope}"`), ...extraWouldFlag(grant.allowAllScopes)];
         if (wouldFlag.length > 0) audienceUnknown(resource, findings, wouldFlag);

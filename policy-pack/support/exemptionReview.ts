@@ -1,7 +1,8 @@
 // Applies a policy's exemptions to its findings, and audits the exemptions themselves.
 import type { AppliedExemption } from "./appliedExemptions";
 import { PolicyConfigError } from "./config";
-import { describeExemption, type Exemption, exemptionMatches, exemptionState, type ExemptionState, quoteList } from "./exemptions";
+import { describeExemption, type Exemption, exemptionMatches, exemptionState, type ExemptionState } from "./exemptions";
+import { quoteList } from "../guardrails/suggestions";
 import type { Finding, Findings, Unchecked } from "./findings";
 import { type Auth0Resource, labelOf } from "./resources";
 

@@ -1,6 +1,7 @@
 // Exemptions: a policy's config may list resources it should not flag, each with a reason and an
 // expiry. CrossGuard config is per policy, so an exemption lives under the policy it exempts.
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import { quoteList } from "../guardrails/suggestions";
 
 export interface Exemption {
     /** A full URN (`urn:pulumi:...`), or a glob over the resource's logical name where `*` matches anything. */
@@ -118,9 +119,4 @@ export function exemptionMatches(exemption: Exemption, resource: { readonly urn:
 export function describeExemption(exemption: Exemption, index: number): string {
     const scopes = exemption.scopes ? `, scopes ${quoteList(exemption.scopes)}` : "";
     return `exemptions[${index}] (resource ${JSON.stringify(exemption.resource)}${scopes}, expires ${exemption.expires})`;
-}
-
-/** `"a", "b"`. */
-export function quoteList(values: readonly string[]): string {
-    return values.map((v) => JSON.stringify(v)).join(", ");
 }

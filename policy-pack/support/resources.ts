@@ -2,7 +2,6 @@
 // plain shape.
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import { AUTH0_TYPES } from "../guardrails/auth0Types";
-import { isManagementApiResourceServer } from "../guardrails/managementApi";
 import { asBoolean, asList, asNumber, asObject, asString, isUnknown, type Maybe, type PlainProps, resolveProps, UNKNOWN } from "./props";
 
 /** A resource as a rule sees it: identity, plain properties, and what it depends on (stack half only). */
@@ -107,11 +106,6 @@ export function resourceServerFields(api: Auth0Resource): ResourceServerFields {
         tokenLifetime: asNumber(api.props.tokenLifetime),
         tokenLifetimeForWeb: asNumber(api.props.tokenLifetimeForWeb),
     };
-}
-
-/** Whether the ResourceServer is the Management API, by its reserved name or its audience. */
-export function isManagementApi(api: Auth0Resource): boolean {
-    return isManagementApiResourceServer(api.props);
 }
 
 /** A scope an API defines, with the field path it was read from (for messages). */

@@ -8,19 +8,11 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { toAnalyzeRequest } from "../../cli/analyzer/encoding";
-import {
-    type AnalyzerResource,
-    type PolicyDiagnostic,
-    type PolicyPackSession,
-    readPolicyConfigFile,
-    resourceReference,
-    secretValue,
-    startPolicyPack,
-    UNKNOWN_VALUE,
-} from "../../cli/analyzer";
+import { type AnalyzerResource, type PolicyDiagnostic, type PolicyPackSession, readPolicyConfigFile, resourceReference, secretValue, startPolicyPack, UNKNOWN_VALUE } from "../../cli/analyzer";
 import { createPolicies } from "../../policy-pack/pack";
 import { toAnalyzerResource } from "../cli/analyzer/analyzerResourceOracle";
 import { ORDERS_API, MANAGEMENT_API } from "./builders";
+import { by, engineStack as stack, resource, show } from "./engineFixtures";
 import { ruleDeps, T, urnOf } from "./ruleHarness";
 
 // The port each pack process serves on, for the generated grpc-js client below: the session keeps
@@ -50,14 +42,6 @@ beforeAll(async () => {
 afterAll(async () => {
     await pack?.close();
 });
-
-function resource(type: string, name: string, properties: Record<string, unknown>, extra: Partial<AnalyzerResource> = {}): AnalyzerResource {
-    return { urn: urnOf(type, name), type, name, properties, ...extra };
-}
-
-const by = (diagnostics: PolicyDiagnostic[], policyName: string) => diagnostics.filter((d) => d.policyName === policyName);
-const show = (diagnostics: PolicyDiagnostic[]) =>
-    diagnostics.map((d) => `[${d.policyName} ${d.enforcementLevel}] ${d.urn ?? "(stack)"}\n${d.message}`).join("\n\n");
 
 describe("GetAnalyzerInfo", () => {
     it("describes the pack and every policy as the code defines them", () => {
@@ -136,11 +120,11 @@ describe("Analyze", () => {
         expect(summary, show(diagnostics)).toEqual([
             ["auth0-no-wildcard-scopes", "mandatory", "mgmt"],
             ["auth0-management-api-no-escalation", "mandatory", "mgmt"],
-            ["auth0-management-api-known-scopes", "mandatory", "mgmt"],
+            // Advisory: a scope the Management API doesn't define grants nothing.
+            ["auth0-management-api-known-scopes", "advisory", "mgmt"],
             ["auth0-no-default-for-grants", "mandatory", "third-parties"],
             ["auth0-token-lifetime-limits", "mandatory", "orders-api"],
-            // Unset access policies: user (Auth0 then applies allow_all) and client, one finding each.
-            ["auth0-api-access-policies", "advisory", "orders-api"],
+            // Unset user access (Auth0 then applies allow_all); unset client access is Auth0's closed default.
             ["auth0-api-access-policies", "advisory", "orders-api"],
             ["auth0-no-wildcard-scopes", "mandatory", "orders-api-scopes"],
         ]);
@@ -191,50 +175,20 @@ describe("Analyze", () => {
 });
 
 describe("AnalyzeStack", () => {
-    const worker = urnOf(T.client, "orders-worker");
     const portal = urnOf(T.client, "portal");
-    const stack = (preview: boolean): AnalyzerResource[] => [
-        resource(T.resourceServer, "orders-api", { identifier: ORDERS_API, tokenLifetime: 3_600 }),
-        resource(T.resourceServerScopes, "orders-api-scopes", { resourceServerIdentifier: ORDERS_API, scopes: [{ name: "read:orders" }, { name: "write:orders" }] }),
-        resource(T.client, "orders-worker", {
-            appType: "non_interactive",
-            grantTypes: ["client_credentials"],
-            tokenQuota: { clientCredentials: { perHour: 1_000 } },
-            ...(preview ? { clientId: UNKNOWN_VALUE, id: UNKNOWN_VALUE } : { clientId: "client-w", id: "client-w" }),
-        }),
-        resource(T.client, "portal", {
-            appType: "spa",
-            grantTypes: ["authorization_code", "client_credentials"],
-            ...(preview ? { clientId: UNKNOWN_VALUE, id: UNKNOWN_VALUE } : { clientId: "client-p", id: "client-p" }),
-        }),
-        // The engine sends a reference to a custom resource as its id, unknown until it is created.
-        resource(
-            T.clientGrant,
-            "orders-worker-orders",
-            { audience: ORDERS_API, clientId: resourceReference(worker, preview ? "" : "client-w"), scopes: ["read:orders", "write:order"] },
-            { dependencies: [worker], propertyDependencies: { clientId: [worker] } },
-        ),
-        resource(
-            T.clientGrant,
-            "portal-orders",
-            { audience: ORDERS_API, clientId: resourceReference(portal, preview ? "" : "client-p"), scopes: ["read:orders"] },
-            { dependencies: [portal], propertyDependencies: { clientId: [portal] } },
-        ),
-        resource(
-            T.clientGrant,
-            "legacy-reports",
-            { audience: "https://reports.example", clientId: resourceReference(worker, preview ? "" : "client-w"), scopes: ["read:*"] },
-            { dependencies: [worker], propertyDependencies: { clientId: [worker] } },
-        ),
-    ];
 
     it("proves the stack rules, exemptions applied, expired and audited, over the wire", async () => {
         await pack.configure(await readPolicyConfigFile(STRICT_CONFIG), STRICT_CONFIG);
         const diagnostics = await pack.analyzeStack(stack(false));
         const text = show(diagnostics);
 
+        // Advisory by default: Auth0 accepts a grant for a scope the API doesn't define, which widens nothing.
         expect(by(diagnostics, "auth0-grant-scopes-defined-on-api").map((d) => [d.urn, d.enforcementLevel]), text).toEqual([
-            [urnOf(T.clientGrant, "orders-worker-orders"), "mandatory"],
+            [urnOf(T.clientGrant, "orders-worker-orders"), "advisory"],
+        ]);
+        // The API defines write:orders and its tokens aren't bound to their client.
+        expect(by(diagnostics, "auth0-api-sender-constrained-tokens").map((d) => [d.urn, d.enforcementLevel, d.message]), text).toEqual([
+            [urnOf(T.resourceServer, "orders-api"), "advisory", expect.stringContaining('defines write scopes "write:orders" but sets no proofOfPossession')],
         ]);
         expect(by(diagnostics, "auth0-grant-scopes-defined-on-api")[0].message).toContain('scope "write:order", which the API does not define');
 
@@ -266,6 +220,9 @@ describe("AnalyzeStack", () => {
         // One finding per grant, whatever the number of problems with its client.
         expect(by(diagnostics, "auth0-grant-client-is-m2m").map((d) => d.urn), text).toEqual([urnOf(T.clientGrant, "portal-orders")]);
         expect(by(diagnostics, "auth0-m2m-token-quota").map((d) => [d.urn, d.enforcementLevel]), text).toEqual([[portal, "advisory"]]);
+        // Bound tokens settle it; the other rules' verdicts don't move.
+        const bound = stack(true).map((r) => (r.name === "orders-api" ? { ...r, properties: { ...r.properties, proofOfPossession: { mechanism: "dpop", required: true } } } : r));
+        expect(by(await pack.analyzeStack(bound), "auth0-api-sender-constrained-tokens")).toEqual([]);
     });
 
     it("gives an advisory, not a crash, for what preview can't resolve", async () => {

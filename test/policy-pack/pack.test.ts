@@ -19,6 +19,7 @@ describe("auth0-m2m-guardrails", () => {
             "auth0-token-lifetime-limits",
             "auth0-web-lifetime-explicit",
             "auth0-api-access-policies",
+            "auth0-api-sender-constrained-tokens",
             "auth0-management-api-no-escalation",
             "auth0-management-api-sensitive-scopes",
             "auth0-management-api-known-scopes",
@@ -54,7 +55,10 @@ describe("auth0-m2m-guardrails", () => {
         expect(policies.filter((p) => p.enforcementLevel === "advisory").map((p) => p.name)).toEqual([
             "auth0-web-lifetime-explicit",
             "auth0-api-access-policies",
+            "auth0-api-sender-constrained-tokens",
             "auth0-management-api-sensitive-scopes",
+            "auth0-management-api-known-scopes",
+            "auth0-grant-scopes-defined-on-api",
             "auth0-m2m-token-quota",
             "auth0-m2m-client-grant-types",
             "auth0-exemptions-applied",
@@ -110,6 +114,11 @@ describe("auth0-m2m-guardrails", () => {
         const readme = fs.readFileSync(path.join(__dirname, "../../policy-pack/README.md"), "utf8");
         for (const policy of policies) {
             expect(readme, policy.name).toMatch(new RegExp(`^\\| <a name="${policy.name}"></a>\`${policy.name}\` \\| ${policy.enforcementLevel}`, "m"));
+        }
+        // A mandatory rule's "Why" cell says why its finding is certain.
+        for (const policy of policies.filter((p) => p.enforcementLevel === "mandatory")) {
+            const row = readme.split("\n").find((line) => line.startsWith(`| <a name="${policy.name}">`))!;
+            expect(row.split(" | ")[3], policy.name).toMatch(/Certain: /);
         }
         // The scope table: scope, tier, reason, source, as scopeRisks.ts defines them.
         const documented = [...readme.matchAll(/^\| `([a-z_]+:[a-z_]+)` \| (takes over the tenant|sensitive) \| (.+) \| (.+) \|$/gm)];

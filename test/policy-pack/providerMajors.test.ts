@@ -40,7 +40,10 @@ async function runPack(specs: ResourceSpec[]): Promise<PolicyRun[]> {
     return Promise.all(policies.map((policy) => runStack(policy, specs)));
 }
 
-const messages = (runs: PolicyRun[]) => runs.flatMap((run) => run.violations.map((v) => v.message));
+// The API defines write:orders without proof-of-possession (1.x/2.x had none), which one rule
+// advises on in every shape; its own test below, the rest of the pack's findings here.
+const SENDER_ADVICE = /^ResourceServer "orders-api" defines write scopes "write:orders" but sets no proofOfPossession/;
+const messages = (runs: PolicyRun[]) => runs.flatMap((run) => run.violations.map((v) => v.message)).filter((m) => !SENDER_ADVICE.test(m));
 
 describe.each(Object.keys(PROGRAMS))("@pulumi/auth0 %s shapes through every rule", (major) => {
     it("a grant for scopes the API defines is clean", async () => {
@@ -50,6 +53,11 @@ describe.each(Object.keys(PROGRAMS))("@pulumi/auth0 %s shapes through every rule
     it("a scope the API does not define is reported, naming what it does define", async () => {
         const found = messages(await runPack(PROGRAMS[major](["read:order"], "client_secret_post")));
         expect(found).toEqual([expect.stringMatching(/scope "read:order", which the API does not define \(it defines "read:orders", "write:orders"\)\. Did you mean "read:orders"\?/)]);
+    });
+
+    it("an API's write scopes, inline or in their own resources, get the sender-constrained-tokens advice", async () => {
+        const runs = await runPack(PROGRAMS[major](["read:orders"], "client_secret_post"));
+        expect(runs.flatMap((run) => run.violations.map((v) => v.message)).filter((m) => SENDER_ADVICE.test(m))).toHaveLength(1);
     });
 
     it("a public client (no client authentication) holding the grant is reported", async () => {

@@ -3,13 +3,13 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
     allCatalogueEndpoints,
+    CLOSED_USER_ACCESS_POLICIES,
     DEFAULT_ESCALATION_SCOPES,
     DEFAULT_TOKEN_LIFETIME_LIMITS,
     isUserContextScope,
     MANAGEMENT_API_SCOPES,
     PROOF_OF_POSSESSION_MECHANISMS,
 } from "../../../policy-pack/guardrails";
-import { API_USER_ACCESS_POLICIES } from "../../../infra/config/tenantConfig";
 import { createPolicies } from "../../../policy-pack/pack";
 import { ruleDeps, runResource, runStack, type ResourceSpec } from "../../policy-pack/ruleHarness";
 import { Api } from "../../../infra/components/api";
@@ -37,7 +37,7 @@ const apiArb = fc
         tokenLifetime: fc.integer({ min: 1, max: DEFAULT_TOKEN_LIFETIME_LIMITS.maxTokenLifetime }),
         webShare: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
         scopes: fc.uniqueArray(scopeName, { minLength: 1, maxLength: 5 }),
-        userAccessPolicy: fc.option(fc.constantFrom(...API_USER_ACCESS_POLICIES), { nil: undefined }),
+        userAccessPolicy: fc.option(fc.constantFrom(...CLOSED_USER_ACCESS_POLICIES), { nil: undefined }),
         proofOfPossession: fc.option(fc.record({ mechanism: fc.constantFrom(...PROOF_OF_POSSESSION_MECHANISMS), required: fc.boolean() }), { nil: undefined }),
     })
     .map(({ tokenLifetime, webShare, scopes, userAccessPolicy, proofOfPossession }) => ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deployerScopesFor, isKnownToDeployerScopes } from "../../../policy-pack/guardrails/deployerScopes";
+import { DEFAULT_ESCALATION_SCOPES } from "../../../policy-pack/guardrails/scopeRisks";
 
 const scopesOf = (resources: Parameters<typeof deployerScopesFor>[0]) => deployerScopesFor(resources).map((s) => s.scope);
 
@@ -60,6 +61,17 @@ describe("deployerScopesFor", () => {
     it("says why each scope is needed", () => {
         const [scope] = deployerScopesFor([{ type: "auth0:index/clientGrant:ClientGrant", inputs: {}, import: "cgr_1", retainOnDelete: true }]);
         expect(scope).toEqual({ scope: "read:client_grants", reasons: ["read auth0:index/clientGrant:ClientGrant"] });
+    });
+
+    it("says plainly which scopes the pack forbids to every other application, and why", () => {
+        const scopes = deployerScopesFor([
+            { type: "auth0:index/clientGrant:ClientGrant", inputs: {} },
+            { type: "auth0:index/clientCredentials:ClientCredentials", inputs: { authenticationMethod: "client_secret_post", clientSecretWo: "x" } },
+        ]);
+        const forbidden = Object.fromEntries(scopes.filter((s) => s.forbiddenToOthers !== undefined).map((s) => [s.scope, s.forbiddenToOthers]));
+        expect(Object.keys(forbidden)).toEqual(["create:client_grants", "read:client_credentials", "update:client_grants", "update:client_keys"]);
+        expect(forbidden["update:client_keys"]).toBe(DEFAULT_ESCALATION_SCOPES["update:client_keys"]);
+        expect(scopes.find((s) => s.scope === "read:client_grants")).not.toHaveProperty("forbiddenToOthers");
     });
 
     it("needs nothing for resources outside the Management API", () => {

@@ -15,7 +15,11 @@ describe("README's table of the deployer's scopes", () => {
             { type: "auth0:index/clientGrant:ClientGrant", inputs: {} },
             { type: "auth0:index/resourceServer:ResourceServer", inputs: {} },
             { type: "auth0:index/resourceServerScopes:ResourceServerScopes", inputs: {} },
-        ]).map((s) => s.scope);
-        expect([...documented].sort()).toEqual(derived);
+        ]);
+        expect([...documented].sort()).toEqual(derived.map((s) => s.scope));
+        // The sentence naming the scopes the pack forbids every other application lists exactly those.
+        const sentence = section.split("The pack forbids every other application")[1].split(". ")[0];
+        const forbidden = [...sentence.matchAll(/`([a-z_]+:[a-z_]+)`/g)].map((m) => m[1]).sort();
+        expect(forbidden).toEqual(derived.filter((s) => s.forbiddenToOthers !== undefined).map((s) => s.scope));
     });
 });

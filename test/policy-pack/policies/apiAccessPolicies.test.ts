@@ -19,11 +19,11 @@ describe("auth0-api-access-policies", () => {
         expectClean(await runResource(policy, api("a", { subjectTypeAuthorization: { client: { policy: "deny_all" }, user: { policy: "deny_all" } } })));
     });
 
-    it("flags missing access policies, naming Auth0's open default for users", async () => {
+    it("flags unset user access, naming Auth0's open default, but not unset client access (closed by default)", async () => {
         expectViolations(await runResource(policy, api("a")), [
             /^ResourceServer "a" leaves user access unset, so Auth0 applies "allow_all": any application .* Fix: set subjectTypeAuthorization\.user\.policy to "deny_all"/,
-            /^ResourceServer "a" leaves client access unset, .* Fix: set subjectTypeAuthorization\.client\.policy to "require_client_grant"/,
         ]);
+        expectClean(await runResource(policy, api("a", { subjectTypeAuthorization: { user: { policy: "deny_all" } } })));
     });
 
     it("flags allow_all, saying whether RBAC limits the permissions", async () => {
@@ -43,5 +43,21 @@ describe("auth0-api-access-policies", () => {
         expectClean(await runResource(policy, api("m", { identifier: MANAGEMENT_API })));
         expectClean(await runResource(policy, api("a"), { exemptions: [exemption("a")] }));
         expectUnknown(await runResource(policy, api("a", withUser(UNKNOWN))), 'ResourceServer "a": subjectTypeAuthorization.user.policy is unknown');
+    });
+
+    it("judges each subject on its own policy: an unknown one leaves only that subject unjudged", async () => {
+        const clientUnknown = await runResource(policy, api("a", { subjectTypeAuthorization: { client: { policy: UNKNOWN }, user: { policy: "allow_all" } } }));
+        expectViolations(clientUnknown, [/sets user access "allow_all"/]);
+        expect(clientUnknown.unknown).toMatch(/subjectTypeAuthorization\.client\.policy is unknown/);
+        expect(clientUnknown.unknown).not.toMatch(/user\.policy/);
+    });
+
+    it("never asks for enforcePolicies when the verdict doesn't depend on it", async () => {
+        // Closed API: RBAC changes nothing, so an unknown enforcePolicies is not a "can't verify".
+        expectClean(await runResource(policy, api("a", { ...closed, enforcePolicies: UNKNOWN })));
+        // Open API: the finding stands whatever RBAC is; only its wording notes the unknown.
+        const open = await runResource(policy, api("a", withUser("allow_all", { enforcePolicies: UNKNOWN })));
+        expectViolations(open, [/sets user access "allow_all": .*whether RBAC limits the permissions to the user's is unknown until `pulumi up`/]);
+        expect(open.unknown).toBeUndefined();
     });
 });

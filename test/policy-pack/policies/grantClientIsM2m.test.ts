@@ -35,6 +35,13 @@ describe("auth0-grant-client-is-m2m", () => {
         ]);
     });
 
+    it("leaves a client-credentials-only client without appType to the advisory rule, and names it beside a sure problem", async () => {
+        expectClean(await runStack(policy, [m2mClient("c", { appType: undefined }), grant("g")]));
+        expectViolations(await runStack(policy, [m2mClient("c", { appType: undefined, grantTypes: ["client_credentials", "password"] }), grant("g")]), [
+            /which allows "password", a user-facing flow that takes users' passwords directly; has no appType \(an M2M application's is "non_interactive"\)\. Delete this grant/,
+        ]);
+    });
+
     it("reports a public client (authenticationMethod none)", async () => {
         expectViolations(await runStack(policy, [m2mClient(), grant("g"), credentials("creds", { authenticationMethod: "none" })]), [
             'is a public client that can\'t authenticate (ClientCredentials "creds" sets authenticationMethod "none")',

@@ -7,6 +7,8 @@ const policy = grantScopesDefinedOnApi(ruleDeps());
 const stack = (...extra: Parameters<typeof runStack>[1]) => [api(), apiScopes(), ...extra];
 
 describe("auth0-grant-scopes-defined-on-api", () => {
+    it("is advisory: Auth0 accepts a grant for an undefined scope, which widens nothing", () => expect(policy.enforcementLevel).toBe("advisory"));
+
     it("passes grants whose scopes the API defines, from either scope resource", async () => {
         expectClean(await runStack(policy, stack(grant("g", { scopes: ["read:orders", "write:orders"] }))));
         expectClean(await runStack(policy, [api(), apiScope("refund", "refund:orders"), grant("g", { scopes: ["refund:orders"] })]));
@@ -16,7 +18,9 @@ describe("auth0-grant-scopes-defined-on-api", () => {
         const result = await runStack(policy, stack(grant("g", { scopes: ["read:orders", "write:order", "delete:orders"] })));
         expectViolations(result, [
             'ClientGrant "g" asks API "https://orders.example" (ResourceServer "orders-api") for scope "write:order", which the API ' +
-                'does not define (it defines "read:orders", "write:orders"). Did you mean "write:orders"?',
+                'does not define (it defines "read:orders", "write:orders"). Did you mean "write:orders"? It is a typo or a missing ' +
+                "definition, so the application would run without the access it was meant to have. Fix the scope, or define it on " +
+                "the API with auth0.ResourceServerScopes or auth0.ResourceServerScope.",
             /scope "delete:orders", which the API does not define/,
         ]);
         expect(result.violations.map((v) => v.urn)).toEqual([

@@ -19,6 +19,17 @@ describe("auth0-m2m-client-grant-types", () => {
         ]);
     });
 
+    it("advises appType non_interactive on a client-credentials-only client without one, and nothing on other clients without one", async () => {
+        expectViolations(await runResource(policy, m2mClient("c", { appType: undefined })), [
+            'Client "c" allows "client_credentials" only but has no appType, so whether Auth0 and its reviewers treat it as a ' +
+                'machine-to-machine application can\'t be verified. Set appType: "non_interactive".',
+        ]);
+        expectClean(await runResource(policy, m2mClient("c", { appType: undefined, grantTypes: ["authorization_code"] })));
+        expectClean(await runResource(policy, m2mClient("c", { appType: undefined, grantTypes: undefined })));
+        expectClean(await runResource(policy, m2mClient("c", { appType: undefined }), { exemptions: [exemption("c")] }));
+        expectUnknown(await runResource(policy, m2mClient("c", { appType: undefined, grantTypes: UNKNOWN })), 'Client "c": grantTypes is unknown');
+    });
+
     it("honours an exemption and names unknown values", async () => {
         expectClean(await runResource(policy, m2mClient("c", { grantTypes: ["password"] }), { exemptions: [exemption("c")] }));
         expectUnknown(await runResource(policy, m2mClient("c", { grantTypes: UNKNOWN })), 'Client "c": grantTypes is unknown');

@@ -6,6 +6,8 @@ import { expectClean, expectUnknown, expectViolations, ruleDeps, runResource, UN
 const policy = managementApiKnownScopes(ruleDeps());
 
 describe("auth0-management-api-known-scopes", () => {
+    it("is advisory: a scope the Management API doesn't define grants nothing", () => expect(policy.enforcementLevel).toBe("advisory"));
+
     it("passes catalogue scopes, and leaves custom APIs and deny-listed scopes to other rules", async () => {
         expectClean(await runResource(policy, managementGrant("m", ["read:users", "create:client_grants", "read:*"])));
         expectClean(await runResource(policy, grant("g", { scopes: ["read:whatever"] })));
@@ -14,7 +16,8 @@ describe("auth0-management-api-known-scopes", () => {
     it("reports an unknown scope with the nearest known ones", async () => {
         expectViolations(await runResource(policy, managementGrant("m", ["read:user", "read:users"])), [
             'ClientGrant "m" on the Management API (audience "https://acme.eu.auth0.com/api/v2/") asks for scope "read:user", ' +
-                'which the Management API does not define. Did you mean "read:users"',
+                'which the Management API does not define. Did you mean "read:users"? Fix or remove it; if Auth0 added it after ' +
+                "this pack's catalogue, list it under additionalKnownScopes in this policy's config.",
         ]);
     });
 
