@@ -28,6 +28,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     // TypeScript keeps import() as a native ES import.
     if (command.command === "audit") return (require("./audit/audit") as typeof import("./audit/audit")).audit(command.options, findPackage());
     if (command.command === "adopt") return (require("./adopt/adopt") as typeof import("./adopt/adopt")).adopt(command.options, findPackage());
+    if (command.command === "comment") return (require("./comment") as typeof import("./comment")).comment(command.options);
     return (require("./plan") as typeof import("./plan")).plan(command.options, findPackage());
 }
 

@@ -108,7 +108,7 @@ export async function planStack(input: StackPlanInput, { pkg, progress, signal, 
             stopProgram.abort();
         });
         check.attach(starting);
-        const { buildReport } = require("./report/report") as typeof import("./report/report");
+        const { buildReport, scopeRisksOf } = require("./report/report") as typeof import("./report/report");
 
         const run = await running.catch((error: unknown) => {
             if (error instanceof ProgramError) showProgramOutput(error.output, secrets);
@@ -132,6 +132,7 @@ export async function planStack(input: StackPlanInput, { pkg, progress, signal, 
             diagnostics,
             notes: project.warnings,
             exemptions: configuredExemptions(session.config),
+            scopeRisks: scopeRisksOf(session.config),
             stackConfigFile: project.stackConfigFile === undefined ? null : path.relative(project.dir, project.stackConfigFile) || project.stackConfigFile,
             dataSources: run.dataSources,
         });
@@ -160,6 +161,12 @@ function configuredExemptions(config: PolicyPackSession["config"]): PlanExemptio
         if (!Array.isArray(list)) return [];
         return list
             .filter((e): e is Record<string, unknown> => e !== null && typeof e === "object")
-            .map((e) => ({ policy, resource: String(e.resource ?? ""), reason: String(e.reason ?? ""), expires: String(e.expires ?? "") }));
+            .map((e) => ({
+                policy,
+                resource: String(e.resource ?? ""),
+                reason: String(e.reason ?? ""),
+                expires: String(e.expires ?? ""),
+                ...(Array.isArray(e.scopes) ? { scopes: e.scopes.map(String) } : {}),
+            }));
     });
 }

@@ -5,7 +5,7 @@
 // Nothing is narrowed: live scopes, lifetimes and access policies are kept as they are. What the
 // components can't express without changing a live object, and what the config check refuses
 // (schemaCheck.ts), is left out, with the reason.
-import { isCanonicalTenantDomain, isManagementApiAudience } from "../../policy-pack/guardrails";
+import { isCanonicalTenantDomain, isManagementApiAudience, M2M_APP_TYPE, M2M_GRANT_TYPE } from "../../policy-pack/guardrails";
 import { MANAGEMENT_API_GRANT_KEY, RESOURCE_KEY } from "../../infra/library";
 import { AUTH0_TYPES } from "../../policy-pack/guardrails";
 import { authenticationMethod, systemReason } from "../audit/liveResources";
@@ -44,7 +44,8 @@ export function keyFor(name: string, taken: Set<string>): string {
     return key;
 }
 
-const onlyClientCredentials = (c: LiveClient) => (c.grant_types ?? ["client_credentials"]).every((g) => g === "client_credentials");
+// Unset grant types: Auth0 gives a non_interactive client client credentials only.
+const onlyClientCredentials = (c: LiveClient) => (c.grant_types ?? [M2M_GRANT_TYPE]).every((g) => g === M2M_GRANT_TYPE);
 
 /** One adopted object's entry: its config, and its component and resources to import, `imports[own]` being its own resource. */
 function entry(ref: DraftEntry["ref"], config: Record<string, unknown>, imports: ImportEntry[], own = 1): DraftEntry {
@@ -135,7 +136,7 @@ function addMachines(tenant: LiveTenant, draft: Draft, keys: Set<string>, apiKey
         const name = client.name ?? client.client_id;
         const skip = (reason: string) => draft.skipped.push({ kind: "application", id: client.client_id, name, reason });
         if (systemReason(client)) continue;
-        if (client.app_type !== "non_interactive") {
+        if (client.app_type !== M2M_APP_TYPE) {
             if (grantsByClient.has(client.client_id)) skip(`app_type is ${client.app_type ?? "unset"}: MachineClient would make it non_interactive and break its user sign-in`);
             continue;
         }

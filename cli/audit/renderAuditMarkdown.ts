@@ -1,27 +1,10 @@
 // The audit report as Markdown for an issue or a pull-request comment: every live name and message
 // escaped (a tenant's names are anyone's text), and the whole within the plan's comment budget
 // (cli/report/renderMarkdown.ts MARKDOWN_BUDGET), rows left out counted.
+import { cell, code } from "../report/markdownText";
 import { MARKDOWN_BUDGET } from "../report/renderMarkdown";
 import type { AuditReport } from "./auditReport";
 import { driftLines, judgedLine, objectLabel, scopeWords, subjectNote, verdictLine, waitLine } from "./auditWording";
-
-// The escaping rules are the plan's (cli/report/renderMarkdown.ts cell and code, not exported there).
-/** Text for a table cell or list item: no HTML, no Markdown emphasis or links, no pipes, no line breaks. */
-function cell(text: string): string {
-    return text
-        .replace(/&/g, "&amp;")
-        .replace(/</g, "&lt;")
-        .replace(/>/g, "&gt;")
-        .replace(/[\\`*_[\]~|]/g, (c) => `\\${c}`)
-        .replace(/\r?\n/g, "<br>");
-}
-
-/** An inline code span that survives backticks and pipes in the text. */
-function code(text: string): string {
-    const fence = "`".repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
-    const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-    return `${fence}${pad}${text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ")}${pad}${fence}`;
-}
 
 type Block = { readonly lines: readonly string[] } | { readonly rows: readonly string[]; readonly what: string };
 

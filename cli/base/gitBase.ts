@@ -64,7 +64,8 @@ export async function extractTree(repoRoot: string, commit: string, dir: string)
 
 /**
  * The head's paths at the base, in the tree extracted to `dir`: the project, its stack file (the
- * base's own, or the stack is new there) and a policy config inside the repository. Each directory
+ * base's own; none on either side is the same stack with empty config; only one head has and the
+ * base lacks makes a new stack) and a policy config inside the repository. Each directory
  * from the project up to the repository root that has node_modules at head gets a link to it, so
  * the base runs with the same installed dependencies.
  */
@@ -84,12 +85,15 @@ export function baseInTree(tree: string, repoRoot: string, commit: string, head:
     if (head.configFile !== undefined) {
         const rel = inRepo(head.configFile);
         configFile = rel === undefined ? head.configFile : path.join(tree, rel);
+        if (!fs.existsSync(configFile)) return { status: "absent", commit, reason: `stack ${head.stack} has no stack file at the base (a new stack)` };
     } else {
-        const stackDir = stackConfigDir(projectFile, projectDir);
-        const stack = head.stack.split("/").pop()!;
-        configFile = [`Pulumi.${stack}.yaml`, `Pulumi.${stack}.yml`].map((f) => path.join(stackDir, f)).find((f) => fs.existsSync(f));
+        configFile = stackFile(projectDir, head.stack);
+        // Only a stack file that head has and the base lacks makes a new stack. With none on either
+        // side it is the same stack, planned with empty config on both (as `pulumi` runs it, PITFALLS).
+        if (configFile === undefined && stackFile(head.projectDir, head.stack) !== undefined) {
+            return { status: "absent", commit, reason: `stack ${head.stack} has no stack file at the base (a new stack)` };
+        }
     }
-    if (configFile === undefined || !fs.existsSync(configFile)) return { status: "absent", commit, reason: `stack ${head.stack} has no stack file at the base (a new stack)` };
 
     // A policy config outside the repository is the same file on both sides; one inside it is the base's, if it had one.
     let policyConfigFile = head.policyConfigFile;
@@ -103,6 +107,15 @@ export function baseInTree(tree: string, repoRoot: string, commit: string, head:
         if (dir === repoRoot || path.dirname(dir) === dir) break;
     }
     return { status: "ready", commit, projectDir, configFile, policyConfigFile };
+}
+
+/** The project's `Pulumi.<stack>.yaml` (in its stackConfigDir), or undefined when it has none. */
+function stackFile(projectDir: string, stackName: string): string | undefined {
+    const projectFile = ["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(projectDir, f)).find((f) => fs.existsSync(f));
+    if (projectFile === undefined) return undefined;
+    const stackDir = stackConfigDir(projectFile, projectDir);
+    const stack = stackName.split("/").pop()!;
+    return [`Pulumi.${stack}.yaml`, `Pulumi.${stack}.yml`].map((f) => path.join(stackDir, f)).find((f) => fs.existsSync(f));
 }
 
 function stackConfigDir(projectFile: string, projectDir: string): string {

@@ -30,6 +30,10 @@ export function accessStateOf(report: Pick<PlanReport, "machines" | "grants" | "
         managementApi: g.managementApi,
         scopes: typeof g.scopes === "string" ? g.scopes : [...new Set(g.scopes.map(String))].sort(byText),
         allowAllScopes: g.allowAllScopes,
+        // Unset is Auth0's "client" (PlanGrant.subjectType), so naming the default is no change. `??`: a base report may predate these fields.
+        subjectType: g.subjectType ?? "client",
+        organizationUsage: g.organizationUsage ?? null,
+        allowAnyOrganization: g.allowAnyOrganization ?? false,
     }));
 
     const apiKeys = new Set<string>();
@@ -53,7 +57,8 @@ export function accessStateOf(report: Pick<PlanReport, "machines" | "grants" | "
         let key = `${e.policy}${SEP}${e.resource}`;
         // The same pattern twice under one policy: the later ones are told apart by their expiry.
         if (exemptions.has(key)) key = `${key}${SEP}${e.expires}${SEP}${exemptions.size}`;
-        exemptions.set(key, { key, policy: e.policy, resource: e.resource, reason: e.reason, expires: e.expires });
+        const scopes = e.scopes === undefined ? {} : { scopes: [...new Set(e.scopes)].sort(byText) };
+        exemptions.set(key, { key, policy: e.policy, resource: e.resource, reason: e.reason, expires: e.expires, ...scopes });
     }
 
     const findings = new Map<string, FindingState>();

@@ -3,13 +3,32 @@
 import { formatSeconds, number } from "../report/wording";
 import { byText } from "../report/types";
 import { SECRET_TEXT, UNKNOWN_TEXT, type Shown } from "../values";
-import { accessPolicyRisk, authenticationRisk, exemptionExpiryRisk, lifetimeRisk, quotaRisk, scopeGainRisk, strongest } from "./risk";
+import { DEFAULT_SCOPE_RISKS } from "../report/scopeRisks";
+import type { PlanScopeRisks } from "../report/entryTypes";
+import {
+    accessPolicyRisk,
+    allowAllScopesRisk,
+    anyOrganizationRisk,
+    authenticationRisk,
+    exemptionExpiryRisk,
+    exemptionScopesRisk,
+    lifetimeRisk,
+    organizationUsageRisk,
+    quotaRisk,
+    scopeGainRisk,
+    scopeMarksOf,
+    strongest,
+    subjectTypeRisk,
+    type ScopeMarks,
+} from "./risk";
 import type { AccessDiff, AccessState, ApiState, EntityChange, ExemptionState, FieldChange, GrantChange, GrantState, MachineState, Risk, ScopeChange } from "./types";
 
 /** An exemption that expires within this many days of the plan is flagged as about to expire. */
 export const EXPIRY_WARNING_DAYS = 14;
 
-export function diffAccess(base: AccessState, head: AccessState, now: Date): AccessDiff {
+/** `scopeRisks`: the escalation and sensitive lists in effect for head's plan (its report's scopeRisks). */
+export function diffAccess(base: AccessState, head: AccessState, now: Date, scopeRisks: Pick<PlanScopeRisks, "escalation" | "sensitive"> = DEFAULT_SCOPE_RISKS): AccessDiff {
+    const marks = scopeMarksOf(scopeRisks);
     const machines = pair(base.machines, head.machines);
     const grants = pair(base.grants, head.grants);
     const apis = pair(base.apis, head.apis);
@@ -28,11 +47,12 @@ export function diffAccess(base: AccessState, head: AccessState, now: Date): Acc
         },
         grants: {
             added: grants.added.map((entry) => {
-                const scopes = scopeList(entry).map((scope) => ({ scope, risk: scopeGainRisk(scope, entry.managementApi) }));
-                return { entry, scopes, risk: strongest(["widening", ...scopes.map((s) => s.risk)]) };
+                const scopes = scopeList(entry).map((scope) => ({ scope, risk: scopeGainRisk(scope, entry.managementApi, marks) }));
+                const allowAll = entry.allowAllScopes ? [allowAllScopesRisk(true, entry.managementApi, marks)] : [];
+                return { entry, scopes, risk: strongest(["widening", ...allowAll, ...scopes.map((s) => s.risk)]) };
             }),
             removed: grants.removed,
-            changed: grants.both.map(([before, after]) => grantChange(before, after)).filter((c): c is GrantChange => c !== undefined),
+            changed: grants.both.map(([before, after]) => grantChange(before, after, marks)).filter((c): c is GrantChange => c !== undefined),
         },
         apis: {
             added: apis.added.map((entry) => ({ entry, risk: entry.managed ? "widening" : "neutral" })),
@@ -46,7 +66,7 @@ export function diffAccess(base: AccessState, head: AccessState, now: Date): Acc
             expiringSoon: head.exemptions.filter((e) => e.expires <= warnAfter),
         },
         deployerScopes: {
-            added: head.deployerScopes.filter((s) => !baseScopes.has(s)).map((scope) => ({ scope, risk: scopeGainRisk(scope, true) })),
+            added: head.deployerScopes.filter((s) => !baseScopes.has(s)).map((scope) => ({ scope, risk: scopeGainRisk(scope, true, marks) })),
             removed: base.deployerScopes.filter((s) => !headScopes.has(s)),
         },
         findings: {
@@ -79,15 +99,18 @@ export function scopeList(grant: GrantState): readonly string[] {
     return typeof grant.scopes === "string" ? [grant.scopes] : grant.scopes;
 }
 
-function grantChange(before: GrantState, after: GrantState): GrantChange | undefined {
+function grantChange(before: GrantState, after: GrantState, marks: ScopeMarks): GrantChange | undefined {
     const [was, now] = [new Set(scopeList(before)), new Set(scopeList(after))];
-    const scopesAdded: ScopeChange[] = scopeList(after).filter((s) => !was.has(s)).map((scope) => ({ scope, risk: scopeGainRisk(scope, after.managementApi) }));
+    const scopesAdded: ScopeChange[] = scopeList(after).filter((s) => !was.has(s)).map((scope) => ({ scope, risk: scopeGainRisk(scope, after.managementApi, marks) }));
     const scopesRemoved = scopeList(before).filter((s) => !now.has(s));
     const fields: FieldChange[] = [];
     field(fields, "machine", before.machine, after.machine, "neutral");
     field(fields, "api", before.api, after.api, "neutral");
-    field(fields, "allowAllScopes", String(before.allowAllScopes), String(after.allowAllScopes), after.allowAllScopes ? scopeGainRisk("*", after.managementApi) : "narrowing");
+    field(fields, "allowAllScopes", String(before.allowAllScopes), String(after.allowAllScopes), allowAllScopesRisk(after.allowAllScopes, after.managementApi, marks));
     field(fields, "scopes", typeof before.scopes, typeof after.scopes, "neutral");
+    field(fields, "subjectType", shownText(before.subjectType, String, "unset"), shownText(after.subjectType, String, "unset"), subjectTypeRisk(before.subjectType, after.subjectType));
+    field(fields, "organizationUsage", shownText(before.organizationUsage, String, "unset"), shownText(after.organizationUsage, String, "unset"), organizationUsageRisk(before.organizationUsage, after.organizationUsage));
+    field(fields, "allowAnyOrganization", String(before.allowAnyOrganization), String(after.allowAnyOrganization), anyOrganizationRisk(before.allowAnyOrganization, after.allowAnyOrganization));
     if (scopesAdded.length + scopesRemoved.length + fields.length === 0 && before.managementApi === after.managementApi && before.audience === after.audience) return undefined;
     const risk = strongest([...scopesAdded.map((s) => s.risk), ...fields.map((f) => f.risk), scopesRemoved.length > 0 ? "narrowing" : "neutral"]);
     return { key: after.key, before, after, risk, scopesAdded, scopesRemoved, fields };
@@ -120,6 +143,7 @@ function apiFields(before: ApiState, after: ApiState): FieldChange[] {
 function exemptionFields(before: ExemptionState, after: ExemptionState): FieldChange[] {
     const fields: FieldChange[] = [];
     field(fields, "expires", before.expires, after.expires, exemptionExpiryRisk(before.expires, after.expires));
+    field(fields, "scopes", scopesText(before.scopes), scopesText(after.scopes), exemptionScopesRisk(before.scopes, after.scopes));
     field(fields, "reason", before.reason, after.reason, "neutral");
     field(fields, "policy", before.policy, after.policy, "neutral");
     field(fields, "resource", before.resource, after.resource, "neutral");
@@ -161,5 +185,8 @@ function quotaText(quota: MachineState["tokenQuota"]): string {
     const enforce = quota.enforce === null ? "enforce unset" : quota.enforce === true ? "enforced" : quota.enforce === false ? "not enforced" : `enforce ${quota.enforce}`;
     return [part(quota.perHour, "hour"), part(quota.perDay, "day"), enforce].join(", ");
 }
+
+/** An exemption's accepted scopes as the reports word them. */
+const scopesText = (scopes: readonly string[] | undefined) => (scopes === undefined ? "(the whole resource)" : scopes.join(", ") || "(none)");
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);

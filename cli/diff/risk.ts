@@ -1,20 +1,81 @@
 // How each kind of change moves access. Pure; the Auth0 facts behind each rank are cited inline.
-import { AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS, AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS, DEFAULT_ESCALATION_SCOPES } from "../../policy-pack/guardrails";
+import { AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS, AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS } from "../../policy-pack/guardrails";
+import type { PlanScopeRisks } from "../report/entryTypes";
 import { SECRET_TEXT, UNKNOWN_TEXT, type Shown } from "../values";
-import type { MachineState, Risk } from "./types";
+import type { GrantState, MachineState, Risk } from "./types";
 
-const ORDER: readonly Risk[] = ["neutral", "narrowing", "widening", "escalation"];
+const ORDER: readonly Risk[] = ["neutral", "narrowing", "widening", "sensitive", "escalation"];
 
-/** The strongest of several risks (escalation > widening > narrowing > neutral). */
+/** The strongest of several risks (escalation > sensitive > widening > narrowing > neutral). */
 export function strongest(risks: Iterable<Risk>): Risk {
     let best: Risk = "neutral";
     for (const risk of risks) if (ORDER.indexOf(risk) > ORDER.indexOf(best)) best = risk;
     return best;
 }
 
-/** A scope gained on a grant: the guardrails' escalation list is the strongest mark, any other gain widens. */
-export function scopeGainRisk(scope: string, managementApi: boolean): Risk {
-    return managementApi && Object.hasOwn(DEFAULT_ESCALATION_SCOPES, scope) ? "escalation" : "widening";
+/** The escalation and sensitive lists in effect for the plan, as sets (see cli/report/scopeRisks.ts). */
+export interface ScopeMarks {
+    readonly escalation: ReadonlySet<string>;
+    readonly sensitive: ReadonlySet<string>;
+}
+
+export function scopeMarksOf(risks: Pick<PlanScopeRisks, "escalation" | "sensitive">): ScopeMarks {
+    return { escalation: new Set(risks.escalation), sensitive: new Set(risks.sensitive) };
+}
+
+/**
+ * A Management API scope gained: on the escalation list in effect it is the strongest mark, on the
+ * sensitive list the next; a wildcard may cover escalation scopes, so it is marked as one. Any
+ * other gain, or any scope on another API, widens.
+ */
+export function scopeGainRisk(scope: string, managementApi: boolean, marks: ScopeMarks): Risk {
+    if (!managementApi) return "widening";
+    if (marks.escalation.has(scope) || (scope.includes("*") && marks.escalation.size > 0)) return "escalation";
+    return marks.sensitive.has(scope) ? "sensitive" : "widening";
+}
+
+/** allowAllScopes turned on: every scope the API defines, on the Management API the escalation list too. */
+export function allowAllScopesRisk(after: boolean, managementApi: boolean, marks: ScopeMarks): Risk {
+    if (!after) return "narrowing";
+    return scopeGainRisk("*", managementApi, marks);
+}
+
+/**
+ * `subjectType` ("client": client credentials; "user": user-delegated, @pulumi/auth0 3.49
+ * clientGrant.d.ts): a different kind of token is granted on the API, so any change widens.
+ */
+export function subjectTypeRisk(before: GrantState["subjectType"], after: GrantState["subjectType"]): Risk {
+    return before === after ? "neutral" : "widening";
+}
+
+/**
+ * `organizationUsage` (Management API client grants: "deny", "allow", "require"; Auth0 Node SDK
+ * ClientGrantOrganizationUsageEnum) as the tokens it lets the client get: deny without an
+ * organization only, require with one only, allow both. Gaining a kind widens; losing one only
+ * narrows. Auth0's default for an unset value is not documented for client grants, so unset can't
+ * be ordered: moving from it to a value that allows organizations widens (a gain can't be ruled out).
+ */
+export function organizationUsageRisk(before: Shown<string> | null, after: Shown<string> | null): Risk {
+    const kinds = (v: Shown<string> | null): readonly string[] | null =>
+        v === "deny" ? ["plain"] : v === "allow" ? ["plain", "organization"] : v === "require" ? ["organization"] : null;
+    if (before === after) return "neutral";
+    const [was, now] = [kinds(before), kinds(after)];
+    if (now === null) return "neutral"; // unset, unknown or secret: can't be ordered
+    if (was === null) return now.includes("organization") ? "widening" : "neutral";
+    if (now.some((k) => !was.includes(k))) return "widening";
+    return was.some((k) => !now.includes(k)) ? "narrowing" : "neutral";
+}
+
+/** `allowAnyOrganization: true` serves every organization, including ones created later: turning it on widens. */
+export function anyOrganizationRisk(before: boolean, after: boolean): Risk {
+    return before === after ? "neutral" : after ? "widening" : "narrowing";
+}
+
+/** An exemption's accepted scopes: accepting one more widens, accepting fewer narrows. */
+export function exemptionScopesRisk(before: readonly string[] | undefined, after: readonly string[] | undefined): Risk {
+    const [was, now] = [new Set(before ?? []), new Set(after ?? [])];
+    if ([...now].some((s) => !was.has(s))) return "widening";
+    return [...was].some((s) => !now.has(s)) ? "narrowing" : "neutral";
 }
 
 const known = <T>(value: Shown<T> | null): value is T => value !== null && value !== SECRET_TEXT && value !== UNKNOWN_TEXT;

@@ -11,7 +11,8 @@ export type PlannedSide = Exclude<SideOutcome, { status: "planned" }> | (Extract
 export function stackDiff(project: string, stack: string, base: PlannedSide, head: PlannedSide, now: Date): StackDiff {
     const state = (side: PlannedSide) => (side.status === "planned" ? accessStateOf(side.report) : side.status === "absent" ? EMPTY_ACCESS : undefined);
     const [before, after] = [state(base), state(head)];
-    const changes = before && after ? diffAccess(before, after, now) : null;
+    // Scopes are marked by the lists head's plan had in effect: that is the access being reviewed.
+    const changes = before && after ? diffAccess(before, after, now, head.status === "planned" ? head.report.scopeRisks : undefined) : null;
     const headMandatory = head.status === "planned" ? head.report.diagnostics.filter((d) => d.level === "mandatory").length : 0;
     return {
         project,

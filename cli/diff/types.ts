@@ -2,63 +2,46 @@
 // exemptions, deployer scopes and findings, keyed so both sides line up) and what changed between
 // two of them. `--format json` prints the StackDiff as the report's `diff` section (cli/README.md).
 import type { Shown } from "../values";
-import type { PlanExemption, PlanLevel, PlanTokenQuota } from "../report/entryTypes";
+import type { PlanApi, PlanDiagnostic, PlanExemption, PlanGrant, PlanMachine } from "../report/entryTypes";
 
 /**
- * How a change moves access: `escalation` (a scope on the guardrails' escalation list), `widening`
- * (more access: a new scope or grant, a longer lifetime, a new Management API scope, a new or
- * extended exemption, a looser policy), `narrowing`, or `neutral` (a rename, say).
+ * How a change moves access: `escalation` (a scope on the escalation list in effect: a takeover),
+ * `sensitive` (a scope on the sensitive list in effect: account takeover, which some integrations
+ * need), `widening` (more access: a new scope or grant, a longer lifetime, a new Management API
+ * scope, a new or extended exemption, a looser policy), `narrowing`, or `neutral` (a rename, say).
  */
-export type Risk = "escalation" | "widening" | "narrowing" | "neutral";
+export type Risk = "escalation" | "sensitive" | "widening" | "narrowing" | "neutral";
 
-export interface MachineState {
-    /** The Client's URN. */
+/** A report entry as the diff keys it: the report's own fields (cli/report/entryTypes.ts), plus its key. */
+type Keyed<T> = T & {
+    /** What the entry is, independent of how the program spells it (see accessState.ts). */
     readonly key: string;
-    readonly machine: string;
-    readonly name: string;
-    readonly authenticationMethod: Shown<string> | null;
-    readonly tokenQuota: PlanTokenQuota | null;
-}
+};
 
-export interface GrantState {
-    /** Machine × audience (see accessState.ts). */
-    readonly key: string;
-    readonly machine: string;
-    readonly audience: Shown<string>;
-    readonly api: string;
-    readonly managementApi: boolean;
-    /** Sorted; or a marker for a whole list that is secret or unknown. */
-    readonly scopes: readonly string[] | Shown<never>;
-    readonly allowAllScopes: boolean;
-}
+/** Keyed by the Client's URN. */
+export type MachineState = Keyed<Pick<PlanMachine, "machine" | "name" | "authenticationMethod" | "tokenQuota">>;
 
-export interface ApiState {
-    /** The API's identifier (audience). */
-    readonly key: string;
-    readonly label: string;
-    readonly managementApi: boolean;
-    /** False for an API the grants name but the program doesn't declare. */
-    readonly managed: boolean;
-    readonly tokenLifetime: Shown<number> | null;
-    readonly tokenLifetimeForWeb: Shown<number> | null;
-    readonly accessPolicy: { readonly user: Shown<string> | null; readonly client: Shown<string> | null };
-}
+/** Keyed by machine × audience. */
+export type GrantState = Keyed<
+    Pick<PlanGrant, "machine" | "audience" | "api" | "managementApi" | "allowAllScopes" | "subjectType" | "organizationUsage" | "allowAnyOrganization"> & {
+        /** Sorted, without repeats; or a marker for a whole list that is secret or unknown. */
+        readonly scopes: readonly string[] | Shown<never>;
+    }
+>;
 
-export interface ExemptionState extends PlanExemption {
-    /** Policy × resource pattern. */
-    readonly key: string;
-}
+/** Keyed by the API's identifier (audience). */
+export type ApiState = Keyed<
+    Pick<PlanApi, "label" | "managementApi" | "tokenLifetime" | "tokenLifetimeForWeb" | "accessPolicy"> & {
+        /** False for an API the grants name but the program doesn't declare (PlanApi.urn null). */
+        readonly managed: boolean;
+    }
+>;
 
-export interface FindingState {
-    /** Policy × level × resource × message. */
-    readonly key: string;
-    readonly policy: string;
-    readonly level: PlanLevel;
-    readonly resource: string | null;
-    readonly resourceName: string | null;
-    readonly resourceType: string | null;
-    readonly message: string;
-}
+/** Keyed by policy × resource pattern; `scopes` sorted. */
+export type ExemptionState = Keyed<PlanExemption>;
+
+/** Keyed by policy × level × resource × message. */
+export type FindingState = Keyed<Pick<PlanDiagnostic, "policy" | "level" | "resource" | "resourceName" | "resourceType" | "message">>;
 
 /** One stack's access as the diff sees it. Every list is sorted by key. */
 export interface AccessState {

@@ -1,5 +1,6 @@
 // The access settings the report shows for each API, client and grant, read from the program's
 // inputs with secrets and unknowns kept as markers. Field names follow @pulumi/auth0 3.49.
+import { M2M_APP_TYPE, M2M_GRANT_TYPE } from "../../policy-pack/guardrails";
 import { redact, SECRET_TEXT, UNKNOWN_TEXT, type Shown } from "../values";
 import type { PlanApi, PlanGrant, PlanMachine } from "./types";
 
@@ -36,10 +37,10 @@ export function clientKindOf(props: Props): Pick<PlanMachine, "grantTypes" | "cl
     if (!Array.isArray(grantTypes)) {
         // Unset: Auth0 gives a non_interactive client client_credentials, and other app types user flows.
         const appType = redact(props.appType);
-        return { grantTypes: null, clientCredentials: appType === "non_interactive" || appType === UNKNOWN_TEXT || appType === SECRET_TEXT };
+        return { grantTypes: null, clientCredentials: appType === M2M_APP_TYPE || appType === UNKNOWN_TEXT || appType === SECRET_TEXT };
     }
     const list = grantTypes as Shown<string>[];
-    return { grantTypes: list, clientCredentials: list.some((g) => g === "client_credentials" || g === UNKNOWN_TEXT || g === SECRET_TEXT) };
+    return { grantTypes: list, clientCredentials: list.some((g) => g === M2M_GRANT_TYPE || g === UNKNOWN_TEXT || g === SECRET_TEXT) };
 }
 
 /** A grant's subject type and organization settings (types.ts PlanGrant). */

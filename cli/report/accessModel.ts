@@ -1,6 +1,6 @@
 // The access model: every machine, every API and every grant between them, linked the way the
 // engine links them (a grant's clientId and audience, through the outputs they came from).
-import { AUTH0_TYPES, isManagementApiAudience, MANAGEMENT_API_NAME } from "../../policy-pack/guardrails";
+import { AUTH0_TYPES, isManagementApiAudience, isManagementApiResourceServer, MANAGEMENT_API_NAME } from "../../policy-pack/guardrails";
 import type { CapturedResource } from "../program/protocol";
 import { knownString, redact, SECRET_TEXT, shownNumber, shownString, UNKNOWN_TEXT, type Shown } from "../values";
 import { apiAccessOf, clientKindOf, grantOrganizationsOf } from "./accessFields";
@@ -74,8 +74,9 @@ export function buildAccessModel(live: readonly CapturedResource[], notes: strin
     const apiEntries = new Map<string, PlanApi>();
     for (const server of servers) {
         const identifier = shownString(server.properties, "identifier") ?? UNKNOWN_TEXT;
-        const management = typeof identifier === "string" && isManagementApiAudience(identifier);
         const name = shownString(server.properties, "name");
+        // As the pack knows it: by the name the provider keys on, or by its audience (guardrails/managementApi.ts).
+        const management = isManagementApiResourceServer({ name, identifier });
         apiEntries.set(server.urn, {
             identifier,
             label: management ? managementApiLabel(identifier) : typeof name === "string" && name !== SECRET_TEXT && name !== UNKNOWN_TEXT ? name : server.name,
@@ -119,7 +120,8 @@ export function buildAccessModel(live: readonly CapturedResource[], notes: strin
             server = linkedResource(grant, "audience", AUTH0_TYPES.resourceServer, byUrn);
             if (server && audience === UNKNOWN_TEXT) audience = shownString(server.properties, "identifier") ?? UNKNOWN_TEXT;
         }
-        const management = audience !== SECRET_TEXT && audience !== UNKNOWN_TEXT && isManagementApiAudience(audience);
+        // On the Management API by its audience, or by the resource server it names being the Management API.
+        const management = (server !== undefined && apiEntries.get(server.urn)!.managementApi) || (audience !== SECRET_TEXT && audience !== UNKNOWN_TEXT && isManagementApiAudience(audience));
         let api: string;
         if (server) api = apiEntries.get(server.urn)!.label;
         else if (management) api = managementApiLabel(audience);

@@ -16,7 +16,7 @@ export interface DiffSection {
 }
 
 /** The word each risk is marked with, in every format. */
-export const RISK_MARK: Readonly<Record<Risk, string>> = { escalation: "ESCALATION", widening: "WIDENS", narrowing: "narrows", neutral: "" };
+export const RISK_MARK: Readonly<Record<Risk, string>> = { escalation: "ESCALATION", sensitive: "SENSITIVE", widening: "WIDENS", narrowing: "narrows", neutral: "" };
 
 export function sideText(side: SideOutcome): string {
     if (side.status === "planned") return `planned (${side.source})`;
@@ -28,7 +28,7 @@ export function sideText(side: SideOutcome): string {
 export function diffHeadline(diff: StackDiff): string {
     if (diff.changes === null) return `Can't compare: the base ${sideText(diff.base)}; head ${sideText(diff.head)}.`;
     if (diff.unchanged) return `No access change against ${diff.base.source}.`;
-    const mark = diff.risk === "escalation" ? "ESCALATES access" : diff.risk === "widening" ? "WIDENS access" : diff.risk === "narrowing" ? "narrows access" : "changes names only";
+    const mark = diff.risk === "escalation" ? "ESCALATES access" : diff.risk === "sensitive" ? "WIDENS access with SENSITIVE scopes" : diff.risk === "widening" ? "WIDENS access" : diff.risk === "narrowing" ? "narrows access" : "changes names only";
     const against = diff.base.status === "absent" ? `a new stack (${diff.base.reason})` : diff.base.source;
     return `This change ${mark} against ${against}; ${counted(diff.newMandatory, "new mandatory finding")}.`;
 }
@@ -74,7 +74,7 @@ export function diffSections(changes: AccessDiff): DiffSection[] {
         {
             title: "Exemptions",
             lines: [
-                ...exemptions.added.map((a) => ({ risk: a.risk, text: `+ ${a.entry.policy} exempts ${a.entry.resource} until ${a.entry.expires}: ${a.entry.reason}` })),
+                ...exemptions.added.map((a) => ({ risk: a.risk, text: `+ ${a.entry.policy} exempts ${a.entry.resource}${a.entry.scopes ? ` for ${a.entry.scopes.join(", ")}` : ""} until ${a.entry.expires}: ${a.entry.reason}` })),
                 ...exemptions.removed.map((e) => ({ risk: "narrowing" as Risk, text: `- ${e.policy} no longer exempts ${e.resource}` })),
                 ...exemptions.changed.flatMap((c) => c.fields.map((f) => ({ risk: f.risk, text: `~ ${c.after.policy} / ${c.after.resource}: ${fieldText(f)}` }))),
                 ...exemptions.expiringSoon.map((e) => ({ risk: "neutral" as Risk, text: `! ${e.policy} / ${e.resource} expires ${e.expires}: renew it with a reason, or fix the resource` })),

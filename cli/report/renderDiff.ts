@@ -17,7 +17,7 @@ export function renderDiffText(report: PlanReport, diff: StackDiff): string {
 
 export function renderDiffMarkdown(report: PlanReport, diff: StackDiff, budget = MARKDOWN_BUDGET): string {
     const head: string[] = [markdownMarker(report), `## auth0-m2m access diff: \`${report.project}\` / \`${report.stack}\``, ""];
-    const icon = diff.changes === null ? ":warning:" : diff.unchanged ? ":white_check_mark:" : diff.risk === "escalation" ? ":rotating_light:" : diff.risk === "widening" ? ":warning:" : ":information_source:";
+    const icon = diff.changes === null ? ":warning:" : diff.unchanged ? ":white_check_mark:" : diff.risk === "escalation" ? ":rotating_light:" : diff.risk === "sensitive" || diff.risk === "widening" ? ":warning:" : ":information_source:";
     head.push(`${icon} **${escape(diffHeadline(diff))}**`, "");
     if (diff.changes === null || diff.unchanged) head.push(`Base: ${escape(sideLine(diff.base))}`, "");
     const body: string[] = [];

@@ -1,5 +1,6 @@
 // The report as Markdown for a pull-request comment, within GitHub's size limit.
 import { SECRET_TEXT } from "../values";
+import { cell, code } from "./markdownText";
 import type { PlanReport } from "./types";
 import {
     accessPolicy,
@@ -8,6 +9,7 @@ import {
     counted,
     grantContext,
     extraSections,
+    forbiddenNote,
     grantScopes,
     lifetime,
     number,
@@ -25,24 +27,6 @@ export const MARKDOWN_BUDGET = 60_000;
 /** The hidden first line of the Markdown report, which CI uses to find and update its own comment. */
 export function markdownMarker(report: Pick<PlanReport, "project" | "stack">): string {
     return `<!-- auth0-m2m-plan:${report.project}/${report.stack} -->`;
-}
-
-/** Text for a table cell: no HTML, no Markdown emphasis or links, no pipes, no line breaks. */
-function cell(text: string): string {
-    return text
-        .replace(/&/g, "&amp;")
-        .replace(/</g, "&lt;")
-        .replace(/>/g, "&gt;")
-        .replace(/[\\`*_[\]~|]/g, (c) => `\\${c}`)
-        .replace(/\r?\n/g, "<br>");
-}
-
-/** An inline code span that survives backticks in the text. */
-function code(text: string): string {
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = "`".repeat(longest + 1);
-    const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-    return `${fence}${pad}${text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ")}${pad}${fence}`;
 }
 
 const codeOrMarker = (value: string) => (value === SECRET_TEXT || value.startsWith("(") ? cell(value) : code(value));
@@ -223,7 +207,7 @@ function renderMarkdownWithin(report: PlanReport, budget: number): string {
     md.line(`<details><summary>Management API scopes the deployer needs (${number(report.deployerScopes.length)})</summary>`);
     md.line();
     if (report.deployerScopes.length === 0) md.line("None.");
-    else md.table(["Scope", "Why"], report.deployerScopes.map((s) => [code(s.scope), cell(s.reasons.join("; "))]));
+    else md.table(["Scope", "Why"], report.deployerScopes.map((s) => [code(s.scope), cell(`${s.reasons.join("; ")}${forbiddenNote(s)}`)]));
     md.line();
     md.line("</details>");
 

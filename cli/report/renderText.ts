@@ -8,6 +8,7 @@ import {
     grantContext,
     grantsByMachine,
     extraSections,
+    forbiddenNote,
     grantScopes,
     lifetime,
     number,
@@ -82,7 +83,7 @@ export function renderText(report: PlanReport): string {
     out.push("", `Management API scopes the deployer needs (${number(report.deployerScopes.length)})`);
     if (report.deployerScopes.length === 0) out.push("  (none)");
     const width = Math.max(0, ...report.deployerScopes.map((s) => s.scope.length));
-    for (const s of report.deployerScopes) out.push(`  ${s.scope.padEnd(width)}  ${s.reasons.join("; ")}`);
+    for (const s of report.deployerScopes) out.push(`  ${s.scope.padEnd(width)}  ${s.reasons.join("; ")}${forbiddenNote(s)}`);
 
     const findings = report.diagnostics.filter((d) => !report.exemptionsApplied.includes(d));
     out.push("", `Policy diagnostics (${summary.mandatory} mandatory, ${summary.advisory} advisory)`);

@@ -6,10 +6,12 @@ import { collectSecretPlaintexts, scrubSecrets } from "../values";
 import { buildAccessModel } from "./accessModel";
 import { deployerView } from "./deployerView";
 import { reportDiagnostics } from "./diagnostics";
+import { DEFAULT_SCOPE_RISKS } from "./scopeRisks";
 import { byText, EXEMPTIONS_APPLIED_POLICY, PLAN_REPORT_SCHEMA_VERSION, type PlanReport, type PlanResourceRef, type ReportInput } from "./types";
 
 export * from "./types";
 export { managementApiLabel } from "./accessModel";
+export { scopeRisksOf } from "./scopeRisks";
 
 export function buildReport(input: ReportInput): PlanReport {
     const notes: string[] = [...(input.notes ?? [])];
@@ -69,6 +71,7 @@ export function buildReport(input: ReportInput): PlanReport {
         diagnostics,
         exemptionsApplied,
         exemptions: [...(input.exemptions ?? [])].sort((a, b) => byText(a.policy, b.policy) || byText(a.resource, b.resource) || byText(a.expires, b.expires)),
+        scopeRisks: input.scopeRisks ?? DEFAULT_SCOPE_RISKS,
         notes: notes.map((note) => scrubSecrets(note, secrets)),
         stackConfigFile: input.stackConfigFile ?? null,
         dataSources,

@@ -4,9 +4,9 @@ import type { PolicyDiagnostic } from "../analyzer/types";
 import type { StackDiff } from "../diff/types";
 import type { CapturedResource, DataSourceCall } from "../program/protocol";
 import type { Shown } from "../values";
-import type { PlanExemption, PlanLevel, PlanTokenQuota } from "./entryTypes";
+import type { PlanApi, PlanDiagnostic, PlanExemption, PlanGrant, PlanMachine, PlanScopeRisks } from "./entryTypes";
 
-export type { PlanExemption, PlanLevel, PlanTokenQuota } from "./entryTypes";
+export type { PlanApi, PlanDiagnostic, PlanExemption, PlanGrant, PlanLevel, PlanMachine, PlanScopeRisks, PlanTokenQuota } from "./entryTypes";
 
 /** Bumped on any change that could break a reader of the JSON report. */
 export const PLAN_REPORT_SCHEMA_VERSION = 2;
@@ -34,13 +34,15 @@ export interface PlanReport {
     /** Resources with `retainOnDelete`: left in the tenant when removed from the program. */
     readonly retained: readonly PlanResourceRef[];
     /** Management API scopes the deploying application needs to apply this plan. */
-    readonly deployerScopes: readonly { readonly scope: string; readonly reasons: readonly string[] }[];
+    readonly deployerScopes: readonly PlanDeployerScope[];
     /** Every policy diagnostic, mandatory first. */
     readonly diagnostics: readonly PlanDiagnostic[];
     /** The `auth0-exemptions-applied` diagnostics: findings an exemption suppressed. */
     readonly exemptionsApplied: readonly PlanDiagnostic[];
     /** Every exemption the policy config lists (applied or not), by policy then resource. */
     readonly exemptions: readonly PlanExemption[];
+    /** The escalation and sensitive Management API scope lists in effect (see PlanScopeRisks); the diff marks scopes by them. */
+    readonly scopeRisks: PlanScopeRisks;
     /** Present with `--base`: what this change grants or takes away (cli/diff, documented in cli/README.md). */
     readonly diff?: StackDiff;
     /** Things the plan could not determine, or could not do offline. */
@@ -78,85 +80,6 @@ export interface PlanAdopted extends PlanResourceRef {
     readonly importId: string;
 }
 
-export interface PlanMachine {
-    /** The Client's `name` input, else its logical name. */
-    readonly machine: string;
-    readonly urn: string;
-    /** The logical (Pulumi) name. */
-    readonly name: string;
-    readonly appType: Shown<string> | null;
-    /** The client's grantTypes; null when unset (Auth0's defaults for its appType apply). */
-    readonly grantTypes: readonly Shown<string>[] | Shown<never> | null;
-    /**
-     * Whether it can use client credentials: grantTypes lists client_credentials, or is unset on a
-     * non_interactive client (Auth0's default for M2M apps), or is unknown offline.
-     */
-    readonly clientCredentials: boolean;
-    /** From the client's ClientCredentials resource; null when the program manages none. */
-    readonly authenticationMethod: Shown<string> | null;
-    /** `tokenQuota.clientCredentials`; null when the client sets none (the tenant's quota applies). */
-    readonly tokenQuota: PlanTokenQuota | null;
-    readonly grants: number;
-}
-
-export interface PlanApi {
-    readonly identifier: Shown<string>;
-    /** The display label: the API's name, or "Auth0 Management API (<host>)" for the Management API. */
-    readonly label: string;
-    /** The ResourceServer's URN; null for an API the grants name but the program does not declare. */
-    readonly urn: string | null;
-    readonly managementApi: boolean;
-    /** Declared lifetime in seconds; null when unset (Auth0's default applies) or not declared here. */
-    readonly tokenLifetime: Shown<number> | null;
-    readonly tokenLifetimeForWeb: Shown<number> | null;
-    /** Scopes the program defines on the API (ResourceServerScopes/ResourceServerScope); null when it defines none. */
-    readonly scopes: readonly Shown<string>[] | null;
-    /** RBAC (`enforcePolicies`): with it, a user's token carries only the user's permissions; null when unset. */
-    readonly enforcePolicies: Shown<boolean> | null;
-    /** Sender-constrained tokens (`proofOfPossession`); null when unset or not declared here. */
-    readonly proofOfPossession: { readonly mechanism: Shown<string> | null; readonly required: Shown<boolean> | null } | null;
-    readonly adopted: boolean;
-    readonly retained: boolean;
-    /**
-     * `subjectTypeAuthorization`: who may get tokens for the API; null where the program leaves it
-     * unset (for user access, Auth0 then applies "allow_all": every application).
-     */
-    readonly accessPolicy: { readonly user: Shown<string> | null; readonly client: Shown<string> | null };
-}
-
-export interface PlanGrant {
-    /** The machine's display name (see PlanMachine.machine), or a description when it isn't a client of this program. */
-    readonly machine: string;
-    /** The Client's URN; null when the grant's client is not a Client of this program. */
-    readonly machineUrn: string | null;
-    readonly audience: Shown<string>;
-    /** The API's label (see PlanApi.label). */
-    readonly api: string;
-    readonly managementApi: boolean;
-    readonly scopes: readonly Shown<string>[] | Shown<never>;
-    readonly allowAllScopes: boolean;
-    /** `subjectType`: "client" (client credentials) or "user" (user-delegated); null when unset ("client"). */
-    readonly subjectType: Shown<string> | null;
-    /** `organizationUsage` ("deny", "allow", "require"); null when unset. */
-    readonly organizationUsage: Shown<string> | null;
-    /** `allowAnyOrganization: true`: the grant serves every organization, including later ones. */
-    readonly allowAnyOrganization: boolean;
-    readonly urn: string;
-    readonly name: string;
-}
-
-export interface PlanDiagnostic {
-    readonly policy: string;
-    readonly level: PlanLevel;
-    /** The URN the diagnostic is about; null for a stack-wide one. */
-    readonly resource: string | null;
-    readonly resourceName: string | null;
-    readonly resourceType: string | null;
-    /** What the policy says about this resource (without the policy's description), every known secret plaintext replaced by "[secret]". */
-    readonly message: string;
-    readonly description: string;
-}
-
 export interface ReportInput {
     readonly tool: { readonly name: string; readonly version: string };
     readonly project: string;
@@ -168,6 +91,8 @@ export interface ReportInput {
     readonly notes?: readonly string[];
     /** The exemptions in the policy config the pack was configured with. */
     readonly exemptions?: readonly PlanExemption[];
+    /** The scope lists in effect; the guardrails' defaults (levels unknown) when not given. */
+    readonly scopeRisks?: PlanScopeRisks;
     /** See PlanReport.stackConfigFile; undefined is taken as null. */
     readonly stackConfigFile?: string | null;
     readonly dataSources?: readonly DataSourceCall[];
@@ -175,3 +100,11 @@ export interface ReportInput {
 
 /** A stable order for report entries (code-unit order, independent of locale). */
 export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** One Management API scope the deployer needs, and why. */
+export interface PlanDeployerScope {
+    readonly scope: string;
+    readonly reasons: readonly string[];
+    /** Set when the pack forbids this scope to every other application (the takeover tier): its reason. */
+    readonly forbiddenToOthers?: string;
+}

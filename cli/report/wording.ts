@@ -1,7 +1,7 @@
 // Wording the text and Markdown reports share: numbers, lifetimes, quotas, verdicts.
 import { AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS, AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS } from "../../policy-pack/guardrails";
 import { SECRET_TEXT, UNKNOWN_TEXT, type Shown } from "../values";
-import type { PlanApi, PlanDiagnostic, PlanGrant, PlanMachine, PlanReport } from "./types";
+import type { PlanApi, PlanDeployerScope, PlanDiagnostic, PlanGrant, PlanMachine, PlanReport } from "./types";
 
 export const number = (n: number) => n.toLocaleString("en-US");
 
@@ -82,6 +82,11 @@ export function grantScopes(grant: PlanGrant): string[] {
     const scopes = typeof grant.scopes === "string" ? [grant.scopes === SECRET_TEXT ? SECRET_TEXT : "(known after deployment)"] : [...grant.scopes];
     if (grant.allowAllScopes) scopes.unshift("(all scopes: allowAllScopes)");
     return scopes.map((s) => (s === UNKNOWN_TEXT ? "(known after deployment)" : s));
+}
+
+/** Appended to a deployer scope's reasons when the pack forbids it to every other application. */
+export function forbiddenNote(scope: PlanDeployerScope): string {
+    return scope.forbiddenToOthers === undefined ? "" : ` (forbidden to every other application: ${scope.forbiddenToOthers})`;
 }
 
 export function counted(n: number, singular: string, plural = `${singular}s`): string {

@@ -62,9 +62,9 @@ describe("parseCommandLine: plan", () => {
     it.each([
         [["plan", "--frmat", "json"], "Unknown option '--frmat'. Run 'auth0-m2m plan --help' for the options."],
         [["plan", "--stack"], "Option '--stack <value>' argument missing. Run 'auth0-m2m plan --help' for the options."],
-        [[], "Missing command: one of plan, audit, adopt. Run 'auth0-m2m --help'."],
-        [["apply"], "Unknown command 'apply'; the commands are plan, audit, adopt, and come first. Run 'auth0-m2m --help'."],
-        [["--stack", "dev", "plan"], "'--stack' before a command; the commands are plan, audit, adopt, and come first. Run 'auth0-m2m --help'."],
+        [[], "Missing command: one of plan, audit, adopt, comment. Run 'auth0-m2m --help'."],
+        [["apply"], "Unknown command 'apply'; the commands are plan, audit, adopt, comment, and come first. Run 'auth0-m2m --help'."],
+        [["--stack", "dev", "plan"], "'--stack' before a command; the commands are plan, audit, adopt, comment, and come first. Run 'auth0-m2m --help'."],
         [["plan", "extra"], "Unexpected argument 'extra'. Run 'auth0-m2m plan --help' for the options."],
         [["plan", "--format", "yaml"], "--format must be one of text, markdown, json, not 'yaml'."],
         [["plan", "--timeout", "0"], "--timeout must be a number of seconds above 0 and at most 86400 (a day), not '0'."],

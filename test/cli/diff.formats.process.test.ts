@@ -74,7 +74,7 @@ describe("the diff-raw fixture pair in JSON", () => {
             "escalation",
             [
                 { scope: "create:custom_signing_keys", risk: "escalation" },
-                { scope: "update:users", risk: "widening" },
+                { scope: "update:users", risk: "sensitive" },
             ],
         ]);
         expect(c.grants.changed.find((g) => g.after.api === "orders")!.scopesAdded).toEqual([{ scope: "write:orders", risk: "widening" }]);
@@ -90,6 +90,9 @@ describe("the diff-raw fixture pair in JSON", () => {
             ["reporting-*", "reason", "neutral"],
         ]);
         expect(c.exemptions.expiringSoon.map((e) => e.resource)).toEqual(["billing-*"]);
+        // The policy config's exemption scopes and scope lists reach the report, which the diff compares and marks by.
+        expect(head.exemptions.map((e) => [e.resource, e.scopes])).toEqual([["reporting-*", ["create:custom_signing_keys"]], ["billing-*", ["read:*"]]]);
+        expect([head.scopeRisks.escalationLevel, head.scopeRisks.sensitiveLevel, head.scopeRisks.sensitive]).toEqual(["mandatory", "advisory", expect.arrayContaining(["update:users"])]);
         expect(c.deployerScopes.added.map((s) => s.scope)).toEqual(["create:client_credentials", "delete:client_credentials", "update:client_credentials"]);
         expect(c.findings.new.filter((f) => f.level === "mandatory").map((f) => f.policy)).toEqual(["auth0-no-wildcard-scopes"]);
         expect(c.findings.resolved.length).toBeGreaterThan(0);
@@ -106,11 +109,11 @@ describe("the diff-raw fixture pair in text and Markdown", () => {
         ["a removed grant", /narrows\W+-? ?Legacy export -> ledger: read:ledger/],
         ["an escalating grant", /ESCALATION\W+Reporting job -> Auth0 Management API/],
         ["an escalation-list scope", /ESCALATION\W+\+ create:custom_signing_keys/],
-        ["a widening scope", /WIDENS\W+\+ update:users/],
+        ["a sensitive-list scope", /SENSITIVE\W+\+ update:users/],
         ["a longer lifetime", /WIDENS\W+orders: tokenLifetime: 3,600 s \(1 h\) -> 86,400 s \(1 d\) \(longer\)/],
         ["a shorter lifetime", /narrows\W+ledger: tokenLifetime: 7,200 s \(2 h\) -> 3,600 s \(1 h\) \(shorter\)/],
         ["the access policy", /WIDENS\W+orders: accessPolicy.user: denyAll -> allowAll/],
-        ["a new exemption", /WIDENS\W+\+? ?auth0-no-wildcard-scopes exempts billing-\* until 2000-01-01/],
+        ["a new exemption", /WIDENS\W+\+? ?auth0-no-wildcard-scopes exempts billing-\* for read:\* until 2000-01-01/],
         ["a removed exemption", /narrows\W+-? ?auth0-management-api-no-escalation no longer exempts legacy-\*/],
         ["an extended exemption", /WIDENS\W+auth0-management-api-no-escalation \/ reporting-\*: expires: 2030-01-31 -> 2030-06-30/],
         ["an expiring exemption", /! auth0-no-wildcard-scopes \/ billing-\* expires 2000-01-01/],

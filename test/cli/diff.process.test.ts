@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseInTree, extractTree, resolveBaseCommit, TemporaryTree } from "../../cli/base/gitBase";
 import type { StackDiff } from "../../cli/diff/types";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -29,6 +30,9 @@ beforeAll(() => {
     repo = fs.mkdtempSync(path.join(os.tmpdir(), "diff-repo-"));
     git("init", "-q", "-b", "main");
     for (const file of ["index.ts", "Pulumi.yaml", "package.json"]) fs.copyFileSync(path.join(FIXTURE, file), path.join(repo, file));
+    // A second project that needs no stack file, at the base or at head.
+    fs.mkdirSync(path.join(repo, "nostack"));
+    fs.writeFileSync(path.join(repo, "nostack", "Pulumi.yaml"), "name: nostack\nruntime: nodejs\n");
     fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(repo, "node_modules"), "dir");
     fs.writeFileSync(path.join(repo, ".gitignore"), "node_modules\n");
     git("add", ".");
@@ -55,7 +59,7 @@ describe("plan --base <git ref>", { timeout: 180_000 }, () => {
         const reporting = diff.changes!.grants.changed.find((g) => g.after.machine === "Reporting job" && g.after.managementApi)!;
         expect(reporting.scopesAdded).toEqual([
             { scope: "create:custom_signing_keys", risk: "escalation" },
-            { scope: "update:users", risk: "widening" },
+            { scope: "update:users", risk: "sensitive" },
         ]);
         expect(diff.changes!.machines.added.map((m) => m.entry.machine)).toEqual(["Billing sync"]);
         expect(git("status", "--porcelain")).toBe(statusBefore);
@@ -75,5 +79,29 @@ describe("plan --base <git ref>", { timeout: 180_000 }, () => {
         const bad = await plan(["--base", "no-such-branch"]);
         expect(bad.code).toBe(2);
         expect(bad.stderr).toContain("--base 'no-such-branch' is neither a file nor a commit");
+    });
+});
+
+// In-process: the base's paths for a ref, without planning it.
+describe("the base of a stack at a git ref", () => {
+    const baseAt = async (ref: string, projectDir: string) => {
+        const tree = new TemporaryTree();
+        try {
+            const { repoRoot, commit } = resolveBaseCommit(ref, projectDir);
+            await extractTree(repoRoot, commit, tree.dir);
+            const base = baseInTree(tree.dir, repoRoot, commit, { projectDir, stack: "dev" });
+            return base.status === "ready" ? { status: base.status, configFile: base.configFile && path.relative(tree.dir, base.configFile) } : base;
+        } finally {
+            tree.remove();
+        }
+    };
+
+    it("is new only when head has a stack file the base lacks", async () => {
+        expect(await baseAt("HEAD~2", repo)).toMatchObject({ status: "absent", reason: "stack dev has no stack file at the base (a new stack)" });
+        expect(await baseAt("HEAD~1", repo)).toEqual({ status: "ready", configFile: "Pulumi.dev.yaml" });
+    });
+
+    it("is the same stack with empty config on both sides when neither has a stack file", async () => {
+        expect(await baseAt("HEAD~2", path.join(repo, "nostack"))).toEqual({ status: "ready", configFile: undefined });
     });
 });

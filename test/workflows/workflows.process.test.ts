@@ -181,7 +181,9 @@ describe("fork safety", () => {
         expect(stepUsing(job, "actions/checkout")!.with).toMatchObject({ "fetch-depth": 0 });
         const plan = (job.steps ?? []).find((s) => s.run?.includes("npm run --silent plan"))!;
         expect(plan.env).toEqual({ BASE_REF: "${{ github.base_ref }}" });
-        expect(plan.run).toContain('--base "origin/$BASE_REF" --format markdown');
+        expect(plan.run).toContain('--base "origin/$BASE_REF" --format json --out "plans/$stack.json"');
+        // One comment for every stack, written by the CLI (auth0-m2m comment), not by shell.
+        expect(plan.run).toContain('npm run --silent comment -- "${reports[@]}" --out plans/comment.md');
         expect(plan.run).not.toContain("${{");
     });
 

@@ -48,6 +48,9 @@ const grant = fc.record({
     audience: fc.constantFrom(...AUDIENCES),
     scopes: fc.oneof({ weight: 5, arbitrary: fc.uniqueArray(fc.constantFrom(...SCOPES)) }, fc.constantFrom("[secret]" as const, "[unknown]" as const)),
     allowAllScopes: fc.boolean(),
+    subjectType: orNull(fc.constantFrom("client", "user", "[unknown]")),
+    organizationUsage: orNull(fc.constantFrom("deny", "allow", "require", "[secret]")),
+    allowAnyOrganization: fc.boolean(),
     logicalName: fc.constantFrom("a", "b"),
 });
 
@@ -57,7 +60,7 @@ const config = fc
         apis: fc.subarray(AUDIENCES).chain((ids) => fc.tuple(...ids.map(api))),
         grants: fc.array(grant, { maxLength: 8 }),
         exemptions: fc.uniqueArray(
-            fc.record({ policy: fc.constantFrom("auth0-no-wildcard-scopes", "auth0-token-lifetime-limits"), resource: fc.constantFrom("billing-*", "sync-grant"), reason: fc.constantFrom("accepted by the security team until the migration", "legacy exporter, replaced in Q3"), expires: fc.constantFrom("2026-01-01", "2030-12-31") }),
+            fc.record({ policy: fc.constantFrom("auth0-no-wildcard-scopes", "auth0-token-lifetime-limits"), resource: fc.constantFrom("billing-*", "sync-grant"), reason: fc.constantFrom("accepted by the security team until the migration", "legacy exporter, replaced in Q3"), expires: fc.constantFrom("2026-01-01", "2030-12-31"), scopes: fc.option(fc.uniqueArray(fc.constantFrom(...SCOPES, "allowAllScopes"), { minLength: 1 }), { nil: undefined }) }, { requiredKeys: ["policy", "resource", "reason", "expires"] }),
             { selector: (e) => `${e.policy}/${e.resource}` },
         ),
         deployerScopes: fc.subarray(["create:clients", "create:client_grants", "update:resource_servers"]),
@@ -78,9 +81,9 @@ const config = fc
                 managementApi: g.audience.endsWith("/api/v2/"),
                 scopes: g.scopes,
                 allowAllScopes: g.allowAllScopes,
-                subjectType: null,
-                organizationUsage: null,
-                allowAnyOrganization: false,
+                subjectType: g.subjectType,
+                organizationUsage: g.organizationUsage,
+                allowAnyOrganization: g.allowAnyOrganization,
                 urn: `urn:pulumi:dev::p::auth0:index/clientGrant:ClientGrant::${MACHINES[g.machineIndex]}-${g.logicalName}`,
                 name: g.logicalName,
             })),

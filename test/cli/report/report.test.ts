@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AUTH0_TYPES } from "../../../policy-pack/guardrails";
 import { buildReport, EXEMPTIONS_APPLIED_POLICY, managementApiLabel } from "../../../cli/report/report";
+import { renderText } from "../../../cli/report/renderText";
+import { UNKNOWN_VALUE } from "../../../cli/program/protocol";
 import { SECRET_TEXT } from "../../../cli/values";
 import { CLIENT_SECRET_PLAINTEXT, DIAGNOSTICS, INPUT, resource, SECRET_SCOPE, URNS } from "./reportFixtures";
 
@@ -105,6 +107,14 @@ describe("buildReport", () => {
         expect(report.deployerScopes.map((s) => s.scope)).toEqual([...report.deployerScopes.map((s) => s.scope)].sort());
     });
 
+    it("says which of the deployer's scopes the pack forbids to every other application, and why", () => {
+        const forbidden = new Map(report.deployerScopes.map((s) => [s.scope, s.forbiddenToOthers]));
+        expect(forbidden.get("create:client_grants")).toMatch(/grants any application/);
+        expect(forbidden.get("update:client_keys")).toMatch(/client secret/);
+        expect(forbidden.get("create:clients")).toBeUndefined();
+        expect(renderText(report)).toMatch(/ {2}create:client_grants +create auth0:index\/clientGrant:ClientGrant \(forbidden to every other application: grants any application/);
+    });
+
     it("orders diagnostics mandatory first, strips the policy description, and scrubs secrets from messages", () => {
         expect(report.diagnostics.map((d) => [d.level, d.policy, d.resourceName])).toEqual([
             ["mandatory", "auth0-management-api-known-scopes", "tenant-billing-grant-management"],
@@ -160,6 +170,17 @@ describe("buildReport", () => {
         expect(built.summary).toMatchObject({ machines: 1, otherApplications: 1 });
         const spaGrant = built.grants.find((g) => g.name === "spa-g")!;
         expect(spaGrant).toMatchObject({ scopes: ["read:a", "write:b"], organizationUsage: "require", allowAnyOrganization: true, subjectType: null });
+    });
+
+    it("recognises the Management API by its name as the pack does, when its identifier isn't known offline", () => {
+        const system = resource(AUTH0_TYPES.resourceServer, "system", { identifier: UNKNOWN_VALUE, name: "Auth0 Management API" });
+        const client = resource(AUTH0_TYPES.client, "ops", { appType: "non_interactive" });
+        const grant = resource(AUTH0_TYPES.clientGrant, "ops-g", { clientId: UNKNOWN_VALUE, audience: UNKNOWN_VALUE, scopes: ["read:users"] }, {
+            propertyDependencies: { clientId: [client.urn], audience: [system.urn] },
+        });
+        const built = buildReport({ ...INPUT, diagnostics: [], resources: [system, client, grant] });
+        expect(built.apis).toEqual([expect.objectContaining({ label: "Auth0 Management API", managementApi: true })]);
+        expect(built.grants).toEqual([expect.objectContaining({ api: "Auth0 Management API", managementApi: true })]);
     });
 
     it("never contains a secret's plaintext", () => {
