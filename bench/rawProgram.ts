@@ -26,6 +26,7 @@ export function declareRawTenant(tenant: RawTenant): Record<string, pulumi.Outpu
             // What the Api component declares for an API without user access: closed to user tokens.
             subjectTypeAuthorization: { client: { policy: "require_client_grant" }, user: { policy: "deny_all" } },
             enforcePolicies: false,
+            proofOfPossession: api.proofOfPossession,
         });
         const scopes = new auth0.ResourceServerScopes(api.scopesName, {
             resourceServerIdentifier: server.identifier,

@@ -47,6 +47,9 @@ export function benchTenantConfig(machines: number): TenantConfigInput {
             name: `Bench API ${pad(i + 1, 2)}`,
             tokenLifetime: 3_600,
             scopes: { [`read:${thing}`]: `Read ${thing}`, [`write:${thing}`]: `Change ${thing}`, [`export:${thing}`]: `Export ${thing}` },
+            // Write scopes with bearer tokens draw the pack's sender-constrained advice; the bench's
+            // plans must have no finding at all, so its APIs bind tokens as the advice says.
+            proofOfPossession: { mechanism: "dpop", required: true },
         };
     }
     const machineConfigs: Record<string, NonNullable<TenantConfigInput["machines"]>[string]> = {};
@@ -100,6 +103,7 @@ export interface RawApi {
     readonly tokenLifetime: number;
     readonly tokenLifetimeForWeb: number;
     readonly allowOfflineAccess: boolean;
+    readonly proofOfPossession?: { readonly mechanism: string; readonly required: boolean };
     readonly scopes: readonly { readonly name: string; readonly description: string }[];
 }
 
@@ -143,6 +147,7 @@ export function rawTenantFrom(tenant: TenantConfig, name = TENANT_COMPONENT_NAME
                 tokenLifetime: api.tokenLifetime,
                 tokenLifetimeForWeb: api.tokenLifetimeForWeb ?? defaultTokenLifetimeForWeb(api.tokenLifetime),
                 allowOfflineAccess: api.allowOfflineAccess,
+                proofOfPossession: api.proofOfPossession,
                 scopes: Object.keys(api.scopes)
                     .sort()
                     .map((scope) => ({ name: scope, description: api.scopes[scope] })),

@@ -9,13 +9,30 @@ export function binModulePath(file: string): string {
     return candidates.find((candidate) => fs.existsSync(candidate)) ?? candidates[0];
 }
 
-/** cli/bin/safe-files.js: exclusive-create file replacement and cache entries checked against their key. */
+/** cli/bin/safe-files.js: exclusive-create file replacement. */
 export interface SafeFiles {
     replaceFile(file: string, data: string | Iterable<string>, mode?: number): void;
-    readCacheEntry(file: string, key: string): string | undefined;
-    writeCacheEntry(file: string, key: string, content: string): boolean;
-    sealDirectory(dir: string, key: string): void;
-    isSealedDirectory(dir: string, key: string): boolean;
 }
 
 export const safeFiles = require(binModulePath("safe-files.js")) as SafeFiles;
+
+/** One content-addressed cache directory (cli/bin/content-cache.js). */
+export interface ContentCache {
+    readonly dir: string;
+    /** The key of content made of `parts`, under the cache's version. */
+    key(...parts: (string | Uint8Array)[]): string;
+    /** The text stored under `key`, else `make()`'s, stored. A `make` that throws stores nothing. */
+    text(key: string, make: () => string): string;
+    /** The directory stored under `key`, else one `build(staging)` fills, sealed and renamed into place. */
+    directory(key: string, build: (staging: string) => void): string;
+}
+
+/** cli/bin/content-cache.js: the one cache behind every compiled copy the plan keeps. */
+export interface ContentCacheModule {
+    openContentCache(dir: string, options: { readonly version: string; readonly keep: number }): ContentCache;
+    readCacheEntry(file: string, key: string): string | undefined;
+    writeCacheEntry(file: string, key: string, content: string): boolean;
+    isSealedDirectory(dir: string, key: string): boolean;
+}
+
+export const contentCache = require(binModulePath("content-cache.js")) as ContentCacheModule;

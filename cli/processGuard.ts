@@ -36,3 +36,56 @@ export function killProcessTree(child: ChildProcess): void {
     guard.killTree(child.pid, { group: true });
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 }
+
+/** Which part of the plan started a child, for callers that list their own. */
+export type ChildRole = "program" | "policy-pack";
+
+// Every child the plan started and still answers for: killed with its tree if the plan exits or is
+// signalled first. One registry, so one set of process handlers however many children run.
+const liveChildren = new Map<ChildProcess, ChildRole>();
+let handlersInstalled = false;
+
+function killAll(): void {
+    for (const child of liveChildren.keys()) killProcessTree(child);
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+    killAll();
+    removeHandlers();
+    // Our listener suppressed Node's default handling; restore it unless someone else (the plan,
+    // which settles its own exit code) handles the signal.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+function installHandlers(): void {
+    if (handlersInstalled) return;
+    handlersInstalled = true;
+    process.on("exit", killAll);
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+}
+
+function removeHandlers(): void {
+    if (!handlersInstalled) return;
+    handlersInstalled = false;
+    process.off("exit", killAll);
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+}
+
+/**
+ * Kills `child` (with its group and descendants) should the plan exit or be signalled before the
+ * returned release is called. Release once the child's end has been handled; releasing twice is fine.
+ */
+export function killWithPlan(child: ChildProcess, role: ChildRole): () => void {
+    liveChildren.set(child, role);
+    installHandlers();
+    return () => {
+        if (liveChildren.delete(child) && liveChildren.size === 0) removeHandlers();
+    };
+}
+
+/** The pids of the children in `role` the plan still answers for. */
+export function liveChildPids(role: ChildRole): number[] {
+    return [...liveChildren].flatMap(([child, r]) => (r === role && child.pid !== undefined ? [child.pid] : []));
+}

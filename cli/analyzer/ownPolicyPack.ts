@@ -1,20 +1,20 @@
 // This package's own policy pack, run as JavaScript in a development checkout.
 //
 // run-policy-pack registers ts-node with type-checking for every pack it starts, so a TypeScript
-// pack costs 2-3 s of CPU per plan before it can answer (the pack's type errors are found that way
-// on every start). For its OWN pack the plan does better: the pack's sources are transpiled once,
-// without type-checking, into a directory keyed by their content (node_modules/.cache/auth0-m2m-plan/
-// policy-pack/<hash>), and run-policy-pack runs that JavaScript copy. Type errors in the pack are
-// `npm test`'s job (tsc covers policy-pack/, and test/policy-pack/engine.process.test.ts starts the pack as
-// the engine does, type-checked). A pack given with --policy-pack is never touched: it runs in its
-// own directory exactly as the engine runs it.
-import { createHash } from "node:crypto";
+// pack spends seconds of CPU per plan before it can answer (bench/CHANGES.md): the pack's type
+// errors are found that way on every start. For its OWN pack the plan does better: the pack's
+// sources are transpiled once, without type-checking, into a directory of the content cache
+// (cli/bin/content-cache.js, node_modules/.cache/auth0-m2m-plan/policy-pack/<key>), and
+// run-policy-pack runs that JavaScript copy. Type errors in the pack are `npm test`'s job (tsc
+// covers policy-pack/, and test/policy-pack/engine.process.test.ts starts the pack as the engine
+// does, type-checked). A pack given with --policy-pack is never touched: it runs in its own
+// directory exactly as the engine runs it.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { safeFiles } from "../binModules";
+import { contentCache } from "../binModules";
 
 /** Bumped when what this module writes, or the options it adds, change: older entries are not reused. */
-const LAYOUT_VERSION = "2";
+const LAYOUT_VERSION = "3";
 /** Cache entries kept; older ones (by last use) are removed. */
 const KEEP_ENTRIES = 8;
 
@@ -76,44 +76,34 @@ function compilerOptions(ts: TypeScript, packDir: string): import("typescript").
 /**
  * The directory to run `packDir` from: a transpiled copy in `cacheRoot`, made on first use and
  * reused while the pack's files, the compiler and its options are unchanged. Safe for plans that
- * run at once: an entry appears whole (written aside, then renamed) or not at all.
+ * run at once: an entry appears whole or not at all.
  */
 export function compiledPolicyPack(packDir: string, cacheRoot: string): string {
     const typescriptPath = require.resolve("typescript", { paths: [packDir, __dirname] });
-    // The key needs the compiler's version, not the compiler: loading it costs a plan 0.1 s of CPU.
+    // The key needs the compiler's version, not the compiler: loading it costs a plan CPU time.
     const typescriptVersion = (JSON.parse(fs.readFileSync(path.join(path.dirname(typescriptPath), "..", "package.json"), "utf8")) as { version: string })
         .version;
+    const cache = contentCache.openContentCache(cacheRoot, { version: `${LAYOUT_VERSION}\0${typescriptVersion}`, keep: KEEP_ENTRIES });
     let ts: TypeScript | undefined;
-    const files = packFiles(packDir);
-    const hash = createHash("sha256").update(`${LAYOUT_VERSION}\0${typescriptVersion}\0`);
+    const parts: (string | Buffer)[] = [];
     const contents = new Map<string, Buffer>();
-    for (const file of files) {
+    for (const file of packFiles(packDir)) {
         const content = fs.readFileSync(path.join(packDir, file));
         contents.set(file, content);
-        hash.update(`${file}\0${content.length}\0`).update(content);
+        parts.push(`${file}\0${content.length}`, content);
     }
     // The options follow from the pack's tsconfig.json (one of its files, so in the key already),
     // unless it extends another file: then the resolved options go into the key too.
     const tsconfig = contents.get("tsconfig.json")?.toString("utf8");
     if (tsconfig !== undefined && /"extends"/.test(tsconfig)) {
         ts = require(typescriptPath) as TypeScript;
-        hash.update(JSON.stringify(compilerOptions(ts, packDir)));
+        parts.push(JSON.stringify(compilerOptions(ts, packDir)));
     }
-    const key = hash.digest("hex");
-    const entry = path.join(cacheRoot, key.slice(0, 32));
     // Checked file by file against its key before every use: an edited compiled rule once turned
     // an escalation grant into a PASS. An entry that fails the check is rebuilt.
-    if (safeFiles.isSealedDirectory(entry, key)) {
-        touch(entry);
-        return entry;
-    }
-    fs.rmSync(entry, { recursive: true, force: true });
-    ts ??= require(typescriptPath) as TypeScript;
-    const options = compilerOptions(ts, packDir);
-
-    fs.mkdirSync(cacheRoot, { recursive: true });
-    const staging = fs.mkdtempSync(`${entry}.tmp-`);
-    try {
+    return cache.directory(cache.key(...parts), (staging) => {
+        ts ??= require(typescriptPath) as TypeScript;
+        const options = compilerOptions(ts, packDir);
         for (const [file, content] of contents) {
             const isSource = file.endsWith(".ts") && !file.endsWith(".d.ts");
             const target = path.join(staging, isSource ? file.replace(/\.ts$/, ".js") : file);
@@ -129,50 +119,5 @@ export function compiledPolicyPack(packDir: string, cacheRoot: string): string {
         }
         // A pack with its own dependencies resolves them from its own node_modules, as in place.
         if (fs.existsSync(path.join(packDir, "node_modules"))) fs.symlinkSync(path.join(packDir, "node_modules"), path.join(staging, "node_modules"), "dir");
-        safeFiles.sealDirectory(staging, key);
-        try {
-            fs.renameSync(staging, entry);
-        } catch (error) {
-            // Another plan finished the same entry first; theirs is as good as ours.
-            if (!safeFiles.isSealedDirectory(entry, key)) throw error;
-            fs.rmSync(staging, { recursive: true, force: true });
-        }
-    } catch (error) {
-        fs.rmSync(staging, { recursive: true, force: true });
-        throw error;
-    }
-    prune(cacheRoot, entry);
-    return entry;
-}
-
-function touch(dir: string): void {
-    const now = new Date();
-    try {
-        fs.utimesSync(dir, now, now);
-    } catch {
-        // A read-only cache is still usable.
-    }
-}
-
-/**
- * Keeps the most recently used entries (a running plan has already loaded its pack's modules), and
- * removes staging directories a crashed plan left behind.
- */
-function prune(cacheRoot: string, keep: string): void {
-    try {
-        const dirs = fs
-            .readdirSync(cacheRoot, { withFileTypes: true })
-            .filter((e) => e.isDirectory())
-            .map((e) => ({ dir: path.join(cacheRoot, e.name), staging: e.name.includes(".tmp-") }))
-            .filter(({ dir }) => dir !== keep)
-            .map((e) => ({ ...e, used: fs.statSync(e.dir).mtimeMs }));
-        const abandoned = dirs.filter((d) => d.staging && Date.now() - d.used > 10 * 60_000);
-        const old = dirs
-            .filter((d) => !d.staging)
-            .sort((a, b) => b.used - a.used)
-            .slice(KEEP_ENTRIES - 1);
-        for (const { dir } of [...abandoned, ...old]) fs.rmSync(dir, { recursive: true, force: true });
-    } catch {
-        // Pruning is housekeeping; a failure here must not fail the plan.
-    }
+    });
 }

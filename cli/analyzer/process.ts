@@ -5,7 +5,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
-import { killProcessTree, holdWatchSocket, PROCESS_GUARD_PATH, watchSocketEnv } from "../processGuard";
+import { holdWatchSocket, killProcessTree, killWithPlan, liveChildPids, PROCESS_GUARD_PATH, watchSocketEnv } from "../processGuard";
 import { PolicyPackError } from "./types";
 
 /** The pack's descriptor for the plan's watch socket. */
@@ -41,40 +41,9 @@ export function resolveRunPolicyPack(packDir: string): string {
     }
 }
 
-// Every pack process we started and haven't seen exit, killed if this process goes first.
-const liveProcesses = new Set<ChildProcess>();
-let handlersInstalled = false;
-
-function killAll(): void {
-    for (const child of liveProcesses) killProcessTree(child);
-}
-
-function onSignal(signal: NodeJS.Signals): void {
-    killAll();
-    removeExitHandlers();
-    // Our listener suppressed Node's default handling; restore it unless someone else handles the signal.
-    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-}
-
-function installExitHandlers(): void {
-    if (handlersInstalled) return;
-    handlersInstalled = true;
-    process.on("exit", killAll);
-    process.on("SIGINT", onSignal);
-    process.on("SIGTERM", onSignal);
-}
-
-function removeExitHandlers(): void {
-    if (!handlersInstalled) return;
-    handlersInstalled = false;
-    process.off("exit", killAll);
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-}
-
 /** The pids of pack processes started here that are still running. */
 export function livePolicyPackProcesses(): number[] {
-    return [...liveProcesses].flatMap((c) => (c.pid === undefined ? [] : [c.pid]));
+    return liveChildPids("policy-pack");
 }
 
 /** Keeps the tail of a stream's output. */
@@ -147,16 +116,14 @@ export function startPolicyPackProcess(
         detached: true,
     });
     holdWatchSocket(child, WATCH_FD);
-    installExitHandlers();
-    liveProcesses.add(child);
+    const release = killWithPlan(child, "policy-pack");
 
     const tail = new OutputTail();
     let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
     const exited = new Promise<void>((resolve) => {
         child.once("exit", (code, signal) => {
             exit = { code, signal };
-            liveProcesses.delete(child);
-            if (liveProcesses.size === 0) removeExitHandlers();
+            release();
             resolve();
         });
     });
@@ -203,10 +170,8 @@ export function startPolicyPackProcess(
         }, options.startTimeoutMs);
 
         child.once("error", (error) => {
-            if (child.pid === undefined) {
-                liveProcesses.delete(child);
-                if (liveProcesses.size === 0) removeExitHandlers();
-            }
+            // No pid: spawn itself failed, and Node may never emit "exit" for it.
+            if (child.pid === undefined) release();
             fail(`Can't start policy pack at ${packDir}: ${error.message}`);
         });
         child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {

@@ -3,16 +3,19 @@
 // type-checking (type errors are `tsc`'s job, not the CLI's), or the compiled JavaScript under
 // dist/ in the published package, which ships no sources.
 //
-// Source is transpiled with TypeScript's transpileModule and cached on disk by content: ts-node
-// has no cache, and transpiling the plan's ~30 modules on every start was most of its start-up
-// time (about 0.7 s of CPU, for `npm run plan` and for every process the tests start).
-const crypto = require("node:crypto");
+// Source is transpiled with TypeScript's transpileModule and kept in the content cache
+// (content-cache.js): ts-node has no cache, and transpiling the plan's modules on every start was
+// most of its start-up time (bench/CHANGES.md).
 const fs = require("node:fs");
 const path = require("node:path");
-const { readCacheEntry, writeCacheEntry } = require("./safe-files");
+const { openContentCache } = require("./content-cache");
 
 const packageRoot = path.resolve(__dirname, "..", "..");
-const cacheDir = path.join(packageRoot, "node_modules", ".cache", "auth0-m2m-plan");
+const cacheDir = path.join(packageRoot, "node_modules", ".cache", "auth0-m2m-plan", "cli");
+/** Bumped when the compiler options below change. */
+const OPTIONS_VERSION = "1";
+/** Entries kept: several versions of every module of the CLI. */
+const KEEP_ENTRIES = 500;
 let sourceHook;
 
 function loadPlanModule(name) {
@@ -37,6 +40,7 @@ function installSourceHook() {
     const hook = { enabled: true };
     const typescriptPath = require.resolve("typescript", { paths: [packageRoot] });
     const typescriptVersion = JSON.parse(fs.readFileSync(path.join(path.dirname(typescriptPath), "..", "package.json"), "utf8")).version;
+    const cache = openContentCache(cacheDir, { version: `${OPTIONS_VERSION}\0${typescriptVersion}`, keep: KEEP_ENTRIES });
     let ts;
     const options = () => ({
         // What the root tsconfig means for this package's CommonJS sources.
@@ -57,16 +61,10 @@ function installSourceHook() {
             return module._compile(fs.readFileSync(filename, "utf8"), filename);
         }
         const source = fs.readFileSync(filename, "utf8");
-        const key = crypto.createHash("sha256").update(`${typescriptVersion}\0${filename}\0${source}`).digest("hex");
-        const cached = path.join(cacheDir, `${key}.js`);
-        // Checked against its key (safe-files.js): an edited entry is recompiled, never run.
-        let output = readCacheEntry(cached, key);
-        if (output === undefined) {
+        const output = cache.text(cache.key(filename, source), () => {
             ts ??= require(typescriptPath);
-            output = ts.transpileModule(source, { compilerOptions: options(), fileName: filename }).outputText;
-            // A read-only checkout just transpiles every time.
-            writeCacheEntry(cached, key, output);
-        }
+            return ts.transpileModule(source, { compilerOptions: options(), fileName: filename }).outputText;
+        });
         module._compile(output, filename);
     };
     // Stack traces of the plan's own code point at the TypeScript lines (inline source maps).

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { binModulePath } from "../binModules";
 import { ProgramError } from "../errors";
-import { holdWatchSocket, killProcessTree, watchSocketEnv } from "../processGuard";
+import { holdWatchSocket, killProcessTree, killWithPlan, watchSocketEnv } from "../processGuard";
 import type { Readable } from "node:stream";
 import * as v8 from "node:v8";
 import {
@@ -98,7 +98,8 @@ export class ProgramRunner {
     /** Called whenever the program shows a sign of life (a resource, some output). */
     private onActivity: (() => void) | undefined;
     private started = false;
-    private readonly killOnExit = () => this.stop();
+    /** Ends the plan's duty to kill the child on exit (processGuard.ts). */
+    private readonly release: () => void;
 
     constructor() {
         this.child = fork(CHILD_BOOTSTRAP, [], {
@@ -113,7 +114,7 @@ export class ProgramRunner {
         });
         holdWatchSocket(this.child, WATCH_FD);
         // However the plan ends, the program does not outlive it.
-        process.on("exit", this.killOnExit);
+        this.release = killWithPlan(this.child, "program");
         const collect = (chunk: Buffer) => {
             this.onActivity?.();
             if (this.outputCut) return;
@@ -184,7 +185,7 @@ export class ProgramRunner {
     private end(how: NonNullable<ProgramRunner["ended"]>): void {
         if (this.ended) return;
         this.ended = how;
-        process.off("exit", this.killOnExit);
+        this.release();
         this.onEnd?.();
     }
 

@@ -3,17 +3,17 @@
 //
 // The Pulumi CLI's Node.js host transpiles a TypeScript program with ts-node on every run, and so
 // does the plan (program/sdkLoader.ts registers the project's ts-node). On this repository's program that
-// was about 0.4 s of the program child's CPU, on the critical path of every plan: the program can't
-// register anything before it has loaded. ts-node's output is a pure function of the source, the
-// file name, and ts-node's resolved options and versions, so it is cached under that key.
+// was a large part of the program child's CPU, on the critical path of every plan: the program
+// can't register anything before it has loaded (bench/CHANGES.md). ts-node's output is a pure
+// function of the source, the file name, and ts-node's resolved options and versions, so it is kept
+// in the content cache (cli/bin/content-cache.js) under that key.
 //
 // Stack traces stay right: ts-node maps them through source-map-support, reading each compiled
 // file from its own in-memory cache, which a cache hit never fills. So the cached output (which
 // carries its inline source map) is handed to source-map-support through a file handler of its own.
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { safeFiles } from "../binModules";
+import { contentCache } from "../binModules";
 
 /** What this module needs of a ts-node service (ts-node 10's `register()` result). */
 interface TsNodeService {
@@ -28,7 +28,9 @@ interface SourceMapSupport {
 }
 
 /** Bumped when the key or the entry format changes. */
-const FORMAT = "2";
+const FORMAT = "3";
+/** Entries kept: the modules of a few programs, in a few versions each. */
+const KEEP_ENTRIES = 2_000;
 
 const normalize = (file: string) => file.replace(/\\/g, "/");
 
@@ -79,9 +81,8 @@ export function cacheTsNodeOutput(service: unknown, tsNodePath: string, cacheDir
         return false;
     }
     const compile = candidate.compile.bind(candidate);
-    const keyPrefix = createHash("sha256")
-        .update(`${FORMAT}\0${tsNodeVersion}\0${candidate.ts?.version ?? "?"}\0${JSON.stringify(candidate.config?.options ?? null)}\0${JSON.stringify(candidate.options ?? null)}`)
-        .digest("hex");
+    const version = `${FORMAT}\0${tsNodeVersion}\0${candidate.ts?.version ?? "?"}\0${JSON.stringify(candidate.config?.options ?? null)}\0${JSON.stringify(candidate.options ?? null)}`;
+    const cache = contentCache.openContentCache(cacheDir, { version, keep: KEEP_ENTRIES });
 
     // Compiled files this process loaded from the cache, for stack traces.
     const loaded = new Map<string, string>();
@@ -91,18 +92,14 @@ export function cacheTsNodeOutput(service: unknown, tsNodePath: string, cacheDir
     (candidate as TsNodeService).compile = (code: string, fileName: string, lineOffset?: number): string => {
         // A line offset is ts-node's REPL; nothing to cache.
         if (lineOffset) return compile(code, fileName, lineOffset);
-        const key = createHash("sha256").update(`${keyPrefix}\0${packageTypeOf(fileName, packageTypes)}\0${fileName}\0${code}`).digest("hex");
-        const entry = path.join(cacheDir, `${key}.js`);
-        // Checked against its key: an edited entry is recompiled, never run.
-        let output = safeFiles.readCacheEntry(entry, key);
-        if (output !== undefined) {
-            loaded.set(normalize(fileName), output);
-            return output;
-        }
+        let compiled = false;
         // A compile error throws here, so only successful output is ever cached.
-        output = compile(code, fileName);
-        // A read-only cache just compiles every time.
-        safeFiles.writeCacheEntry(entry, key, output);
+        const output = cache.text(cache.key(packageTypeOf(fileName, packageTypes), fileName, code), () => {
+            compiled = true;
+            return compile(code, fileName);
+        });
+        // ts-node keeps what it compiled for its own source maps; what came from the cache is ours to give.
+        if (!compiled) loaded.set(normalize(fileName), output);
         return output;
     };
     return true;

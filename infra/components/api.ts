@@ -1,22 +1,11 @@
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
-import {
-    CLOSED_USER_ACCESS_POLICIES,
-    type ClosedUserAccessPolicy,
-    defaultTokenLifetimeForWeb,
-    PROOF_OF_POSSESSION_MECHANISMS,
-    quoteList,
-    RBAC_TOKEN_DIALECT,
-    type ConfigIssue,
-    type ProofOfPossessionMechanism,
-} from "../../policy-pack/guardrails";
+import { type ClosedUserAccessPolicy, defaultTokenLifetimeForWeb, RBAC_TOKEN_DIALECT, type ConfigIssue, type ProofOfPossessionMechanism } from "../../policy-pack/guardrails";
 import { AUTH0_TOKEN_LIFETIME_LIMITS, checkApiSettings } from "../config/argChecks";
 import { ComponentArgsError } from "../config/argsError";
 import { checkInput, isKnownString } from "../config/deferredChecks";
-import {
-    API_IDENTIFIER,
-    DEFAULT_API_TOKEN_LIFETIME_SECONDS,
-} from "../config/tenantConfig";
+import { schemaIssues } from "../config/schemaIssues";
+import { apiSchema } from "../config/tenantConfig";
 
 export interface ApiArgs {
     /**
@@ -65,15 +54,11 @@ export class Api extends pulumi.ComponentResource {
 
     constructor(name: string, args: ApiArgs, opts?: pulumi.ComponentResourceOptions) {
         const component = `Api "${name}"`;
-        const resolved = resolveApiArgs(args);
         const issues: ConfigIssue[] = [];
         const identifier = checkInput(component, args.identifier, identifierIssues, issues);
-        issues.push(...accessIssues(args, resolved));
-        issues.push(...checkApiSettings(
-            { tokenLifetime: resolved.tokenLifetime, tokenLifetimeForWeb: resolved.tokenLifetimeForWeb, scopes: Object.keys(resolved.scopes) },
-            { limits: AUTH0_TOKEN_LIFETIME_LIMITS },
-        ));
-        if (issues.length > 0) throw new ComponentArgsError(component, issues);
+        const { resolved, issues: argIssues } = checkApiArgs(args);
+        issues.push(...argIssues);
+        if (!resolved || issues.length > 0) throw new ComponentArgsError(component, issues);
         super("auth0-m2m:index:Api", name, {}, opts);
 
         this.identifier = pulumi.output(identifier);
@@ -115,36 +100,61 @@ export class Api extends pulumi.ComponentResource {
     }
 }
 
-/** Fills in the documented defaults. Pure, so it is tested without mocks. */
-export function resolveApiArgs(args: ApiArgs) {
-    const tokenLifetime = args.tokenLifetime ?? DEFAULT_API_TOKEN_LIFETIME_SECONDS;
-    const userAccessPolicy: ClosedUserAccessPolicy = args.userAccessPolicy ?? "deny_all";
-    return {
-        tokenLifetime,
-        tokenLifetimeForWeb: args.tokenLifetimeForWeb ?? defaultTokenLifetimeForWeb(tokenLifetime),
-        allowOfflineAccess: args.allowOfflineAccess ?? false,
-        scopes: args.scopes ?? {},
-        userAccessPolicy,
-        // Declared user access turns on RBAC, so a user's token carries only the permissions the user holds.
-        rbac: userAccessPolicy !== "deny_all",
-        proofOfPossession: args.proofOfPossession && { mechanism: args.proofOfPossession.mechanism, required: args.proofOfPossession.required ?? true },
+/** The API settings the config's schema checks and fills in (tenantConfig.ts), for the component too. */
+const apiSettingsSchema = apiSchema.pick({ tokenLifetime: true, tokenLifetimeForWeb: true, allowOfflineAccess: true, userAccessPolicy: true, proofOfPossession: true });
+
+export interface ResolvedApiArgs {
+    readonly tokenLifetime: number;
+    readonly tokenLifetimeForWeb: number;
+    readonly allowOfflineAccess: boolean;
+    readonly scopes: Readonly<Record<string, string>>;
+    readonly userAccessPolicy: ClosedUserAccessPolicy;
+    /** Declared user access turns on RBAC, so a user's token carries only the permissions the user holds. */
+    readonly rbac: boolean;
+    readonly proofOfPossession?: { readonly mechanism: ProofOfPossessionMechanism; readonly required: boolean };
+}
+
+/**
+ * Checks the arguments against the config's schema and Auth0's lifetime limits, and fills in the
+ * schema's defaults; every problem at once. Pure, so it is tested without mocks.
+ */
+function checkApiArgs(args: ApiArgs): { resolved?: ResolvedApiArgs; issues: ConfigIssue[] } {
+    const settings = {
+        tokenLifetime: args.tokenLifetime,
+        tokenLifetimeForWeb: args.tokenLifetimeForWeb,
+        allowOfflineAccess: args.allowOfflineAccess,
+        userAccessPolicy: args.userAccessPolicy,
+        proofOfPossession: args.proofOfPossession,
     };
+    const parsed = apiSettingsSchema.safeParse(settings);
+    const scopes = args.scopes ?? {};
+    if (!parsed.success) return { issues: schemaIssues(parsed.error, [], apiSettingsSchema, settings) };
+    const { tokenLifetime, allowOfflineAccess, userAccessPolicy, proofOfPossession } = parsed.data;
+    const resolved: ResolvedApiArgs = {
+        tokenLifetime,
+        tokenLifetimeForWeb: parsed.data.tokenLifetimeForWeb ?? defaultTokenLifetimeForWeb(tokenLifetime),
+        allowOfflineAccess,
+        scopes,
+        userAccessPolicy,
+        rbac: userAccessPolicy !== "deny_all",
+        proofOfPossession,
+    };
+    const issues = checkApiSettings(
+        { tokenLifetime: resolved.tokenLifetime, tokenLifetimeForWeb: resolved.tokenLifetimeForWeb, scopes: Object.keys(scopes) },
+        { limits: AUTH0_TOKEN_LIFETIME_LIMITS },
+    );
+    return { resolved, issues };
 }
 
-/** The identifier's check, the same whether the value is known at construction or resolves later. */
+/** The arguments with the documented defaults filled in; throws a ComponentArgsError listing every problem. */
+export function resolveApiArgs(args: ApiArgs, component = "Api"): ResolvedApiArgs {
+    const { resolved, issues } = checkApiArgs(args);
+    if (!resolved || issues.length > 0) throw new ComponentArgsError(component, issues);
+    return resolved;
+}
+
+/** The identifier's check (the config schema's), the same whether the value is known at construction or resolves later. */
 export function identifierIssues(identifier: unknown): ConfigIssue[] {
-    if (typeof identifier === "string" && API_IDENTIFIER.test(identifier)) return [];
-    return [{ path: ["identifier"], message: "must be a non-empty string without white space, e.g. https://orders.acme.example" }];
-}
-
-/** The access settings' checks: only closed user-access policies, and a known token-binding mechanism. */
-function accessIssues(args: ApiArgs, resolved: ReturnType<typeof resolveApiArgs>): ConfigIssue[] {
-    const issues: ConfigIssue[] = [];
-    if (!(CLOSED_USER_ACCESS_POLICIES as readonly string[]).includes(resolved.userAccessPolicy)) {
-        issues.push({ path: ["userAccessPolicy"], message: `must be one of ${quoteList(CLOSED_USER_ACCESS_POLICIES)}` });
-    }
-    if (args.proofOfPossession && !(PROOF_OF_POSSESSION_MECHANISMS as readonly string[]).includes(args.proofOfPossession.mechanism)) {
-        issues.push({ path: ["proofOfPossession", "mechanism"], message: `must be one of ${quoteList(PROOF_OF_POSSESSION_MECHANISMS)}` });
-    }
-    return issues;
+    const parsed = apiSchema.shape.identifier.safeParse(identifier);
+    return parsed.success ? [] : schemaIssues(parsed.error, ["identifier"], apiSchema.shape.identifier, identifier);
 }

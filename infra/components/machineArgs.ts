@@ -1,11 +1,12 @@
 // MachineClient's arguments: their types, and how they are checked and filled in before anything is
 // registered (values known now) or when they resolve (values other resources give).
 import * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
 import { managementApiAudience, tenantDomainProblem, type ConfigIssue, type ManagementApiScope } from "../../policy-pack/guardrails";
 import {
     authenticationSchema,
-    MAX_DESCRIPTION_LENGTH,
-    RESOURCE_KEY,
+    configKeySchema,
+    machineSchema,
     tokenQuotaSchema,
     type AuthenticationConfig,
     type PublicKeyConfig,
@@ -15,6 +16,7 @@ import type { Api } from "./api";
 import { checkApiGrantScopes, checkManagementGrant, managementGrantScopes } from "../config/argChecks";
 import { ComponentArgsError } from "../config/argsError";
 import { checkInput, isKnownString } from "../config/deferredChecks";
+import { schemaIssues } from "../config/schemaIssues";
 
 /** A grant on a custom API declared with the `Api` component; its scopes must be declared there. */
 export interface ApiGrant {
@@ -106,9 +108,11 @@ export type ResolvedAuthentication =
 // now; the real pem is checked against the same schema when it resolves.
 const PEM_STAND_IN = "-----BEGIN PUBLIC KEY-----\nc3RhbmQtaW4=\n-----END PUBLIC KEY-----";
 
-type Issues = { issues: { path: PropertyKey[]; message: string }[] };
-const zodIssues = (prefix: string, error: Issues): ConfigIssue[] =>
-    error.issues.map((issue) => ({ path: [prefix, ...(issue.path as (string | number)[])], message: issue.message }));
+/** The config schema's check of one field, at that field's path. */
+function fieldIssues(field: string, schema: z.ZodType, value: unknown): ConfigIssue[] {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? [] : schemaIssues(parsed.error, [field], schema, value);
+}
 
 /**
  * Validates and fills in defaults, collecting every problem. Values known now are checked now;
@@ -124,22 +128,17 @@ export function resolveMachineArgs(args: MachineClientArgs, component = "Machine
 } {
     const issues: ConfigIssue[] = [];
     const description =
-        args.description === undefined
-            ? undefined
-            : checkInput(component, args.description, (value) =>
-                  value.length > MAX_DESCRIPTION_LENGTH ? [{ path: ["description"], message: `must be at most ${MAX_DESCRIPTION_LENGTH} characters (Auth0's limit)` }] : [],
-              issues);
+        args.description === undefined ? undefined : checkInput(component, args.description, (value) => fieldIssues("description", machineSchema.shape.description, value), issues);
     const authentication = resolveAuthentication(args.authentication, component, issues);
     const tokenQuota = args.tokenQuota === undefined ? undefined : tokenQuotaSchema.safeParse(args.tokenQuota);
-    if (tokenQuota && !tokenQuota.success) issues.push(...zodIssues("tokenQuota", tokenQuota.error));
+    if (tokenQuota && !tokenQuota.success) issues.push(...schemaIssues(tokenQuota.error, ["tokenQuota"], tokenQuotaSchema, args.tokenQuota));
 
     const grants: Record<string, ResolvedGrant> = {};
     const audiences = new Map<string | Api, string>();
     for (const [key, grant] of Object.entries(args.grants ?? {})) {
         const path = ["grants", key];
-        if (!RESOURCE_KEY.test(key)) {
-            issues.push({ path, message: "grant names must be lower-case letters, digits and hyphens (they name Pulumi resources)" });
-        }
+        const keyCheck = configKeySchema.safeParse(key);
+        if (!keyCheck.success) issues.push({ path, message: `the grant name "${key}" ${keyCheck.error.issues[0].message}` });
         const resolved = resolveGrant(grant, path, component, issues);
         if (!resolved) continue;
         // An audience another resource gives is compared when it resolves (below); the same Api twice, now.
@@ -180,16 +179,13 @@ function resolveAuthentication(given: MachineAuthentication | undefined, compone
     }
     const parsed = authenticationSchema.safeParse(input);
     if (!parsed.success) {
-        issues.push(...zodIssues("authentication", parsed.error));
+        issues.push(...schemaIssues(parsed.error, ["authentication"], authenticationSchema, input));
         return undefined;
     }
     if (parsed.data.method !== "private_key_jwt") return parsed.data;
     const publicKeys: Record<string, Omit<PublicKeyConfig, "pem"> & { pem: pulumi.Input<string> }> = { ...parsed.data.publicKeys };
     for (const [name, pem] of deferred) {
-        const check = (value: string) => {
-            const one = authenticationSchema.safeParse({ method: "private_key_jwt", publicKeys: { [name]: { pem: value } } });
-            return one.success ? [] : zodIssues("authentication", one.error);
-        };
+        const check = (value: string) => fieldIssues("authentication", authenticationSchema, { method: "private_key_jwt", publicKeys: { [name]: { pem: value } } });
         publicKeys[name] = { ...publicKeys[name], pem: checkInput(component, pem, check, issues) };
     }
     return { method: "private_key_jwt", publicKeys };

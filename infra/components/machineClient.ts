@@ -1,6 +1,7 @@
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
+import { M2M_APP_TYPE, M2M_GRANT_TYPE } from "../../policy-pack/guardrails";
 import { clientGrantName } from "../config/resourceNames";
 import { ComponentArgsError } from "../config/argsError";
 import { resolveMachineArgs, type MachineClientArgs, type ResolvedAuthentication } from "./machineArgs";
@@ -34,8 +35,8 @@ export class MachineClient extends pulumi.ComponentResource {
             {
                 name: args.displayName ?? name,
                 description,
-                appType: "non_interactive",
-                grantTypes: ["client_credentials"],
+                appType: M2M_APP_TYPE,
+                grantTypes: [M2M_GRANT_TYPE],
                 isFirstParty: true,
                 oidcConformant: true,
                 tokenQuota: tokenQuota && {

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { managementApiAudience, type ManagementApiScope } from "../../policy-pack/guardrails";
-import { parseTenantConfig } from "../config/parseTenantConfig";
+import { isParsedTenantConfig, parseTenantConfig } from "../config/parseTenantConfig";
 import { MANAGEMENT_API_GRANT_KEY, type TenantConfig, type TenantConfigInput } from "../config/tenantConfig";
 import { TenantConfigError } from "../config/tenantConfigError";
 import { Api } from "./api";
@@ -29,8 +29,9 @@ export class TenantAccess extends pulumi.ComponentResource {
     readonly apis: Readonly<Record<string, Api>>;
     readonly machines: Readonly<Record<string, MachineClient>>;
 
-    constructor(name: string, config: TenantConfigInput, opts: TenantAccessOptions = {}) {
-        const parsed = parseTenantConfig(config);
+    constructor(name: string, config: TenantConfigInput | TenantConfig, opts: TenantAccessOptions = {}) {
+        // A config parseTenantConfig returned (loadStackTenantConfig's) is checked already, and frozen.
+        const parsed = isParsedTenantConfig(config) ? { ok: true as const, config } : parseTenantConfig(config);
         if (!parsed.ok) throw new TenantConfigError(parsed.issues, opts.configPathStyle ?? "object");
         const { configPathStyle: _style, ...resourceOptions } = opts;
         super("auth0-m2m:index:TenantAccess", name, {}, resourceOptions);

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { closestMatches, type ConfigIssue } from "../../policy-pack/guardrails";
 import { parseTenantConfig } from "./parseTenantConfig";
-import type { TenantConfigInput } from "./tenantConfig";
+import type { TenantConfig } from "./tenantConfig";
 import { STACK_CONFIG_KEYS, TenantConfigError } from "./tenantConfigError";
 
 const NAMESPACE = "auth0-m2m";
@@ -9,9 +9,10 @@ const NAMESPACE = "auth0-m2m";
 /**
  * Reads the current stack's tenant config (`auth0:domain` and the `auth0-m2m:` keys) and validates
  * it in full. `Config.requireObject` is an unchecked cast, so everything is checked here, and all
- * problems are thrown together, each with its config path.
+ * problems are thrown together, each with its config path. Returns the parsed config, defaults
+ * filled in: valid input for TenantAccess, which then doesn't parse it again.
  */
-export function loadStackTenantConfig(): TenantConfigInput {
+export function loadStackTenantConfig(): TenantConfig {
     const issues: ConfigIssue[] = [];
     const namespaced = new pulumi.Config(NAMESPACE);
     const readObject = (field: "managementApi" | "apis" | "machines"): unknown => {
@@ -39,6 +40,6 @@ export function loadStackTenantConfig(): TenantConfigInput {
 
     const parsed = parseTenantConfig(raw);
     if (!parsed.ok) issues.push(...parsed.issues);
-    if (issues.length > 0) throw new TenantConfigError(issues, "stack");
-    return raw as TenantConfigInput;
+    if (!parsed.ok || issues.length > 0) throw new TenantConfigError(issues, "stack");
+    return parsed.config;
 }

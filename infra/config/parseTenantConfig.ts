@@ -17,17 +17,17 @@ import {
 import { checkApiSettings, checkApiGrantScopes, checkManagementGrant } from "./argChecks";
 import { clientGrantName } from "./resourceNames";
 import { renameIssues } from "./renames";
+import { schemaIssues } from "./schemaIssues";
 import {
     apiSchema,
     configKeySchema,
     machineSchema,
     MANAGEMENT_API_GRANT_KEY,
     managementApiSchema,
-    SCHEMA_KEYS,
+    TENANT_CONFIG_KEYS,
     type GrantConfig,
     type MachineConfig,
     type ManagementApiConfig,
-    type SchemaKind,
     type TenantConfig,
 } from "./tenantConfig";
 
@@ -35,35 +35,10 @@ export type TenantConfigParse =
     | { readonly ok: true; readonly config: TenantConfig }
     | { readonly ok: false; readonly issues: readonly ConfigIssue[] };
 
-function zodIssues(error: z.ZodError, prefix: ConfigPath, keysKind: SchemaKind): ConfigIssue[] {
-    return error.issues.flatMap((issue): ConfigIssue[] => {
-        const path = [...prefix, ...(issue.path as (string | number)[])];
-        if (issue.code === "unrecognized_keys") {
-            const kind = kindOfObjectAt(issue.path as (string | number)[], keysKind);
-            return issue.keys.map((key) => {
-                const near = closestMatches(key, SCHEMA_KEYS[kind] ?? [], 1);
-                const hint = near.length > 0 ? ` (did you mean "${near[0]}"?)` : "";
-                return { path: [...path, key], message: `unknown setting "${key}"${hint}; allowed: ${(SCHEMA_KEYS[kind] ?? []).join(", ")}` };
-            });
-        }
-        return [{ path, message: issue.message.replace(/^Invalid input: /, "") }];
-    });
-}
-
-/** Which object schema sits at a path inside an entry, e.g. ["tokenQuota"] inside a machine. */
-function kindOfObjectAt(path: readonly (string | number)[], entryKind: SchemaKind): SchemaKind {
-    if (entryKind !== "machine" || path.length === 0) return entryKind;
-    if (path[0] === "tokenQuota") return "tokenQuota";
-    if (path[0] === "authentication") return path[1] === "publicKeys" ? "publicKey" : "authentication";
-    if (path[0] === "grants") return "grant";
-    return entryKind;
-}
-
 function parseEntries<S extends z.ZodType>(
     raw: unknown,
     section: "apis" | "machines",
     schema: S,
-    kind: SchemaKind,
     issues: ConfigIssue[],
 ): Map<string, z.output<S>> {
     const parsed = new Map<string, z.output<S>>();
@@ -77,7 +52,7 @@ function parseEntries<S extends z.ZodType>(
         if (!keyCheck.success) issues.push({ path: [section, key], message: `the name "${key}" ${keyCheck.error.issues[0].message}` });
         const result = schema.safeParse(value);
         if (result.success) parsed.set(key, result.data);
-        else issues.push(...zodIssues(result.error, [section, key], kind));
+        else issues.push(...schemaIssues(result.error, [section, key], schema, value));
     }
     return parsed;
 }
@@ -93,8 +68,8 @@ export function parseTenantConfig(raw: unknown): TenantConfigParse {
     const issues: ConfigIssue[] = [];
     if (!isRecord(raw)) return { ok: false, issues: [{ path: [], message: "must be an object with domain, apis and machines" }] };
     for (const key of Object.keys(raw)) {
-        if (!SCHEMA_KEYS.root.includes(key)) {
-            const near = closestMatches(key, SCHEMA_KEYS.root, 1);
+        if (!(TENANT_CONFIG_KEYS as readonly string[]).includes(key)) {
+            const near = closestMatches(key, TENANT_CONFIG_KEYS, 1);
             issues.push({ path: [key], message: `unknown setting "${key}"${near.length > 0 ? ` (did you mean "${near[0]}"?)` : ""}` });
         }
     }
@@ -114,10 +89,10 @@ export function parseTenantConfig(raw: unknown): TenantConfigParse {
         if (result.success) {
             managementApi = result.data;
             issues.push(...withPrefix(["managementApi"], checkApiSettings({ tokenLifetime: managementApi.tokenLifetime }, { webLifetimeManaged: false })));
-        } else issues.push(...zodIssues(result.error, ["managementApi"], "managementApi"));
+        } else issues.push(...schemaIssues(result.error, ["managementApi"], managementApiSchema, raw.managementApi));
     }
 
-    const apis = parseEntries(raw.apis, "apis", apiSchema, "api", issues);
+    const apis = parseEntries(raw.apis, "apis", apiSchema, issues);
     const identifiers = new Map<string, string>();
     for (const [key, api] of apis) {
         const path = ["apis", key];
@@ -158,7 +133,7 @@ export function parseTenantConfig(raw: unknown): TenantConfigParse {
     issues.push(...renameIssues("apis", apis));
     const rawApiKeys = isRecord(raw.apis) ? new Set(Object.keys(raw.apis)) : new Set<string>();
     const machines = new Map<string, MachineConfig>();
-    for (const [key, machine] of parseEntries(raw.machines, "machines", machineSchema, "machine", issues)) {
+    for (const [key, machine] of parseEntries(raw.machines, "machines", machineSchema, issues)) {
         const grants: Record<string, GrantConfig> = {};
         for (const [apiKey, grant] of Object.entries(machine.grants)) {
             const asList = Array.isArray(grant);
@@ -197,16 +172,32 @@ export function parseTenantConfig(raw: unknown): TenantConfigParse {
     issues.push(...renameIssues("machines", machines));
 
     if (issues.length > 0) return { ok: false, issues };
-    return {
-        ok: true,
-        config: {
-            domain: (domain as string).trim(),
-            tenantDomain: tenantDomain ?? (domain as string).trim(),
-            managementApi,
-            apis: Object.fromEntries(apis),
-            machines: Object.fromEntries(machines),
-        },
-    };
+    const config: TenantConfig = deepFreeze({
+        domain: (domain as string).trim(),
+        tenantDomain: tenantDomain ?? (domain as string).trim(),
+        managementApi,
+        apis: Object.fromEntries(apis),
+        machines: Object.fromEntries(machines),
+    });
+    parsedConfigs.add(config);
+    return { ok: true, config };
+}
+
+// The configs this module parsed, frozen so they stay as checked: one passed on (the stack's, read
+// by loadStackTenantConfig, then given to TenantAccess) needn't be parsed again.
+const parsedConfigs = new WeakSet<object>();
+
+/** Whether `config` is a config parseTenantConfig returned (and so complete, defaulted and valid). */
+export function isParsedTenantConfig(config: unknown): config is TenantConfig {
+    return typeof config === "object" && config !== null && parsedConfigs.has(config);
+}
+
+function deepFreeze<T>(value: T): T {
+    if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const child of Object.values(value)) deepFreeze(child);
+    }
+    return value;
 }
 
 /**

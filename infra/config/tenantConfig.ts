@@ -1,7 +1,7 @@
 // The per-tenant configuration's shape (zod), its defaults and its types. The checks that span
 // fields and entries (and the guardrails) are run by parseTenantConfig.ts.
 import { z } from "zod";
-import { CLOSED_USER_ACCESS_POLICIES, PROOF_OF_POSSESSION_MECHANISMS } from "../../policy-pack/guardrails";
+import { CLOSED_USER_ACCESS_POLICIES, PROOF_OF_POSSESSION_MECHANISMS, quoteList } from "../../policy-pack/guardrails";
 
 /** The grant key that means the tenant's Auth0 Management API. */
 export const MANAGEMENT_API_GRANT_KEY = "management";
@@ -18,10 +18,13 @@ export const MAX_DESCRIPTION_LENGTH = 140;
 
 const positiveSeconds = z.number().int("must be a whole number of seconds").positive("must be above 0");
 const nonEmpty = z.string().trim().min(1, "must not be empty");
+const oneOf = (values: readonly string[]) => ({ error: `must be one of ${quoteList(values)}` });
+const IDENTIFIER_MESSAGE = "must be a non-empty string without white space, e.g. https://orders.acme.example";
 
 export const apiSchema = z.strictObject({
     /** The API's audience, e.g. `https://orders.acme.example`. Can't change once created. */
-    identifier: nonEmpty.regex(API_IDENTIFIER, "must not contain white space"),
+    // Not trimmed: the component registers the identifier as given, so one with spaces is refused, not changed.
+    identifier: z.string({ error: IDENTIFIER_MESSAGE }).regex(API_IDENTIFIER, IDENTIFIER_MESSAGE),
     /** The entry's key before a rename: its resources are kept (aliased), not replaced. */
     formerly: z.string().regex(RESOURCE_KEY, "must be the entry's old key: lower-case letters, digits and hyphens").optional(),
     /** Name shown in the Auth0 dashboard. Default: the config key. */
@@ -37,11 +40,11 @@ export const apiSchema = z.strictObject({
     /** Which applications may get a user's token for the API; declaring user access turns on RBAC. Default: "deny_all". */
     // "deny_all" (client credentials only) or "require_client_grant" (user grants, RBAC on); never
     // "allow_all", which opens the API to every application in the tenant.
-    userAccessPolicy: z.enum(CLOSED_USER_ACCESS_POLICIES).default("deny_all"),
+    userAccessPolicy: z.enum(CLOSED_USER_ACCESS_POLICIES, oneOf(CLOSED_USER_ACCESS_POLICIES)).default("deny_all"),
     /** Bind access tokens to the client's mTLS certificate or DPoP key. Default: not bound. */
     proofOfPossession: z
         .strictObject({
-            mechanism: z.enum(PROOF_OF_POSSESSION_MECHANISMS),
+            mechanism: z.enum(PROOF_OF_POSSESSION_MECHANISMS, oneOf(PROOF_OF_POSSESSION_MECHANISMS)),
             /** Reject tokens requested without the binding. Default: true. */
             required: z.boolean().default(true),
         })
@@ -223,20 +226,3 @@ export interface TenantConfig {
 
 /** The top-level keys of a tenant's config, in the order messages list them. */
 export const TENANT_CONFIG_KEYS = ["domain", "tenantDomain", "managementApi", "apis", "machines"] as const satisfies readonly (keyof TenantConfigInput)[];
-
-const keysOf = (schemas: readonly { readonly shape: object }[]) => [...new Set(schemas.flatMap((schema) => Object.keys(schema.shape)))];
-
-/** The keys each object schema accepts, read from the schemas themselves, for "did you mean" on unknown keys. */
-export const SCHEMA_KEYS = {
-    root: [...TENANT_CONFIG_KEYS] as string[],
-    api: keysOf([apiSchema]),
-    machine: keysOf([machineSchema]),
-    managementApi: keysOf([managementApiSchema]),
-    tokenQuota: keysOf([tokenQuotaSchema]),
-    publicKey: keysOf([publicKeySchema]),
-    grant: keysOf(grantSchema.options.filter((option) => option instanceof z.ZodObject)),
-    authentication: keysOf(authenticationSchema.options),
-    certificate: keysOf([caCertificateSchema as unknown as { shape: object }, selfSignedCertificateSchema]),
-} as const satisfies Readonly<Record<string, readonly string[]>>;
-
-export type SchemaKind = keyof typeof SCHEMA_KEYS;

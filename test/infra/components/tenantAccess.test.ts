@@ -61,6 +61,21 @@ describe("TenantAccess", () => {
         expect(shape(reordered)).toEqual(shape(inOrder));
     });
 
+    it("takes a config parseTenantConfig returned as it is, without parsing it again, and the same resources follow", async () => {
+        const parsed = parseTenantConfig(config());
+        if (!parsed.ok) throw new Error("the sample config is valid");
+        // Frozen: nothing can change between the check and its use.
+        expect(() => Object.assign(parsed.config.apis.orders, { tokenLifetime: 10_000_000 })).toThrow(TypeError);
+        let tenant: TenantAccess | undefined;
+        const fromParsed = await registrations(() => (tenant = new TenantAccess("t4", parsed.config)));
+        expect(tenant!.config).toBe(parsed.config);
+        const fromRaw = await registrations(() => new TenantAccess("t4", config()));
+        expect(shape(fromParsed)).toEqual(shape(fromRaw));
+        // A copy is no longer known to be checked, so it is parsed.
+        const copy = structuredClone(parsed.config);
+        await registrations(() => expect(new TenantAccess("t5", copy).config).not.toBe(copy));
+    });
+
     it("registers nothing at all when any part of the config is invalid", async () => {
         let error: unknown;
         const bad = config();
