@@ -1,9 +1,8 @@
 // Process-level tests of `auth0-m2m plan`: the real CLI as a child process, fixture Pulumi projects
 // and this project's own dev stack. Plans whose subject is the policies use the real pack; the
-// others use a pack with no policies, which starts in a fraction of the real one's ~3 s (ts-node
-// type-checks the real pack on every start). Every plan runs once, all of them in parallel
-// (bounded) before the assertions; formats not run through the CLI are rendered from the JSON it
-// printed, which is the very object it renders them from.
+// others use a pack with no policies, which starts with less work. Every plan runs once, all of
+// them in parallel (bounded) before the assertions; formats not run through the CLI are rendered
+// from the JSON it printed, which is the very object it renders them from.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -46,6 +45,12 @@ const plans = {
     esm: () => runCli(["plan", "--policy-pack", EMPTY_PACK, "--format", "json"], path.join(FIXTURES, "esm")),
     unknownFlag: () => runCli(["plan", "--frmat", "json"], ROOT),
     missingStack: () => runCli(["plan", "--stack", "no-such-stack"], path.join(FIXTURES, "clean")),
+    outDevFull: () => runCli(["plan", "--policy-pack", EMPTY_PACK, "--out", "/dev/full"], path.join(FIXTURES, "clean")),
+    outSymlink: () => {
+        fs.writeFileSync(path.join(outDir, "victim"), "untouched");
+        fs.symlinkSync(path.join(outDir, "victim"), path.join(outDir, "plan.txt"));
+        return runCli(["plan", "--policy-pack", EMPTY_PACK, "--out", path.join(outDir, "plan.txt")], path.join(FIXTURES, "clean"));
+    },
 };
 type PlanName = keyof typeof plans;
 const results = {} as Record<PlanName, CliRun>;
@@ -257,5 +262,22 @@ describe("bad usage and bad config", () => {
         expectExit(run, 2);
         expect(run.stderr).toContain(`error: Invalid config for policy pack empty-pack in ${path.join(FIXTURES, "clean", "typo.policy.json")}:`);
         expect(run.stderr).toContain("  - auth0-no-wildcard-scope: empty-pack has no such policy");
+    });
+});
+
+// --out end to end (its rules: test/cli/output.test.ts): exit 2 naming the file; never a device replaced or a symlink followed.
+describe("a report that can't be written", () => {
+    it("is exit 2 on /dev/full, which stays a device", () => {
+        expectExit(results.outDevFull, 2);
+        expect(results.outDevFull.stderr).toContain("error: Can't write the report to /dev/full: ENOSPC");
+        expect(fs.lstatSync("/dev/full").isCharacterDevice()).toBe(true);
+    });
+
+    it("is exit 2 on a symlink, which is left as it was, and what it points to unwritten", () => {
+        const link = path.join(outDir, "plan.txt");
+        expectExit(results.outSymlink, 2);
+        expect(results.outSymlink.stderr).toContain(`error: Can't write the report to ${link}: it is a symbolic link`);
+        expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+        expect(fs.readFileSync(path.join(outDir, "victim"), "utf8")).toBe("untouched");
     });
 });
