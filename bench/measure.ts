@@ -104,7 +104,9 @@ function memoryOf(pid: number): { rssKb: number; hwmKb: number } | undefined {
 function roleOf(pid: number): string {
     try {
         const argv = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
-        const script = argv.slice(1).find((arg) => !arg.startsWith("-"));
+        // The script is the first argument that is neither an option nor the value of `--require`
+        // (the plan starts its children with `node --require process-guard.js <script>`).
+        const script = argv.slice(1).find((arg, i, rest) => !arg.startsWith("-") && rest[i - 1] !== "--require" && rest[i - 1] !== "-r");
         if (!script) return path.basename(argv[0] ?? "?");
         return script.includes("run-policy-pack") ? "run-policy-pack" : path.basename(script);
     } catch {

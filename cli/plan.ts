@@ -37,14 +37,10 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
                 const read = readReportBase(file, { stack: options.stack });
                 base = Promise.resolve(read.status === "planned" ? { status: "planned", source: file, report: read.report } : { status: "failed", source: file, error: read.error });
             } else {
-                // After head, not beside it: two packs starting at once on a loaded two-core machine
-                // missed the pack's start deadline (measured; see the issue 13 report).
+                // Beside head: one plan leaves part of two cores idle while its program runs, so the
+                // pair costs less than two plans back to back (bench/CHANGES.md, the access diff).
                 tree = new TemporaryTree();
-                const created = tree;
-                base = head.then(
-                    () => planBase(options, options.base!, created, { ...context, progress: progress.labelled("base: ") }),
-                    () => planBase(options, options.base!, created, { ...context, progress: progress.labelled("base: ") }),
-                );
+                base = planBase(options, options.base!, tree, { ...context, progress: progress.labelled("base: ") });
             }
             // Both sides run together; neither's failure leaves the other running.
             base.catch(() => undefined);
