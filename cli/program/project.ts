@@ -4,6 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { configError } from "../errors";
+import type { ProgramJob } from "./protocol";
 import { collectProjectConfig, collectStackConfig } from "./stackConfig";
 import { readYamlMapping } from "./yamlFile";
 
@@ -17,23 +18,12 @@ export interface StackSelection {
     readonly project?: string;
 }
 
-export interface LoadedProject {
+/** The program's entry, stack and config, as the child is told them (protocol.ts ProgramJob), and what the plan reports of the project. */
+export interface LoadedProject extends Pick<ProgramJob, "stack" | "organization" | "mainPath" | "typescript" | "tsconfigPath" | "moduleType" | "config"> {
     readonly dir: string;
     readonly name: string;
-    readonly stack: string;
-    readonly organization: string;
-    /** Absolute path of the program's entry file. */
-    readonly mainPath: string;
-    /** Whether .ts files are compiled (Pulumi.yaml `runtime.options.typescript`, on by default). */
-    readonly typescript: boolean;
-    /** The tsconfig the program is compiled with, when there is one. */
-    readonly tsconfigPath?: string;
-    /** `"module"` when the project's package.json says `"type": "module"`. */
-    readonly moduleType: "commonjs" | "module";
     /** The stack config file that was read; undefined when the stack has none (empty config, as Pulumi does). */
     readonly stackConfigFile?: string;
-    /** Namespaced config keys to their string values, as the CLI passes them in PULUMI_CONFIG. */
-    readonly config: Readonly<Record<string, string>>;
     /** Keys whose value is (or contains) a `secure:` value or is declared secret. */
     readonly secretKeys: readonly string[];
     /** Things the plan can't honour offline, shown to the user but not fatal. */

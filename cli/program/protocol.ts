@@ -53,10 +53,15 @@ export interface ProgramJob {
     readonly projectName: string;
     readonly stack: string;
     readonly organization: string;
+    /** Absolute path of the program's entry file. */
     readonly mainPath: string;
+    /** Whether .ts files are compiled (Pulumi.yaml `runtime.options.typescript`, on by default). */
     readonly typescript: boolean;
+    /** The tsconfig the program is compiled with, when there is one. */
     readonly tsconfigPath?: string;
+    /** `"module"` when the project's package.json says `"type": "module"`. */
     readonly moduleType: "commonjs" | "module";
+    /** Namespaced config keys to their string values, as the CLI passes them in PULUMI_CONFIG. */
     readonly config: Readonly<Record<string, string>>;
     readonly secretKeys: readonly string[];
     /** Where the program's ts-node output is cached by content (transpileCache.ts); none: not cached. */
