@@ -31,7 +31,6 @@ export interface ContentCache {
 export interface ContentCacheModule {
     openContentCache(dir: string, options: { readonly version: string; readonly keep: number }): ContentCache;
     readCacheEntry(file: string, key: string): string | undefined;
-    writeCacheEntry(file: string, key: string, content: string): boolean;
     isSealedDirectory(dir: string, key: string): boolean;
 }
 

@@ -8,14 +8,13 @@ import { usageError } from "./errors";
 
 export type ParsedCommand = PlanCommand | LiveCommand | CommentCommand;
 
-export const COMMANDS = {
+const COMMANDS = {
     plan: "Run a Pulumi program offline, judge it with the guardrails, print the access it grants.",
     audit: "Judge a live Auth0 tenant with the same guardrails (read-only); with --stack, its drift.",
     adopt: "Write Pulumi.<stack>.yaml and an import file from a live tenant, so Pulumi adopts it.",
     comment: "Join several stacks' JSON plans into one pull-request comment.",
 } as const;
 
-export type CommandName = keyof typeof COMMANDS;
 
 const commandList = Object.entries(COMMANDS).map(([name, summary]) => `  ${name.padEnd(8)} ${summary}`).join("\n");
 

@@ -196,4 +196,4 @@ function openContentCache(dir, { version, keep }) {
     };
 }
 
-module.exports = { openContentCache, readCacheEntry, writeCacheEntry, isSealedDirectory };
+module.exports = { openContentCache, readCacheEntry, isSealedDirectory };

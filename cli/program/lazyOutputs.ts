@@ -2,8 +2,8 @@
 // program child, on the SDK copy the program registers its resources with.
 //
 // The SDK gives every custom resource one Output per property of its type, inputs and outputs
-// alike, when it is declared (`transferProperties` in runtime/rpc.js): an auth0.Client has 55, and
-// each pending Output holds about 3.9 KB of promises, closures and a Proxy (1 KB once resolved).
+// alike, when it is declared (`transferProperties` in runtime/rpc.js), and each pending Output holds
+// promises, closures and a Proxy (sizes in bench/CHANGES.md).
 // A program declares all of its resources before any registration completes, and a parent keeps
 // its children, so these Outputs were most of the program's memory and garbage-collection time on
 // large stacks, although a program reads few of them (a client's clientId, a password's result).

@@ -3,8 +3,6 @@
 // The program runs as a process-group leader and watches a socket from the plan
 // (cli/bin/process-guard.js), so neither it nor what it starts outlives the plan.
 import { fork, type ChildProcess } from "node:child_process";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { binModulePath } from "../binModules";
 import { ProgramError } from "../errors";
 import { holdWatchSocket, killProcessTree, killWithPlan, watchSocketEnv } from "../processGuard";
