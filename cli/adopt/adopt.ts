@@ -39,7 +39,7 @@ export async function adopt(options: AdoptOptions, pkg: PackageInfo = findPackag
         // Findings on what is adopted, each with the exemption the adopted resource would need.
         const findings = report.findings.filter((f) => f.object && model.names.has(f.object.id) && f.level !== "advisory");
 
-        const lines = summaryLines({ domain: options.domain, version: pkg.version, importFile: path.basename(files.importFile), model, proposals, findings });
+        const lines = summaryLines({ domain: options.domain, version: pkg.version, importFile: path.basename(files.importFile), model, proposals, findings, policies: judge.info.policies });
         const text = configText(model, lines);
         writeAdoptFiles(files, text, importText(model));
         await write(process.stdout, `${lines.join("\n")}\n\nWrote ${files.configFile} and ${files.importFile}.\n`);

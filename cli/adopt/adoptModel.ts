@@ -167,7 +167,8 @@ function addMachines(tenant: LiveTenant, draft: Draft, keys: Set<string>, apiKey
         const config = {
             name,
             ...(client.description ? { description: client.description.slice(0, 140) } : {}),
-            authentication: { method: "client_secret_post", secretVersion: 1 },
+            // Kept as live: switching a Basic-auth client to client_secret_post would break it (unset is Auth0's client_secret_post).
+            authentication: { method: method === "client_secret_basic" ? "client_secret_basic" : "client_secret_post", secretVersion: 1 },
             ...(quota && (quota.per_hour !== undefined || quota.per_day !== undefined)
                 ? { tokenQuota: { ...(quota.per_hour !== undefined ? { perHour: quota.per_hour } : {}), ...(quota.per_day !== undefined ? { perDay: quota.per_day } : {}), enforce: quota.enforce ?? false } }
                 : {}),

@@ -5,7 +5,7 @@ import type { PolicyDiagnostic, PolicyPackInfo } from "../analyzer";
 import { buildReport, EXEMPTIONS_APPLIED_POLICY, type PlanLevel, type PlanReport } from "../report/report";
 import { accessMatrix, type AccessEntry } from "./accessMatrix";
 import type { Drift } from "./drift";
-import type { LiveObject, LiveResources } from "./liveResources";
+import { AUDIT_PROJECT, type LiveObject, type LiveResources } from "./liveResources";
 import type { LiveTenant, TenantReadStats } from "./liveTenant";
 
 export const AUDIT_REPORT_SCHEMA_VERSION = 1;
@@ -65,7 +65,7 @@ export interface AuditReportInput extends LiveModelInput {
 export function liveModel(input: LiveModelInput): PlanReport {
     return buildReport({
         tool: input.tool,
-        project: "auth0-m2m-audit",
+        project: AUDIT_PROJECT,
         stack: input.tenant.domain,
         policyPack: { name: input.pack.name, version: input.pack.version },
         resources: input.live.resources,

@@ -8,7 +8,7 @@ import type { TenantCredentials } from "./credentials";
 import { liveClientSchema, liveGrantSchema, liveResourceServerSchema, type LiveTenant } from "./liveTenant";
 import { describeReadFailure, malformedAnswer } from "./readFailure";
 import { RetryLedger } from "./retryLedger";
-import { MAX_PAGE_SIZE } from "./args";
+import { DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_TIMEOUT_SECONDS, MAX_PAGE_SIZE } from "./args";
 
 export interface ReadTenantOptions {
     readonly domain: string;
@@ -35,8 +35,8 @@ interface PageLike<T> {
 export async function readTenant(options: ReadTenantOptions): Promise<LiveTenant> {
     const ledger = new RetryLedger(options.fetch);
     const pageSize = options.pageSize ?? MAX_PAGE_SIZE;
-    const timeoutSeconds = options.timeoutSeconds ?? 30;
-    const maxRetries = options.maxRetries ?? 4;
+    const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS;
+    const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     const common = { domain: options.domain, fetch: ledger.fetch, timeoutInSeconds: timeoutSeconds, maxRetries };
     const client =
         options.credentials.kind === "token"

@@ -31,6 +31,15 @@ describe("buildAdoptModel", () => {
         expect(JSON.stringify(model.config)).not.toMatch(/client_secret"|secret":/);
     });
 
+    it("keeps a client_secret_basic application's method, so its first update doesn't change how it authenticates", () => {
+        const basic = liveTenantOf(DOMAIN, (d) => {
+            const data = generatedTenant(d, { clients: 1 });
+            return { ...data, clients: data.clients.map((c) => (c.app_type === "non_interactive" ? { ...c, token_endpoint_auth_method: "client_secret_basic" } : c)) };
+        });
+        const machines = buildAdoptModel(basic, CONFIG_DOMAIN).config["auth0-m2m:machines"] as Record<string, { authentication: unknown }>;
+        expect(machines["orders-worker-0"].authentication).toEqual({ method: "client_secret_basic", secretVersion: 1 });
+    });
+
     it("maps each live id to the resource name the components give it, under the right parent", () => {
         expect(model.imports).toContainEqual({ type: "auth0:index/clientGrant:ClientGrant", name: "tenant-orders-worker-1-grant-orders-api", id: "cgr_gen000000001", parent: "tenant-orders-worker-1" });
         expect(model.imports).toContainEqual({ type: "auth0:index/clientGrant:ClientGrant", name: "tenant-orders-worker-0-grant-management", id: "cgr_genManagement0", parent: "tenant-orders-worker-0" });

@@ -13,7 +13,7 @@ const tenant = liveTenantOf("localhost:8443", (d) => {
     return { ...data, resourceServers: data.resourceServers.map((s) => (s.identifier === GENERATED_API ? { ...s, ...open } : s)) };
 });
 const model = buildAdoptModel(tenant, "fake-tenant.eu.auth0.com");
-const lines = summaryLines({ domain: "localhost:8443", version: "0.1.0", importFile: "import.dev.json", model, proposals: [], findings: [] });
+const lines = summaryLines({ domain: "localhost:8443", version: "0.1.0", importFile: "import.dev.json", model, proposals: [], findings: [], policies: [] });
 
 describe("the adoption summary", () => {
     it("lists each object left out, by name and id, with why and the fix", () => {
@@ -29,5 +29,21 @@ describe("the adoption summary", () => {
         expect(written).toMatch(/^# {3}fix: /m);
         expect(parse(written)).toEqual({ config: model.config });
         expect((parse(written) as { config: Record<string, unknown> }).config["auth0:domain"]).toBe("fake-tenant.eu.auth0.com");
+    });
+
+    it("gives each finding the exemption its policy's config schema asks for: scopes for a scope rule, the reason's length", () => {
+        const exemptions = (withScopes: boolean) => ({
+            exemptions: { items: { properties: { resource: {}, reason: { minLength: 20 }, expires: {}, ...(withScopes ? { scopes: {} } : {}) } } },
+        });
+        const policies = [
+            { name: "auth0-no-wildcard-scopes", description: "", enforcementLevel: "mandatory" as const, policyType: "resource" as const, configSchema: { properties: exemptions(true), required: [] } },
+            { name: "auth0-token-lifetime-limits", description: "", enforcementLevel: "mandatory" as const, policyType: "resource" as const, configSchema: { properties: exemptions(false), required: [] } },
+        ];
+        const machine = model.imports.find((i) => i.type === "auth0:index/client:Client")!;
+        const object = { kind: "application" as const, id: machine.id!, name: "orders-worker-0" };
+        const finding = (policy: string) => ({ policy, level: "mandatory" as const, object, message: "a finding", fix: "" });
+        const text = summaryLines({ domain: "localhost:8443", version: "0.1.0", importFile: "i.json", model, proposals: [], policies, findings: [finding("auth0-no-wildcard-scopes"), finding("auth0-token-lifetime-limits")] }).join("\n");
+        expect(text).toContain(`{ "auth0-no-wildcard-scopes": { "exemptions": [{ "resource": "${model.names.get(machine.id!)}", "scopes": [<the scopes named above>], "reason": <why, 20+ characters>, "expires": <YYYY-MM-DD> }] } }`);
+        expect(text).toContain(`{ "auth0-token-lifetime-limits": { "exemptions": [{ "resource": "${model.names.get(machine.id!)}", "reason": <why, 20+ characters>, "expires": <YYYY-MM-DD> }] } }`);
     });
 });
