@@ -4,6 +4,9 @@ import { asObject, isUnknown } from "../support/props";
 import { labelOf, ofType } from "../support/resources";
 import { NO_SETTINGS, stackRule } from "../support/rule";
 
+/** The proofOfPossession fields senderConstraintGap reads. */
+const SETTING_FIELDS = ["disable", "mechanism", "required"] as const;
+
 export const apiSenderConstrainedTokens = stackRule({
     name: "auth0-api-sender-constrained-tokens",
     description:
@@ -28,11 +31,17 @@ export const apiSenderConstrainedTokens = stackRule({
             const scopes = index.scopesOf(api);
             const writes = [...scopes.defined].filter(isWriteScope).sort();
             const setting = asObject(api.props.proofOfPossession);
-            const gap = isUnknown(setting) ? undefined : senderConstraintGap(setting);
             if (isUnknown(setting)) {
                 if (writes.length > 0 || scopes.unknown.length > 0) findings.cannotCheck(api, "proofOfPossession", "whether its tokens are bound to their client");
                 continue;
             }
+            // A field the verdict reads may be unknown in preview; disable: true settles it on its own.
+            const unknownField = setting?.disable === true ? undefined : SETTING_FIELDS.find((field) => isUnknown(setting?.[field]));
+            if (unknownField !== undefined) {
+                if (writes.length > 0 || scopes.unknown.length > 0) findings.cannotCheck(api, `proofOfPossession.${unknownField}`, "whether its tokens are bound to their client");
+                continue;
+            }
+            const gap = senderConstraintGap(setting);
             if (gap === undefined) continue;
             if (writes.length === 0) {
                 for (const { resource, field } of scopes.unknown) {

@@ -36,7 +36,7 @@ interface ClientVerdict {
 }
 
 /** What keeps a client from being a machine-to-machine application; `credentials` are those for this client. */
-export function judgeClient(client: Auth0Resource, credentials: readonly Auth0Resource[]): ClientVerdict {
+function judgeClient(client: Auth0Resource, credentials: readonly Auth0Resource[]): ClientVerdict {
     const verdict: ClientVerdict = { problems: [], unsure: [], userFacing: false, unknown: [] };
     const fields = clientFields(client);
 
@@ -50,7 +50,12 @@ export function judgeClient(client: Auth0Resource, credentials: readonly Auth0Re
     }
 
     if (isUnknown(fields.grantTypes)) verdict.unknown.push({ resource: client, field: "grantTypes" });
-    else if (fields.grantTypes === undefined) verdict.problems.push(`leaves grantTypes unset, so Auth0 picks the defaults`);
+    else if (fields.grantTypes === undefined) {
+        verdict.problems.push(`leaves grantTypes unset, so Auth0 picks the defaults`);
+        // Only a non_interactive client's defaults are client credentials alone; any other client may
+        // sign users in, and making it M2M would break them, so the fix moves the access instead.
+        if (fields.appType !== M2M_APP_TYPE) verdict.userFacing = true;
+    }
     else {
         const known = fields.grantTypes.filter((g): g is string => typeof g === "string");
         fields.grantTypes.forEach((g, i) => isUnknown(g) && verdict.unknown.push({ resource: client, field: `grantTypes[${i}]` }));

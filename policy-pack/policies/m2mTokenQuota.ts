@@ -1,4 +1,4 @@
-import { AUTH0_TYPES, isManagementApiAudience, M2M_GRANT_TYPE } from "../guardrails";
+import { AUTH0_TYPES, isManagementApiAudience, M2M_GRANT_TYPE, quoteList } from "../guardrails";
 import { asBoolean, asNumber, asObject, isUnknown, type Maybe, type PlainProps, UNKNOWN } from "../support/props";
 import { ReferenceIndex } from "../support/references";
 import { type Auth0Resource, clientFields, labelOf, grantFields, mayBeClientCredentialsGrant, ofType } from "../support/resources";
@@ -120,12 +120,14 @@ export const m2mTokenQuota = stackRule({
                 continue;
             }
             if (tenantQuota?.state === "set") continue;
+            // The tenant's unknown default may cover this client: its cannot-check note above says so once.
+            if (typeof tenantQuota?.state === "object") continue;
             if (state !== "missing") {
                 findings.cannotCheck(client, state.unknownField, "whether it sets a client-credentials token quota");
                 continue;
             }
             if (grants.audiences.size > 0) {
-                const audiences = [...grants.audiences].sort().map((a) => JSON.stringify(a)).join(", ");
+                const audiences = quoteList([...grants.audiences].sort());
                 findings.report(
                     client,
                     `${labelOf(client)} has client-credentials grants for custom APIs (${audiences}) but no ` +
@@ -141,7 +143,7 @@ export const m2mTokenQuota = stackRule({
         }
 
         // A grant whose client couldn't be identified matters only if some client in the stack lacks a quota.
-        if (unresolved.length > 0 && clients.some((c) => quotaState(c) !== "set")) {
+        if (unresolved.length > 0 && tenantQuota?.state !== "set" && clients.some((c) => quotaState(c) !== "set")) {
             for (const grant of unresolved) {
                 findings.cannotCheck(grant, "clientId", "which Client in this stack the grant is for, and so whether that client needs a token quota");
             }

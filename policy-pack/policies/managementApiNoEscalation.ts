@@ -16,7 +16,7 @@ export const managementApiNoEscalation = resourceRule<ManagementApiNoEscalationA
         "Client grants on the Auth0 Management API must not include scopes whose holder can take over the tenant: " +
         "gain powers beyond its grant (create:client_grants, ...), run code in logins and token exchanges " +
         "(update:actions, update:connections, ...), read or replace credentials (read:client_credentials, ...), or " +
-        "intercept mail and MFA (update:email_provider, ...); nor allowAllScopes. One leaked M2M secret with such a " +
+        "receive password-reset mail (update:email_provider, ...); nor allowAllScopes. One leaked M2M secret with such a " +
         "scope is the whole tenant.",
     enforcementLevel: "mandatory",
     severity: "critical",

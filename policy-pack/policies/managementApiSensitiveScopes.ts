@@ -9,14 +9,16 @@ export interface ManagementApiSensitiveScopesArgs {
 }
 
 /**
- * The "sensitive" tier: scopes that can take over users' accounts, yet that ordinary
+ * The "sensitive" tier: scopes that can take over users' accounts or weaken a tenant-wide defence
+ * (MFA, mail templates, the login page, tenant settings), yet that ordinary
  * user-management integrations need. Advisory by default; set this policy's level to
  * "mandatory" to block them too, and exempt the grants that need them.
  */
 export const managementApiSensitiveScopes = resourceRule<ManagementApiSensitiveScopesArgs>({
     name: "auth0-management-api-sensitive-scopes",
     description:
-        "Client grants on the Auth0 Management API that hold scopes able to take over users' accounts (update:users, " +
+        "Client grants on the Auth0 Management API that hold scopes able to take over users' accounts or weaken MFA, mail, " +
+        "the login page or tenant settings (update:users, update:mfa_policies, " +
         "create:user_tickets, create:role_members, ...). Ordinary integrations such as a user-sync job need some of " +
         "them, so this tier has its own level: advisory by default, mandatory by config.",
     enforcementLevel: "advisory",

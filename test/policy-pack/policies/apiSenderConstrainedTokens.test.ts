@@ -43,6 +43,13 @@ describe("auth0-api-sender-constrained-tokens", () => {
 
     it("says it can't check when preview hides the setting or the scopes, only where the verdict depends on them", async () => {
         expectUnknown(await runStack(policy, [api("orders-api", { proofOfPossession: UNKNOWN }), apiScopes()]), 'ResourceServer "orders-api": proofOfPossession is unknown');
+        for (const field of ["mechanism", "required", "disable"]) {
+            const run = await runStack(policy, [api("orders-api", { proofOfPossession: { mechanism: "dpop", required: true, [field]: UNKNOWN } }), apiScopes()]);
+            expect(run.violations).toEqual([]);
+            expectUnknown(run, `ResourceServer "orders-api": proofOfPossession.${field} is unknown`);
+        }
+        // disable: true settles it whatever the rest.
+        expectViolations(await runStack(policy, [api("orders-api", { proofOfPossession: { mechanism: UNKNOWN, disable: true } }), apiScopes()]), [/disables proofOfPossession/]);
         expectUnknown(await runStack(policy, [api(), apiScopes("s", ["read:orders", UNKNOWN])]), 'ResourceServerScopes "s": scopes[1].name is unknown');
         // Bound tokens, or a known write scope, settle it whatever the unknowns.
         expectClean(await runStack(policy, [api("orders-api", bound), apiScopes("s", [UNKNOWN])]));

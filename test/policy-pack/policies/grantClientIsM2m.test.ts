@@ -33,6 +33,10 @@ describe("auth0-grant-client-is-m2m", () => {
         expectViolations(await runStack(policy, [m2mClient("c", { grantTypes: undefined }), grant("g")]), [
             'which leaves grantTypes unset, so Auth0 picks the defaults. Make Client "c" an M2M application',
         ]);
+        // Without appType the defaults may include user flows: never advise making it M2M.
+        expectViolations(await runStack(policy, [m2mClient("c", { appType: undefined, grantTypes: undefined }), grant("g")]), [
+            /leaves grantTypes unset, so Auth0 picks the defaults; has no appType .*\. Delete this grant, or move the access to a dedicated M2M application/,
+        ]);
     });
 
     it("leaves a client-credentials-only client without appType to the advisory rule, and names it beside a sure problem", async () => {
