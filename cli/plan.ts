@@ -1,5 +1,5 @@
 // `auth0-m2m plan`: one stack's plan, or with --base two (head, and the stack at the base ref,
-// planned one after the other, each in its own children), compared. The exit code is settled once the
+// planned at the same time, each in its own children), compared. The exit code is settled once the
 // verdict is known; every child process and the base's temporary tree are gone before it returns.
 import * as fs from "node:fs";
 import * as path from "node:path";

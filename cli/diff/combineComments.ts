@@ -2,13 +2,14 @@
 // or one that failed to plan, says so there and nowhere else), then each changed stack's diff in its
 // own section. GitHub's comment limit is shared out: each section gets an equal share of what is
 // left, and a section smaller than its share leaves the rest to the others.
-import { diffHeadline } from "../report/diffLines";
+import { diffHeadline, diffIcon } from "../report/diffLines";
+import { escape } from "../report/markdownText";
 import { renderDiffMarkdown } from "../report/renderDiff";
 import { MARKDOWN_BUDGET, renderMarkdown } from "../report/renderMarkdown";
 import type { PlanReport } from "../report/types";
 import { verdictLine } from "../report/wording";
 
-/** The hidden first line CI finds its comment by. */
+/** The hidden first line of the joined comment, telling it apart from a single plan's (CI's workflow adds its own marker above). */
 export const COMBINED_MARKER = "<!-- auth0-m2m-plans -->";
 
 /** One stack's plan as a `plan --format json` run left it: its report, its error document, or nothing. */
@@ -27,7 +28,7 @@ export function combineComments(plans: readonly StackPlan[], budget = MARKDOWN_B
         const { report } = plan;
         const diff = report.diff;
         const summary = diff ? diffHeadline(diff) : verdictLine(report);
-        const icon = !diff ? (report.verdict === "fail" ? ":x:" : ":white_check_mark:") : diff.changes === null ? ":warning:" : diff.unchanged ? ":white_check_mark:" : diff.risk === "escalation" ? ":rotating_light:" : diff.risk === "narrowing" || diff.risk === "neutral" ? ":information_source:" : ":warning:";
+        const icon = diff ? diffIcon(diff) : report.verdict === "fail" ? ":x:" : ":white_check_mark:";
         lines.push(`- ${icon} \`${plan.stack}\`: ${inline(summary)}${diff && report.verdict === "fail" ? ` Verdict: FAIL (${report.summary.mandatory} mandatory).` : ""}`);
         if (diff?.unchanged) continue;
         sections.push({ plan, natural: section(plan, budget) });
@@ -35,16 +36,16 @@ export function combineComments(plans: readonly StackPlan[], budget = MARKDOWN_B
     const head = `${lines.join("\n")}\n`;
 
     // Smallest first, so what a small section leaves is shared by the larger ones.
-    const fitted = new Map<string, string>();
+    const fitted: string[] = [];
     let left = budget - head.length;
-    const bySize = [...sections].sort((a, b) => a.natural.length - b.natural.length);
-    bySize.forEach(({ plan, natural }, i) => {
+    const bySize = sections.map((_, i) => i).sort((a, b) => sections[a].natural.length - sections[b].natural.length);
+    bySize.forEach((at, i) => {
+        const { plan, natural } = sections[at];
         const share = Math.floor(left / (bySize.length - i));
-        const text = natural.length <= share ? natural : cut(section(plan, share), share, plan.file);
-        fitted.set(plan.file, text);
-        left -= text.length;
+        fitted[at] = natural.length <= share ? natural : cut(section(plan, share), share, plan.file);
+        left -= fitted[at].length;
     });
-    return head + sections.map((s) => fitted.get(s.plan.file)!).join("");
+    return head + fitted.join("");
 }
 
 /** A stack's section: its diff (or plan) without the per-stack marker line, rendered within `budget`. */
@@ -68,4 +69,4 @@ function cut(text: string, budget: number, file: string): string {
 }
 
 /** Text on one Markdown line, without markup a message could smuggle in. */
-const inline = (text: string) => text.replace(/\r?\n/g, " ").replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+const inline = (text: string) => escape(text.replace(/\r?\n/g, " "));

@@ -1,5 +1,5 @@
 // How each kind of change moves access. Pure; the Auth0 facts behind each rank are cited inline.
-import { AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS, AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS } from "../../policy-pack/guardrails";
+import { AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS, AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS, hasWildcard } from "../../policy-pack/guardrails";
 import type { PlanScopeRisks } from "../report/entryTypes";
 import { SECRET_TEXT, UNKNOWN_TEXT, type Shown } from "../values";
 import type { GrantState, MachineState, Risk } from "./types";
@@ -30,7 +30,7 @@ export function scopeMarksOf(risks: Pick<PlanScopeRisks, "escalation" | "sensiti
  */
 export function scopeGainRisk(scope: string, managementApi: boolean, marks: ScopeMarks): Risk {
     if (!managementApi) return "widening";
-    if (marks.escalation.has(scope) || (scope.includes("*") && marks.escalation.size > 0)) return "escalation";
+    if (marks.escalation.has(scope) || (hasWildcard(scope) && marks.escalation.size > 0)) return "escalation";
     return marks.sensitive.has(scope) ? "sensitive" : "widening";
 }
 

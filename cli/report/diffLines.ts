@@ -25,6 +25,14 @@ export function sideText(side: SideOutcome): string {
 }
 
 /** One line summing the diff up: "no access change", "does not compare", or what changed and how. */
+/** The emoji a Markdown diff leads with: the strongest risk, or that the base couldn't be compared. */
+export function diffIcon(diff: StackDiff): string {
+    if (diff.changes === null) return ":warning:";
+    if (diff.unchanged) return ":white_check_mark:";
+    if (diff.risk === "escalation") return ":rotating_light:";
+    return diff.risk === "sensitive" || diff.risk === "widening" ? ":warning:" : ":information_source:";
+}
+
 export function diffHeadline(diff: StackDiff): string {
     if (diff.changes === null) return `Can't compare: the base ${sideText(diff.base)}; head ${sideText(diff.head)}.`;
     if (diff.unchanged) return `No access change against ${diff.base.source}.`;

@@ -1,6 +1,11 @@
 // Escaping for Markdown that GitHub renders: the plan's and the audit's reports use the same rules,
 // since both show names anyone could have chosen.
 
+/** Text on a Markdown line (a heading, a list item) without the markup a message could smuggle in. */
+export function escape(text: string): string {
+    return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+}
+
 /** Text for a table cell: no HTML, no Markdown emphasis or links, no pipes, no line breaks. */
 export function cell(text: string): string {
     return text

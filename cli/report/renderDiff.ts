@@ -1,7 +1,8 @@
 // The diff in front of the report: for a terminal, and for a pull-request comment (the diff first,
 // the full plan collapsed under <details>, the whole within the comment budget).
 import type { StackDiff } from "../diff/types";
-import { diffHeadline, diffSections, RISK_MARK } from "./diffLines";
+import { diffHeadline, diffIcon, diffSections, RISK_MARK } from "./diffLines";
+import { escape } from "./markdownText";
 import { MARKDOWN_BUDGET, markdownMarker, renderMarkdown } from "./renderMarkdown";
 import { renderText } from "./renderText";
 import type { PlanReport } from "./types";
@@ -17,8 +18,7 @@ export function renderDiffText(report: PlanReport, diff: StackDiff): string {
 
 export function renderDiffMarkdown(report: PlanReport, diff: StackDiff, budget = MARKDOWN_BUDGET): string {
     const head: string[] = [markdownMarker(report), `## auth0-m2m access diff: \`${report.project}\` / \`${report.stack}\``, ""];
-    const icon = diff.changes === null ? ":warning:" : diff.unchanged ? ":white_check_mark:" : diff.risk === "escalation" ? ":rotating_light:" : diff.risk === "sensitive" || diff.risk === "widening" ? ":warning:" : ":information_source:";
-    head.push(`${icon} **${escape(diffHeadline(diff))}**`, "");
+    head.push(`${diffIcon(diff)} **${escape(diffHeadline(diff))}**`, "");
     if (diff.changes === null || diff.unchanged) head.push(`Base: ${escape(sideLine(diff.base))}`, "");
     const body: string[] = [];
     for (const section of diff.changes ? diffSections(diff.changes) : []) {
@@ -39,4 +39,3 @@ export function renderDiffMarkdown(report: PlanReport, diff: StackDiff, budget =
 }
 
 const sideLine = (side: StackDiff["base"]) => (side.status === "planned" ? `planned at ${side.source}` : side.status === "absent" ? `${side.reason} (${side.source})` : `failed to plan at ${side.source}: ${side.error.message}`);
-const escape = (text: string) => text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);

@@ -1,5 +1,5 @@
 // Wording the text and Markdown reports share: numbers, lifetimes, quotas, verdicts.
-import { AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS, AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS } from "../../policy-pack/guardrails";
+import { AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS, AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS, AUTH0_DEFAULT_USER_ACCESS_POLICY } from "../../policy-pack/guardrails";
 import { SECRET_TEXT, UNKNOWN_TEXT, type Shown } from "../values";
 import type { PlanApi, PlanDeployerScope, PlanDiagnostic, PlanGrant, PlanMachine, PlanReport } from "./types";
 
@@ -40,7 +40,7 @@ export function accessPolicy(api: PlanApi): string {
     if (api.managementApi) return "n/a (system API)";
     const { user: userPolicy, client: clientPolicy } = api.accessPolicy;
     const enforcePolicies = api.enforcePolicies;
-    const user = userPolicy === null ? "user unset (Auth0's default allow_all: every application)" : `user ${shown(userPolicy, String)}`;
+    const user = userPolicy === null ? `user unset (Auth0's default ${AUTH0_DEFAULT_USER_ACCESS_POLICY}: every application)` : `user ${shown(userPolicy, String)}`;
     const client = clientPolicy === null ? "client unset" : `client ${shown(clientPolicy, String)}`;
     const rbac = enforcePolicies === null ? "RBAC unset" : enforcePolicies === true ? "RBAC on" : enforcePolicies === false ? "RBAC off" : `RBAC ${shown(enforcePolicies, String)}`;
     return `${user}, ${client}, ${rbac}`;

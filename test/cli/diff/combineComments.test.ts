@@ -37,6 +37,12 @@ describe("combineComments", () => {
         expect(markdown).not.toContain("<!-- auth0-m2m-plan:");
     });
 
+    it("keeps each stack's section apart when two report files share a name (a/dev.json, b/dev.json)", () => {
+        const sameFile = (stack: string): StackPlan => ({ ...withDiff(stack, noGrants), file: "dev.json" });
+        const markdown = combineComments([sameFile("dev"), sameFile("qa")]);
+        expect(markdown.match(/^## auth0-m2m access diff: `[^`]+` \/ `(\w+)`$/gm)).toEqual(["## auth0-m2m access diff: `proj` / `dev`", "## auth0-m2m access diff: `proj` / `qa`"]);
+    });
+
     it("shares the budget between changed stacks, cutting each at a line with its fences closed and a pointer to its report", () => {
         const many = Array.from({ length: 300 }, (_, i) =>
             resource(AUTH0_TYPES.clientGrant, `grant-${String(i).padStart(3, "0")}`, { clientId: `client-${i}`, audience: "https://orders.example", scopes: ["read:orders", `write:orders-${i}`] }),
