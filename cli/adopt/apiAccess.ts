@@ -5,11 +5,8 @@
 // on exactly when user access is not "deny_all"; proofOfPossession { mechanism, required } when declared.
 // Live fields: auth0 npm SDK 7.1.0 Management types, ResourceServer.subject_type_authorization,
 // enforce_policies, token_dialect, proof_of_possession { mechanism, required, required_for }.
-import { AUTH0_DEFAULT_USER_ACCESS_POLICY, RBAC_TOKEN_DIALECT } from "../../policy-pack/guardrails";
+import { AUTH0_DEFAULT_USER_ACCESS_POLICY, GRANTED_CLIENT_ACCESS_POLICY, isClosedUserAccess, RBAC_TOKEN_DIALECT, rbacForUserAccess } from "../../policy-pack/guardrails";
 import type { LiveResourceServer } from "../audit/liveTenant";
-
-/** The component's client-access policy for every API it manages. */
-const COMPONENT_CLIENT_POLICY = "require_client_grant";
 
 export type AdoptedAccess =
     | { readonly ok: true; readonly fields: { readonly userAccessPolicy: string; readonly proofOfPossession?: { readonly mechanism: string; readonly required: boolean } } }
@@ -22,23 +19,23 @@ export function adoptedAccess(server: LiveResourceServer): AdoptedAccess {
     // Unreported user access is Auth0's default for a new API (apiAccess.ts cites it): open.
     const user = authorization?.user?.policy ?? AUTH0_DEFAULT_USER_ACCESS_POLICY;
     const client = authorization?.client?.policy;
-    if (user === "allow_all") {
+    if (!isClosedUserAccess(user)) {
         return refuse(
-            `its user access is "allow_all" live${authorization?.user?.policy === undefined ? " (unset, so Auth0's default)" : ""}: any application may get a user's token for it. ` +
+            `its user access is "${user}" live${authorization?.user?.policy === undefined ? " (unset, so Auth0's default)" : ""}: any application may get a user's token for it. ` +
                 `The config can declare only "deny_all" or "require_client_grant", so adopting would close it and break the applications that sign users in to it`,
             `if applications need user tokens for it, set its user access to "require_client_grant" and give each a user grant (dashboard: APIs > the API > Application Access), or set "deny_all" if none does; then run adopt again`,
         );
     }
-    if (client !== COMPONENT_CLIENT_POLICY) {
+    if (client !== GRANTED_CLIENT_ACCESS_POLICY) {
         const live = client === undefined ? "not reported by the tenant" : `"${client}" live`;
         return refuse(
-            `its client access is ${live}; the Api component always sets "${COMPONENT_CLIENT_POLICY}", which would change which applications may get tokens for it`,
-            `set its client access to "${COMPONENT_CLIENT_POLICY}" live if that is what it needs, then run adopt again; otherwise leave it unmanaged`,
+            `its client access is ${live}; the Api component always sets "${GRANTED_CLIENT_ACCESS_POLICY}", which would change which applications may get tokens for it`,
+            `set its client access to "${GRANTED_CLIENT_ACCESS_POLICY}" live if that is what it needs, then run adopt again; otherwise leave it unmanaged`,
         );
     }
     // Auth0 creates an API with RBAC off; an unreported enforce_policies is taken as that default.
     const rbacLive = server.enforce_policies ?? false;
-    const rbacDeclared = user !== "deny_all";
+    const rbacDeclared = rbacForUserAccess(user);
     if (rbacLive !== rbacDeclared) {
         return refuse(
             `RBAC (enforce_policies) is ${rbacLive ? "on" : "off"} live, but with user access "${user}" the Api component turns it ${rbacDeclared ? "on" : "off"}, which would change the permissions users' tokens carry`,

@@ -1,6 +1,6 @@
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
-import { type ClosedUserAccessPolicy, defaultTokenLifetimeForWeb, RBAC_TOKEN_DIALECT, type ConfigIssue, type ProofOfPossessionMechanism } from "../../policy-pack/guardrails";
+import { type ClosedUserAccessPolicy, defaultTokenLifetimeForWeb, GRANTED_CLIENT_ACCESS_POLICY, RBAC_TOKEN_DIALECT, rbacForUserAccess, type ConfigIssue, type ProofOfPossessionMechanism } from "../../policy-pack/guardrails";
 import { AUTH0_TOKEN_LIFETIME_LIMITS, checkApiSettings } from "../config/argChecks";
 import { ComponentArgsError } from "../config/argsError";
 import { checkInput, isKnownString } from "../config/deferredChecks";
@@ -77,7 +77,7 @@ export class Api extends pulumi.ComponentResource {
                 tokenLifetimeForWeb: resolved.tokenLifetimeForWeb,
                 allowOfflineAccess: resolved.allowOfflineAccess,
                 // Client access always needs a client grant; user access as declared (apiAccess.ts cites the values).
-                subjectTypeAuthorization: { client: { policy: "require_client_grant" }, user: { policy: resolved.userAccessPolicy } },
+                subjectTypeAuthorization: { client: { policy: GRANTED_CLIENT_ACCESS_POLICY }, user: { policy: resolved.userAccessPolicy } },
                 enforcePolicies: resolved.rbac,
                 tokenDialect: resolved.rbac ? RBAC_TOKEN_DIALECT : undefined,
                 proofOfPossession: resolved.proofOfPossession,
@@ -136,7 +136,7 @@ function checkApiArgs(args: ApiArgs): { resolved?: ResolvedApiArgs; issues: Conf
         allowOfflineAccess,
         scopes,
         userAccessPolicy,
-        rbac: userAccessPolicy !== "deny_all",
+        rbac: rbacForUserAccess(userAccessPolicy),
         proofOfPossession,
     };
     const issues = checkApiSettings(

@@ -25,6 +25,22 @@ export type UserAccessPolicy = (typeof USER_ACCESS_POLICIES)[number];
 export const CLOSED_USER_ACCESS_POLICIES = ["deny_all", "require_client_grant"] as const satisfies readonly UserAccessPolicy[];
 export type ClosedUserAccessPolicy = (typeof CLOSED_USER_ACCESS_POLICIES)[number];
 
+/** Whether a user-access policy keeps an API closed to applications without a grant. */
+export function isClosedUserAccess(policy: string): policy is ClosedUserAccessPolicy {
+    return (CLOSED_USER_ACCESS_POLICIES as readonly string[]).includes(policy);
+}
+
+/** Client access that needs a client grant: what the Api component always sets (adopt keeps only APIs that have it). */
+export const GRANTED_CLIENT_ACCESS_POLICY: ClientAccessPolicy = "require_client_grant";
+
+/**
+ * The Api component's rule: an API that declares user access turns RBAC on, so a user's token
+ * carries only the permissions that user's roles give; with user access denied there is nothing to limit.
+ */
+export function rbacForUserAccess(policy: ClosedUserAccessPolicy): boolean {
+    return policy !== "deny_all";
+}
+
 /** Client-credentials access (the application's own token). */
 export const CLIENT_ACCESS_POLICIES = ["deny_all", "require_client_grant"] as const;
 export type ClientAccessPolicy = (typeof CLIENT_ACCESS_POLICIES)[number];
