@@ -1,20 +1,21 @@
 // The access settings the report shows for each API, client and grant, read from the program's
 // inputs with secrets and unknowns kept as markers. Field names follow @pulumi/auth0 3.49.
 import { M2M_APP_TYPE, M2M_GRANT_TYPE } from "../../policy-pack/guardrails";
-import { redact, SECRET_TEXT, UNKNOWN_TEXT, type Shown } from "../values";
+import { isWireSecret, isWireUnknown, redact, SECRET_TEXT, UNKNOWN_TEXT, type Shown } from "../values";
 import type { PlanApi, PlanGrant, PlanMachine } from "./types";
 
 type Props = Readonly<Record<string, unknown>>;
 
-/** `value` at `path` inside the (redacted) inputs: a leaf as shown, a marker for a secret or unknown parent, else null. */
+/** `value` at `path` inside the inputs, redacted: a leaf as shown, a marker for a secret or unknown parent, else null. Only the path is walked. */
 function at(props: Props, path: readonly string[]): unknown {
-    let value: unknown = redact(props);
+    let value: unknown = props;
     for (const key of path) {
-        if (value === SECRET_TEXT || value === UNKNOWN_TEXT) return value;
+        if (isWireSecret(value)) return SECRET_TEXT;
+        if (isWireUnknown(value)) return UNKNOWN_TEXT;
         if (value === null || typeof value !== "object") return null;
         value = (value as Record<string, unknown>)[key];
     }
-    return value === undefined ? null : value;
+    return value === undefined ? null : redact(value);
 }
 
 const text = (value: unknown): Shown<string> | null => (typeof value === "string" ? value : null);
