@@ -73,8 +73,8 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
     }
 }
 
-/** Plans the stack as it is at `ref`; a base that fails to plan is a side that failed, not an error. */
-async function planBase(options: PlanOptions, ref: string, tree: TemporaryTree, context: StackPlanContext): Promise<PlannedSide> {
+/** Plans the stack as it is at `ref`; a base that fails to plan is a side that failed, not an error. Exported for in-process tests. */
+export async function planBase(options: PlanOptions, ref: string, tree: TemporaryTree, context: StackPlanContext): Promise<PlannedSide> {
     const { repoRoot, commit } = resolveBaseCommit(ref, options.projectDir);
     const source = `${ref} (${commit.slice(0, 12)})`;
     await extractTree(repoRoot, commit, tree.dir);
