@@ -1,6 +1,6 @@
 // `auth0-m2m audit` and `adopt` as a user runs them: child processes, the real auth0 SDK over real TLS
 // (the test CA through NODE_EXTRA_CA_CERTS), against fake tenants built from recorded Management API
-// traffic. Two tenants and one set of runs, shared by every test here: each run covers several cases.
+// traffic. One set of runs, side by side and shared by every test here: each covers several cases.
 // The reader's faults one by one are tested in-process (readTenant.test.ts), the mapping, drift,
 // rendering and what adopt leaves out as pure functions (adoptModel.test.ts).
 import * as fs from "node:fs";
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isManagementApiAudience } from "../../../policy-pack/guardrails";
 import { untrustedCaFile } from "../../support/fakeTenant/certificates";
 import { runCli, type CliRun } from "../../support/fakeTenant/runCli";
-import { FakeTenant, type SeenRequest } from "../../support/fakeTenant/server";
+import { FakeTenant } from "../../support/fakeTenant/server";
 import { GENERATED_API, generatedTenant, recordedTenant } from "../../support/fakeTenant/tenantData";
 
 const DRIFT_PROJECT = path.resolve(__dirname, "../../fixtures/audit/drift");
@@ -36,19 +36,20 @@ interface AuditJson {
 const json = (stdout: string) => JSON.parse(stdout) as AuditJson;
 
 let generated: FakeTenant;
+let adoptable: FakeTenant;
 let recorded: FakeTenant;
 let out: string;
 let taken: string;
 let runs: Record<"drift" | "judged" | "tls" | "none" | "refused" | "adopted" | "plan", CliRun>;
-/** What the generated tenant saw during the drift audit alone (adopt reads it afterwards). */
-let driftRequests: SeenRequest[];
 
 beforeAll(async () => {
-    // Pages of 2 and one 429 on the applications; the drift fixture's stack is written against this tenant
-    // (test/fixtures/audit/drift/index.ts).
-    const faults = [{ path: "/api/v2/clients", kind: "rate-limit" as const, times: 1, retryAfterSeconds: 1 }];
-    [generated, recorded] = await Promise.all([
-        FakeTenant.start((d) => generatedTenant(d, { clients: 3, managementScopes: ["read:users", "read:roles"] }), { maxPageSize: 2, faults }),
+    // The drift fixture's stack is written against this data (test/fixtures/audit/drift/index.ts). The
+    // drift audit reads it in pages of 2 and meets one 429; adopt reads the same data from a tenant of
+    // its own, so the audits and the adoption run side by side and the 429 is the drift audit's alone.
+    const data = (d: string) => generatedTenant(d, { clients: 3, managementScopes: ["read:users", "read:roles"] });
+    [generated, adoptable, recorded] = await Promise.all([
+        FakeTenant.start(data, { maxPageSize: 2, faults: [{ path: "/api/v2/clients", kind: "rate-limit", times: 1, retryAfterSeconds: 1 }] }),
+        FakeTenant.start(data),
         FakeTenant.start(recordedTenant),
     ]);
     out = fs.mkdtempSync(path.join(os.tmpdir(), "auth0-m2m-adopt-"));
@@ -57,25 +58,27 @@ beforeAll(async () => {
     taken = path.join(out, "taken");
     fs.mkdirSync(taken);
     fs.writeFileSync(path.join(taken, "Pulumi.adopted.yaml"), "config: {}\n");
+    const adoptAndPlan = async () => {
+        const adopted = await runCli(["adopt", "--domain", adoptable.domain, "--config-domain", "fake-tenant.eu.auth0.com", "--stack", "adopted", "--out-dir", out, "--endpoints", endpoints], adoptable);
+        // Planned as written: --config-domain gave it a tenant's host name, which the loopback fake tenant is not.
+        const plan = await runCli(["plan", "--config-file", path.join(out, "Pulumi.adopted.yaml"), "--format", "json"], undefined, { credentials: {} });
+        return { adopted, plan };
+    };
     const t = generated;
     // A TLS failure and missing credentials never reach the tenant's handlers; a refused adopt never reads it.
-    const [drift, judged, tls, none, refused] = await Promise.all([
+    const [drift, judged, tls, none, refused, adoption] = await Promise.all([
         runCli(["audit", "--domain", t.domain, "--format", "json", "--page-size", "2", "--project", DRIFT_PROJECT, "--stack", "drift"], t, { credentials: { AUTH0_API_TOKEN: t.issueToken() } }),
         runCli(["audit", "--domain", recorded.domain, "--format", "json"], recorded),
         runCli(["audit", "--domain", t.domain], t, { caFile: await untrustedCaFile() }),
         runCli(["audit", "--domain", t.domain, "--format", "json"], t, { credentials: {} }),
-        runCli(["adopt", "--domain", t.domain, "--stack", "adopted", "--out-dir", taken], t),
+        runCli(["adopt", "--domain", adoptable.domain, "--stack", "adopted", "--out-dir", taken], adoptable),
+        adoptAndPlan(),
     ]);
-    driftRequests = [...t.requests];
-    // After the drift audit, which must be the one to meet the 429.
-    const adopted = await runCli(["adopt", "--domain", t.domain, "--page-size", "2", "--config-domain", "fake-tenant.eu.auth0.com", "--stack", "adopted", "--out-dir", out, "--endpoints", endpoints], t);
-    // Planned as written: --config-domain gave it a tenant's host name, which the loopback fake tenant is not.
-    const plan = await runCli(["plan", "--config-file", path.join(out, "Pulumi.adopted.yaml"), "--format", "json"], undefined, { credentials: {} });
-    runs = { drift, judged, tls, none, refused, adopted, plan };
+    runs = { drift, judged, tls, none, refused, ...adoption };
 }, 240_000);
 afterAll(async () => {
-    for (const t of [generated, recorded]) expect(t.writes, "the audit wrote to the tenant").toEqual([]);
-    await Promise.all([generated.close(), recorded.close()]);
+    for (const t of [generated, adoptable, recorded]) expect(t.writes, "the audit wrote to the tenant").toEqual([]);
+    await Promise.all([generated, adoptable, recorded].map((t) => t.close()));
     fs.rmSync(out, { recursive: true, force: true });
 });
 
@@ -87,8 +90,8 @@ describe("auth0-m2m audit", () => {
         expect(report.access).toHaveLength(4);
         expect(report.read.rateLimited).toBe(1);
         expect(report.read.waitedMs).toBeGreaterThanOrEqual(900);
-        expect(driftRequests.filter((r) => r.path === "/api/v2/clients").length).toBeGreaterThanOrEqual(3);
-        expect(driftRequests.some((r) => r.path === "/oauth/token")).toBe(false);
+        expect(generated.requests.filter((r) => r.path === "/api/v2/clients").length).toBeGreaterThanOrEqual(3);
+        expect(generated.requests.some((r) => r.path === "/oauth/token")).toBe(false);
         expect(report.drift?.applicationsOnlyLive.map((a) => a.name)).toEqual(["orders-worker-2"]);
         expect(report.drift?.grantsOnlyDeclared).toEqual([expect.objectContaining({ machine: "Reporting job", audience: GENERATED_API })]);
         expect(report.drift?.scopes).toEqual([{ machine: "orders-worker-0", audience: GENERATED_API, subjectType: "client", scope: "write:orders", state: "declared-only" }]);
@@ -130,7 +133,7 @@ describe("auth0-m2m adopt", () => {
         const config = fs.readFileSync(path.join(out, "Pulumi.adopted.yaml"), "utf8");
         expect(config).toContain("# Least privilege for orders-worker-0 (Management API), from --endpoints: read:users");
         expect(config).toMatch(/management:\n\s+- read:users\n\s+- read:roles/);
-        expect(config + adopted.stdout + adopted.stderr).not.toContain(generated.clientSecret);
+        expect(config + adopted.stdout + adopted.stderr).not.toContain(adoptable.clientSecret);
         const imports = JSON.parse(fs.readFileSync(path.join(out, "import.adopted.json"), "utf8")) as { resources: { type: string; name: string; id?: string }[] };
         expect(imports.resources).toContainEqual({ type: "auth0:index/clientGrant:ClientGrant", name: "tenant-orders-worker-1-grant-orders-api", id: "cgr_gen000000001", parent: "tenant-orders-worker-1" });
     });
@@ -143,6 +146,7 @@ describe("auth0-m2m adopt", () => {
         expect(fs.existsSync(path.join(taken, "import.adopted.json"))).toBe(false);
     });
 
+    // The drift audit read the same generated data from its own tenant.
     it("writes a stack that plans offline with no mandatory finding to the audit's access matrix", () => {
         const { plan, drift } = runs;
         expect(plan.code, plan.stderr).toBe(0);
