@@ -1,6 +1,21 @@
-// The consumer's view: pack the library as npm would publish it, install the tarball into a copy
-// of examples/multi-tenant, type-check that program against the published types, and plan both of
-// its stacks offline with the CLI the package ships.
+// The consumer's view: the package as `npm pack` publishes it, "installed" into a copy of
+// examples/multi-tenant, type-checked against its published types, and both stacks planned with
+// the CLI it ships, from dist/ with no sources beside it.
+//
+// What this proves: the tarball's file list, as npm itself computes it (package.json `files`,
+// `exports`, `bin`); that `prepack` is the build this test runs; that a consumer's TypeScript
+// compiles against the shipped .d.ts; that every runtime `require`/`import` of the shipped
+// JavaScript names a declared dependency or peer dependency (read statically, so untaken paths
+// count too); that the shipped CLI and pack plan both stacks with the right exit codes; that the
+// shipped pack starts from its own tarball with only its declared dependencies, typescript and
+// ts-node unresolvable; and that a consumer can compose the exported policies into its own pack.
+//
+// What it no longer does: a registry install. The tarball is extracted, not `npm install`ed, and
+// the dependencies are symlinks to this repository's installed copies (packedInstall.ts), so npm's
+// resolution of the tree, its peer-dependency placement and its bin linking are not exercised;
+// instead the peer ranges, the lockfile's install closure and the bin's mode and shebang are
+// checked. The SDK is the repository's @pulumi/pulumi, not the newest 3.x the example asks for
+// (sdkVersions.process plans with 3.276.0).
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -9,7 +24,9 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPolicyPack } from "../../cli/analyzer";
 import { POLICY_NAMES } from "../../policy-pack/library";
-import { unpackAndInstall, writeComposedPack } from "./packedPacks";
+import { writeComposedPack } from "./composedPack";
+import { installClosure, requiredPackages } from "./dependencyChecks";
+import { buildAndPack, declaredNames, linkInstalled, type Packed, placePackage, writeModuleBlocker } from "./packedInstall";
 
 const run = promisify(execFile);
 
@@ -33,8 +50,12 @@ export const worker = new MachineClient("worker", {
 `;
 const repo = path.join(__dirname, "..", "..");
 const example = path.join(repo, "examples", "multi-tenant");
+const manifest = JSON.parse(fs.readFileSync(path.join(repo, "package.json"), "utf8"));
 let workDir: string;
 let project: string;
+let installed: string;
+let library: Packed;
+let shippedPack: Packed;
 
 /** Runs the installed `auth0-m2m plan` with JSON output; resolves with its exit code and report. */
 async function plan(args: string[]): Promise<{ code: number; report: any; stderr: string }> {
@@ -48,40 +69,71 @@ async function plan(args: string[]): Promise<{ code: number; report: any; stderr
     }
 }
 
+/** The lowest version a caret range (`^3.248.0`) admits, as [major, minor, patch]; fails on any other form. */
+function caretFloor(range: string): number[] {
+    const match = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(range);
+    expect(match, `${range} is not a caret range; update this check`).not.toBeNull();
+    return match!.slice(1).map(Number);
+}
+
 beforeAll(async () => {
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), "auth0-m2m-consumer-"));
-    const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", workDir], { cwd: repo, timeout: 120_000 });
-    const tarball = JSON.parse(stdout)[0].filename;
+    ({ library, pack: shippedPack } = await buildAndPack(repo, workDir));
     project = path.join(workDir, "multi-tenant");
     fs.cpSync(example, project, { recursive: true, filter: (src) => !src.includes("node_modules") });
-    // The README's path: the tarball beside package.json, which names it, then a plain npm install.
-    expect(JSON.parse(fs.readFileSync(path.join(example, "package.json"), "utf8")).dependencies["auth0-m2m"]).toBe(`file:${tarball}`);
-    fs.renameSync(path.join(workDir, tarball), path.join(project, tarball));
-    await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: project, timeout: 120_000 });
-}, 180_000);
+    // The README's path: the tarball beside package.json, which names it.
+    const consumer = JSON.parse(fs.readFileSync(path.join(example, "package.json"), "utf8"));
+    expect(consumer.dependencies["auth0-m2m"]).toBe(`file:${library.filename}`);
+    const nodeModules = path.join(project, "node_modules");
+    installed = placePackage(library, nodeModules, "auth0-m2m");
+    // Hoisted as npm places them: the package's dependencies and peers, and the consumer's own.
+    linkInstalled(repo, nodeModules, [...declaredNames(manifest), ...declaredNames(consumer, true).filter((name) => name !== "auth0-m2m")]);
+    // npm links each `bin` into node_modules/.bin, relative to it.
+    fs.mkdirSync(path.join(nodeModules, ".bin"));
+    for (const [name, file] of Object.entries<string>(manifest.bin)) fs.symlinkSync(path.join("..", "auth0-m2m", file), path.join(nodeModules, ".bin", name));
+    linkInstalled(repo, path.join(shippedPack.dir, "node_modules"), declaredNames(JSON.parse(fs.readFileSync(path.join(shippedPack.dir, "package.json"), "utf8"))));
+}, 240_000);
 
 afterAll(() => {
     if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 }, 180_000);
 
 describe("the published package, in examples/multi-tenant", () => {
-    it("ships the library, its types, the compiled policy pack, the catalogue data and the CLI, and no tests or sources", () => {
-        const installed = path.join(project, "node_modules", "auth0-m2m");
+    it("ships the library, its types, the compiled policy pack, the catalogue data and the CLI, and no tests, sources or dependencies", () => {
+        // npm pack --ignore-scripts is only the release's tarball if prepack is the build run here.
+        expect(manifest.scripts.prepack).toBe("npm run build");
+        const targets = [manifest.main, manifest.types, ...Object.values<string>(manifest.bin), ...Object.values<any>(manifest.exports).flatMap((e) => (typeof e === "string" ? [e] : Object.values<string>(e)))];
         for (const file of [
-            "dist/infra/library.js",
-            "dist/infra/library.d.ts",
+            ...targets.map((target) => path.normalize(target)),
             "dist/policy-pack/index.js",
             "dist/policy-pack/package.json",
             "dist/policy-pack/PulumiPolicy.yaml",
             "policy-pack/guardrails/catalogue/data/management-api-v2-endpoints.json",
-            "cli/bin/auth0-m2m.js",
             "dist/cli/cli.js",
         ]) {
+            expect(library.files, file).toContain(file);
             expect(fs.existsSync(path.join(installed, file)), file).toBe(true);
         }
-        for (const absent of ["test", "infra/index.ts", "infra/components", "policy-pack/index.ts", "cli/cli.ts", "Pulumi.dev.yaml"]) {
-            expect(fs.existsSync(path.join(installed, absent)), absent).toBe(false);
+        for (const absent of ["test/", "infra/", "policy-pack/index.ts", "policy-pack/policies/", "cli/cli.ts", "Pulumi.dev.yaml", "node_modules/"]) {
+            expect(library.files.filter((file) => file.startsWith(absent)), absent).toEqual([]);
         }
+        expect(library.files.filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))).toEqual([]);
+        expect(manifest.bundleDependencies ?? manifest.bundledDependencies).toBeUndefined();
+        // The bin runs by its shebang, as npm's link to it does.
+        for (const file of Object.values<string>(manifest.bin)) {
+            expect(library.modes[file] & 0o111, `${file} is executable`).toBe(0o111);
+            expect(fs.readFileSync(path.join(installed, file), "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
+        }
+    });
+
+    it("requires, at run time, only Node builtins and the packages it declares as dependencies or peer dependencies", () => {
+        const declared = new Set(declaredNames(manifest));
+        const shipped = library.files.filter((file) => file.endsWith(".js") && (file.startsWith("dist/") || file.startsWith("cli/bin/")));
+        const required = requiredPackages(installed, shipped);
+        const undeclared = [...required].filter(([name]) => !declared.has(name)).map(([name, files]) => `${name} (${files.join(", ")})`);
+        expect(undeclared).toEqual([]);
+        // The reading finds what the library and the pack really load, so it can catch a new one.
+        expect([...required.keys()]).toEqual(expect.arrayContaining(["@pulumi/pulumi", "@pulumi/policy", "@pulumi/auth0"]));
     });
 
     it("type-checks the consumer program, and a program passing Outputs for pem and identifier, against the published types", async () => {
@@ -92,7 +144,7 @@ describe("the published package, in examples/multi-tenant", () => {
         fs.writeFileSync(path.join(project, "wrong.ts"), OUTPUTS_PROGRAM.replace("identifier: apiHost", "identifier: 42"));
         const files = ["index.ts", "outputs.ts", "wrong.ts"];
         fs.writeFileSync(path.join(project, "tsconfig.check.json"), JSON.stringify({ extends: "./tsconfig.json", files }));
-        const checked = await run(path.join(project, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.check.json", "--noEmit"], { cwd: project }).then(
+        const checked = await run(process.execPath, [path.join(project, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.check.json", "--noEmit"], { cwd: project }).then(
             () => ({ stdout: "" }),
             (error: { stdout: string }) => error,
         );
@@ -100,20 +152,24 @@ describe("the published package, in examples/multi-tenant", () => {
         expect(errors).toEqual([expect.stringMatching(/^wrong\.ts\(\d+,\d+\): error TS2322: /)]);
     }, 60_000);
 
-    it("shares the consumer's newest Pulumi SDK (one copy)", () => {
-        const installed = (name: string) => JSON.parse(fs.readFileSync(path.join(project, "node_modules", name, "package.json"), "utf8")).version;
-        expect(installed("@pulumi/pulumi")).toMatch(/^3\.(\d+)\./);
-        expect(Number(installed("@pulumi/pulumi").split(".")[1])).toBeGreaterThanOrEqual(276);
-        expect(fs.existsSync(path.join(project, "node_modules", "auth0-m2m", "node_modules", "@pulumi", "pulumi"))).toBe(false);
+    it("leaves the Pulumi SDK and provider to the consumer: peer dependencies whose ranges admit the example's", () => {
+        const consumer = JSON.parse(fs.readFileSync(path.join(example, "package.json"), "utf8"));
+        for (const name of ["@pulumi/pulumi", "@pulumi/auth0"]) {
+            // A dependency would let npm nest a second copy under auth0-m2m, with its own runtime state.
+            expect(manifest.dependencies[name], name).toBeUndefined();
+            const [peer, wanted] = [caretFloor(manifest.peerDependencies[name]), caretFloor(consumer.dependencies[name])];
+            expect(wanted[0], name).toBe(peer[0]);
+            expect(wanted[1] * 1e6 + wanted[2], name).toBeGreaterThanOrEqual(peer[1] * 1e6 + peer[2]);
+        }
     });
 
-    it("plans both stacks offline, prod under its tightened policy config, and catches staging's longer tokens there", async () => {
-        const [staging, prod, stagingUnderProdPolicy] = await Promise.all([
-            plan(["--stack", "staging"]),
+    it("plans both stacks offline with the shipped CLI and pack, and catches staging's longer tokens under prod's policy config", async () => {
+        // prod by the README's script (the pack named by path), staging with the CLI's default pack.
+        const [prod, staging] = await Promise.all([
             plan(["--stack", "prod", "--policy-pack", "node_modules/auth0-m2m/dist/policy-pack", "--policy-config", "policy-config/prod.json"]),
             plan(["--stack", "staging", "--policy-config", "policy-config/prod.json"]),
         ]);
-        expect([staging.code, prod.code, stagingUnderProdPolicy.code], staging.stderr + prod.stderr).toEqual([0, 0, 1]);
+        expect([prod.code, staging.code], prod.stderr + staging.stderr).toEqual([0, 1]);
 
         const lifetimes = (report: any) => Object.fromEntries(report.apis.map((api: any) => [api.identifier, api.tokenLifetime]));
         expect(lifetimes(staging.report)).toEqual({
@@ -125,7 +181,7 @@ describe("the published package, in examples/multi-tenant", () => {
         const grants = (report: any) => report.grants.map((g: any) => `${g.machine} ${g.scopes.join(",")}`).sort();
         expect(grants(prod.report)).toEqual(grants(staging.report));
 
-        const violations = stagingUnderProdPolicy.report.diagnostics.filter((d: any) => d.level === "mandatory");
+        const violations = staging.report.diagnostics.filter((d: any) => d.level === "mandatory");
         // The Management API's and the orders API's lifetimes, and the orders API's web lifetime.
         expect(violations.map((d: any) => d.policy)).toEqual(Array(3).fill("auth0-token-lifetime-limits"));
         const messages = violations.map((d: any) => d.message).join("\n");
@@ -134,14 +190,19 @@ describe("the published package, in examples/multi-tenant", () => {
     }, 60_000);
 
     it("ships a policy pack of JavaScript only, which starts from its packed files with no TypeScript toolchain", async () => {
-        const shipped = path.join(project, "node_modules", "auth0-m2m", "dist", "policy-pack");
-        const { packed, dir } = await unpackAndInstall(shipped, path.join(workDir, "shipped-pack"));
-        expect(packed.filter((f) => !f.endsWith(".js"))).toEqual(["LICENSE", "PulumiPolicy.yaml", "README.md", "package.json"]);
-        expect(packed.filter((f) => f.endsWith(".d.ts") || f.endsWith(".ts"))).toEqual([]);
-        expect(Object.keys(JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).dependencies)).toEqual(["@pulumi/policy", "@pulumi/pulumi"]);
-        for (const absent of ["ts-node", "typescript"]) expect(fs.existsSync(path.join(dir, "node_modules", absent)), absent).toBe(false);
+        const { files, dir } = shippedPack;
+        expect(files.filter((f) => !f.endsWith(".js"))).toEqual(["LICENSE", "PulumiPolicy.yaml", "README.md", "package.json"]);
+        const dependencies = Object.keys(JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).dependencies);
+        expect(dependencies).toEqual(["@pulumi/policy", "@pulumi/pulumi"]);
+        // Installing those (peers omitted, at the lockfile's versions) brings no TypeScript toolchain...
+        const closure = installClosure(path.join(repo, "package-lock.json"), dependencies);
+        expect(closure.has("@pulumi/pulumi") && closure.has("@grpc/grpc-js")).toBe(true);
+        for (const absent of ["ts-node", "typescript"]) expect(closure.has(absent), absent).toBe(false);
 
-        const pack = await startPolicyPack(dir);
+        // ...so the pack must start with both unresolvable: the SDK then takes its vendored pair.
+        const blocker = writeModuleBlocker(path.join(workDir, "no-typescript.js"), ["ts-node", "typescript"]);
+        const nodeOptions = `${process.env.NODE_OPTIONS ?? ""} --require ${blocker}`.trim();
+        const pack = await startPolicyPack(dir, { env: { NODE_OPTIONS: nodeOptions } });
         try {
             expect(pack.info).toMatchObject({ name: "auth0-m2m-guardrails", version: "0.1.0" });
             const wide = { urn: "urn:pulumi:prod::acme::auth0:index/clientGrant:ClientGrant::wide", type: "auth0:index/clientGrant:ClientGrant", name: "wide" };
@@ -150,7 +211,9 @@ describe("the published package, in examples/multi-tenant", () => {
         } finally {
             await pack.close();
         }
-    }, 120_000);
+        // The SDK did look for both, and was refused.
+        expect(new Set(fs.readFileSync(`${blocker}.log`, "utf8").split("\n").filter(Boolean))).toEqual(new Set(["typescript", "ts-node"]));
+    }, 60_000);
 
     it("lets a consumer compose the exported policies into its own pack, at its own levels, and run it", async () => {
         const dir = path.join(project, "acme-policies");

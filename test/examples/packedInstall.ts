@@ -1,0 +1,111 @@
+// Helpers for the consumer test: build and pack the package as a release does, and lay out an
+// "installed" copy without a registry install. The tarball is extracted as a real directory (Node
+// resolves a package's own requires from its realpath, so a symlinked package would find the
+// repository's node_modules and prove nothing); its dependencies are symlinks to the repository's
+// installed copies, which resolve their own dependencies from there, as a hoisted install would.
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+export interface Packed {
+    /** The tarball's name, as `npm pack` wrote it. */
+    readonly filename: string;
+    /** The extracted package: a real directory with the tarball's files. */
+    readonly dir: string;
+    /** The tarball's files, as `npm pack` listed them, sorted. */
+    readonly files: string[];
+    /** Each file's mode in the tarball, as `npm pack` wrote it. */
+    readonly modes: Record<string, number>;
+}
+
+interface PackJson {
+    name: string;
+    filename: string;
+    files: { path: string; mode: number }[];
+}
+
+/**
+ * `npm run build` once, then one `npm pack --ignore-scripts` of the package and of the pack it built
+ * (dist/policy-pack), so npm itself decides what each tarball holds. `prepack` is `npm run build`
+ * (the test checks that), so this is the build `npm pack` would run, without running it twice.
+ * Each tarball is extracted under `into/<name>`.
+ */
+export async function buildAndPack(repo: string, into: string): Promise<{ library: Packed; pack: Packed }> {
+    await run("npm", ["run", "build", "--silent"], { cwd: repo, timeout: 180_000 });
+    const { stdout } = await run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", into, ".", "./dist/policy-pack"], {
+        cwd: repo,
+        timeout: 60_000,
+    });
+    const [library, pack] = await Promise.all((JSON.parse(stdout) as PackJson[]).map((packed) => extract(packed, into)));
+    return { library, pack };
+}
+
+async function extract(packed: PackJson, into: string): Promise<Packed> {
+    const dir = path.join(into, packed.name);
+    fs.mkdirSync(dir, { recursive: true });
+    await run("tar", ["-xzf", path.join(into, packed.filename), "-C", dir, "--strip-components=1"]);
+    return {
+        filename: packed.filename,
+        dir,
+        files: packed.files.map((f) => f.path).sort(),
+        modes: Object.fromEntries(packed.files.map((f) => [f.path, f.mode])),
+    };
+}
+
+/** Puts the extracted package at `nodeModules/<name>` (moved, so it stays a real directory). */
+export function placePackage(packed: Packed, nodeModules: string, name: string): string {
+    const target = path.join(nodeModules, name);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.renameSync(packed.dir, target);
+    return target;
+}
+
+/** Symlinks `names` from the repository's node_modules into `nodeModules`, as a hoisted install places them. */
+export function linkInstalled(repo: string, nodeModules: string, names: Iterable<string>): void {
+    for (const name of new Set(names)) {
+        const installed = path.join(repo, "node_modules", name);
+        if (!fs.existsSync(path.join(installed, "package.json"))) throw new Error(`${name} is not installed in ${repo}/node_modules; run npm ci there`);
+        const link = path.join(nodeModules, name);
+        fs.mkdirSync(path.dirname(link), { recursive: true });
+        fs.symlinkSync(installed, link, "dir");
+    }
+}
+
+/** The names under a package.json's `dependencies` and `peerDependencies` (and `devDependencies` if asked). */
+export function declaredNames(manifest: Record<string, any>, withDev = false): string[] {
+    const fields = withDev ? ["dependencies", "peerDependencies", "devDependencies"] : ["dependencies", "peerDependencies"];
+    return fields.flatMap((field) => Object.keys(manifest[field] ?? {}));
+}
+
+/**
+ * A `--require` preload that makes `names` (and their subpaths) unresolvable, as they are where
+ * they were never installed. A process started with it finds only what its own declarations bring,
+ * even though the symlinked dependencies' realpaths sit beside the repository's dev tools. Each
+ * refused request is appended to `<file>.log`, so a test can see the refusal happened.
+ */
+export function writeModuleBlocker(file: string, names: string[]): string {
+    fs.writeFileSync(
+        file,
+        [
+            '"use strict";',
+            'const Module = require("node:module");',
+            `const blocked = ${JSON.stringify(names)};`,
+            `const record = ${JSON.stringify(`${file}.log`)};`,
+            "const resolve = Module._resolveFilename;",
+            "Module._resolveFilename = function (request, ...rest) {",
+            '    if (blocked.some((name) => request === name || request.startsWith(name + "/"))) {',
+            '        require("node:fs").appendFileSync(record, request + "\\n");',
+            "        const error = new Error(`Cannot find module '${request}' (not installed in this test)`);",
+            '        error.code = "MODULE_NOT_FOUND";',
+            "        throw error;",
+            "    }",
+            "    return resolve.call(this, request, ...rest);",
+            "};",
+            "",
+        ].join("\n"),
+    );
+    return file;
+}
