@@ -3,6 +3,7 @@
 // half a report; a FIFO or a character device (/dev/stdout, a pipe to another tool) is written
 // through and never replaced; anything else (a symlink, a directory, a socket) is refused.
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { safeFiles } from "./binModules";
 import { configError } from "./errors";
 
@@ -66,17 +67,42 @@ async function writeThrough(file: string, text: string | Iterable<string>): Prom
     }
 }
 
+/** What `file` is, refused (thrown) unless --out may write it: a regular file, a new one, a FIFO or a device. */
+function writableTarget(file: string): "absent" | "file" | "stream" {
+    const target = describeTarget(file);
+    if (target !== "absent" && target !== "file" && target !== "stream") throw new Error(`it is ${target}; --out writes only a regular file, a FIFO or a device`);
+    return target;
+}
+
+function reportFileError(file: string, error: unknown): Error {
+    return configError(`Can't write the report to ${file}: ${(error as Error).message}. Check --out.`);
+}
+
+/**
+ * Refuses an --out the report could never be written to (a symlink, a directory, a folder that
+ * doesn't exist) before anything is planned, so a long plan isn't spent on a report that can't be
+ * kept. Writing checks again: the path may change while the plan runs.
+ */
+export function checkReportFile(file: string): void {
+    try {
+        if (writableTarget(file) !== "absent") return;
+        const folder = path.dirname(file);
+        if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`its folder ${folder} does not exist`);
+    } catch (error) {
+        throw reportFileError(file, error);
+    }
+}
+
 /** Writes the report to `file` (see the top of this file); any failure is a config error (exit 2) naming the file. */
 export async function writeReportFile(file: string, text: string | Iterable<string>): Promise<void> {
     try {
-        const target = describeTarget(file);
+        const target = writableTarget(file);
         if (target === "stream") return await writeThrough(file, text);
-        if (target !== "absent" && target !== "file") throw new Error(`it is ${target}; --out writes only a regular file, a FIFO or a device`);
         // Keep an existing report's permissions; a new one gets the usual 0666 minus the umask.
         const mode = target === "file" ? fs.statSync(file).mode & 0o777 : 0o666;
         safeFiles.replaceFile(file, batches(text), mode);
     } catch (error) {
-        throw configError(`Can't write the report to ${file}: ${(error as Error).message}. Check --out.`);
+        throw reportFileError(file, error);
     }
 }
 

@@ -9,7 +9,7 @@ import { readReportBase } from "./base/reportBase";
 import type { PlannedSide } from "./diff/stackDiff";
 import { EXIT_MANDATORY_VIOLATION, EXIT_OK, PlanError, settleExitCode } from "./errors";
 import { describeFailure, reportFailure } from "./failure";
-import { writeReport } from "./output";
+import { checkReportFile, writeReport } from "./output";
 import { findPackage, type PackageInfo } from "./packageInfo";
 import { planStack, Progress, type StackPlanContext } from "./planStack";
 import type { PlanReport } from "./report/types";
@@ -30,6 +30,7 @@ export async function plan(options: PlanOptions, pkg: PackageInfo = findPackage(
     let tree: TemporaryTree | undefined;
     let base: Promise<PlannedSide> | undefined;
     try {
+        if (options.outFile) checkReportFile(options.outFile);
         const head = planStack(options, context);
         if (options.base !== undefined) {
             const file = path.resolve(process.cwd(), options.base);

@@ -7,8 +7,9 @@ import { type CliRun, FIXTURES, isRunning, ROOT, runCli } from "./cliProcess";
 
 const FAULTY_PACK = path.join(FIXTURES, "faulty-pack");
 
-function plan(fixture: string, fault: string, extraArgs: readonly string[] = []): Promise<CliRun> {
-    const args = ["plan", "--verbose", "--policy-pack", FAULTY_PACK, "--project", path.join(FIXTURES, fixture), ...extraArgs];
+/** A plan with the faulty pack; `--verbose` (which names the processes) unless `quiet`. */
+function plan(fixture: string, fault: string, extraArgs: readonly string[] = [], quiet = false): Promise<CliRun> {
+    const args = ["plan", ...(quiet ? [] : ["--verbose"]), "--policy-pack", FAULTY_PACK, "--project", path.join(FIXTURES, fixture), ...extraArgs];
     return runCli(args, ROOT, { FAULTY_PACK: fault, AUTH0_M2M_POLICY_CALL_TIMEOUT: "2" });
 }
 
@@ -18,7 +19,7 @@ beforeAll(async () => {
     const cases: [string, () => Promise<CliRun>][] = [
         ["packIgnoresSigterm", () => plan("violations", "ignore-sigterm")],
         ["packStopped", () => plan("violations", "stop-on-analyze", ["--format", "json"])],
-        ["programThrows", () => plan("throws-at-load", "ignore-sigterm", ["--format", "json"])],
+        ["programThrows", () => plan("throws-at-load", "ignore-sigterm", ["--format", "json"], true)],
         ["timeout", () => plan("hangs", "", ["--timeout", "1"])],
         ["packCrashes", () => plan("violations", "crash-on-analyze")],
         ["throwsWithSecret", () => plan("throws-with-secret", "", ["--format", "json"])],
@@ -48,18 +49,21 @@ describe("exit codes under faults", () => {
         expect(isRunning(run.packPid!)).toBe(false);
     });
 
-    it("is 2 when the program throws, with the program's location in the JSON error document", () => {
+    it("is 2 when the program throws, with the program's location in the JSON error document and on stderr, without a stack trace", () => {
         const run = runs.programThrows;
         expect(run.code, run.stderr).toBe(2);
+        expect(run.stderr).toBe("error: the program failed: the billing API has no identifier\n    at index.ts:5:7\n");
         const document = JSON.parse(run.stdout) as { error: { kind: string; message: string; location?: string } };
         expect(document.error.kind).toBe("program");
         expect(document.error.location).toMatch(/index\.ts:\d+:\d+$/);
     });
 
-    it("is 2 after --timeout", () => {
+    it("is 2 after --timeout, with the program stopped and no process left behind", () => {
         const run = runs.timeout;
         expect(run.code, run.stderr).toBe(2);
-        expect(run.stderr).toContain("registered no resource and printed nothing for 1 s");
+        expect(run.stderr).toContain("error: The program registered no resource and printed nothing for 1 s, so it was stopped.");
+        expect(run.pids).toHaveLength(2);
+        expect(run.pids.filter(isRunning)).toEqual([]);
     });
 
     it("is 2 when the pack throws inside a policy", () => {

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { writeReportFile } from "../../cli/output";
+import { checkReportFile, writeReportFile } from "../../cli/output";
 
 let dir: string;
 beforeEach(() => {
@@ -69,5 +69,24 @@ describe("writeReportFile", () => {
         await closed;
         expect(read).toBe("report");
         expect(fs.lstatSync(fifo).isFIFO()).toBe(true);
+    });
+});
+
+// Checked before anything is planned, so a long plan is never spent on a report that can't be kept.
+describe("checkReportFile", () => {
+    it("accepts a new file in an existing folder, an existing file and a device", () => {
+        const existing = path.join(dir, "old.md");
+        fs.writeFileSync(existing, "old");
+        for (const file of [path.join(dir, "plan.md"), existing, "/dev/null"]) expect(() => checkReportFile(file)).not.toThrow();
+    });
+
+    it("refuses a symlink, a directory and a folder that doesn't exist, naming the file", () => {
+        const link = path.join(dir, "plan.txt");
+        fs.symlinkSync(path.join(dir, "victim"), link);
+        expect(() => checkReportFile(link)).toThrow(`Can't write the report to ${link}: it is a symbolic link`);
+        expect(() => checkReportFile(dir)).toThrow(`Can't write the report to ${dir}: it is a directory`);
+        const orphan = path.join(dir, "missing", "plan.md");
+        expect(() => checkReportFile(orphan)).toThrow(`Can't write the report to ${orphan}: its folder ${path.join(dir, "missing")} does not exist. Check --out.`);
+        expect(fs.existsSync(path.join(dir, "missing"))).toBe(false);
     });
 });
