@@ -36,6 +36,17 @@ export function requiredPackages(root: string, files: string[]): Map<string, str
     return found;
 }
 
+/** The `dependencies` of the top-level `name` in a lockfile (v2/v3 `packages`). */
+export function lockedDependencies(lockfile: string, name: string): string[] {
+    const entry = readPackages(lockfile)[`node_modules/${name}`];
+    if (!entry) throw new Error(`${lockfile}: no entry for ${name}`);
+    return Object.keys(entry.dependencies ?? {});
+}
+
+function readPackages(lockfile: string): Record<string, LockEntry> {
+    return (JSON.parse(fs.readFileSync(lockfile, "utf8")) as { packages: Record<string, LockEntry> }).packages;
+}
+
 interface LockEntry {
     version?: string;
     dependencies?: Record<string, string>;
@@ -49,7 +60,7 @@ interface LockEntry {
  * leaves them.
  */
 export function installClosure(lockfile: string, roots: string[]): Set<string> {
-    const packages = (JSON.parse(fs.readFileSync(lockfile, "utf8")) as { packages: Record<string, LockEntry> }).packages;
+    const packages = readPackages(lockfile);
     const seen = new Set<string>();
     const names = new Set<string>();
     const visit = (from: string, name: string, optional: boolean) => {

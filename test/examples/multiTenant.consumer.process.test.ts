@@ -11,13 +11,14 @@
 // ts-node unresolvable; and that a consumer can compose the exported policies into its own pack.
 //
 // What it no longer does: a registry install. The tarball is extracted, not `npm install`ed, and
-// the dependencies are symlinks to this repository's installed copies (packedInstall.ts), so npm's
-// resolution of the tree, its peer-dependency placement and its bin linking are not exercised;
-// instead the peer ranges, the lockfile's install closure and the bin's mode and shebang are
-// checked. The SDK is the repository's @pulumi/pulumi, not the newest 3.x the example asks for
-// (sdkVersions.process plans with 3.276.0).
+// the dependencies come from this repository's node_modules (packedInstall.ts): symlinked, or
+// copied where they depend on the SDK, with @pulumi/pulumi the newest 3.x the repository installs
+// (a devDependency alias). So npm's resolution of the tree, its peer-dependency placement and its
+// bin linking are not exercised; instead the peer ranges, that one SDK copy is resolved, the
+// lockfile's install closure and the bin's mode and shebang are checked.
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
+import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
@@ -25,9 +26,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPolicyPack } from "../../cli/analyzer";
 import { writeComposedPack } from "./composedPack";
 import { installClosure, requiredPackages } from "./dependencyChecks";
-import { buildAndPack, declaredNames, linkInstalled, type Packed, placePackage, writeModuleBlocker } from "./packedInstall";
+import { testSdk } from "../cli/testSdks";
+import { buildAndPack, declaredNames, installConsumer, linkInstalled, type Packed, writeModuleBlocker } from "./packedInstall";
 
 const run = promisify(execFile);
+/** The consumer's @pulumi/pulumi: the newest 3.x this repository installs (a devDependency alias), as npm would pick for the example. */
+const CONSUMER_SDK = "3.276.0";
 
 /** A consumer program whose pem and identifier come from other resources, as Outputs. */
 const OUTPUTS_PROGRAM = `
@@ -115,9 +119,8 @@ beforeAll(async () => {
     const consumer = JSON.parse(fs.readFileSync(path.join(example, "package.json"), "utf8"));
     expect(consumer.dependencies["auth0-m2m"]).toBe(`file:${library.filename}`);
     const nodeModules = path.join(project, "node_modules");
-    installed = placePackage(library, nodeModules, "auth0-m2m");
-    // Hoisted as npm places them: the package's dependencies and peers, and the consumer's own.
-    linkInstalled(repo, nodeModules, [...declaredNames(manifest), ...declaredNames(consumer, true).filter((name) => name !== "auth0-m2m")]);
+    const names = [...declaredNames(manifest), ...declaredNames(consumer, true).filter((name) => name !== "auth0-m2m")];
+    installed = installConsumer(repo, nodeModules, library, names, testSdk(CONSUMER_SDK));
     // npm links each `bin` into node_modules/.bin, relative to it.
     fs.mkdirSync(path.join(nodeModules, ".bin"));
     for (const [name, file] of Object.entries<string>(manifest.bin)) fs.symlinkSync(path.join("..", "auth0-m2m", file), path.join(nodeModules, ".bin", name));
@@ -176,7 +179,7 @@ describe("the published package, in examples/multi-tenant", () => {
         expect(await typeErrors).toEqual([expect.stringMatching(/^wrong\.ts\(\d+,\d+\): error TS2322: /)]);
     }, 60_000);
 
-    it("leaves the Pulumi SDK and provider to the consumer: peer dependencies whose ranges admit the example's", () => {
+    it("leaves the Pulumi SDK and provider to the consumer: peer dependencies, one SDK copy, the example's", () => {
         const consumer = JSON.parse(fs.readFileSync(path.join(example, "package.json"), "utf8"));
         for (const name of ["@pulumi/pulumi", "@pulumi/auth0"]) {
             // A dependency would let npm nest a second copy under auth0-m2m, with its own runtime state.
@@ -185,6 +188,14 @@ describe("the published package, in examples/multi-tenant", () => {
             expect(wanted[0], name).toBe(peer[0]);
             expect(wanted[1] * 1e6 + wanted[2], name).toBeGreaterThanOrEqual(peer[1] * 1e6 + peer[2]);
         }
+        // The SDK the example's range asks for, and the only one: the program, the library, the
+        // provider and the shipped pack all resolve the same file.
+        const [major, minor] = caretFloor(consumer.dependencies["@pulumi/pulumi"]);
+        expect(CONSUMER_SDK.split(".").map(Number)).toEqual([major, expect.any(Number), expect.any(Number)]);
+        expect(Number(CONSUMER_SDK.split(".")[1])).toBeGreaterThanOrEqual(minor);
+        const resolvers = [project, installed, path.join(installed, "dist", "policy-pack"), ...["auth0", "policy", "random"].map((p) => path.join(project, "node_modules", "@pulumi", p))];
+        const sdks = new Set(resolvers.map((dir) => fs.realpathSync(createRequire(path.join(dir, "package.json")).resolve("@pulumi/pulumi/package.json"))));
+        expect([...sdks]).toEqual([path.join(fs.realpathSync(testSdk(CONSUMER_SDK)), "package.json")]);
     });
 
     it("plans both stacks offline with the shipped CLI and pack, and catches staging's longer tokens under prod's policy config", async () => {

@@ -7,6 +7,7 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
+import { installClosure, lockedDependencies } from "./dependencyChecks";
 
 const run = promisify(execFile);
 
@@ -56,22 +57,58 @@ async function extract(packed: PackJson, into: string): Promise<Packed> {
 }
 
 /** Puts the extracted package at `nodeModules/<name>` (moved, so it stays a real directory). */
-export function placePackage(packed: Packed, nodeModules: string, name: string): string {
+function placePackage(packed: Packed, nodeModules: string, name: string): string {
     const target = path.join(nodeModules, name);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.renameSync(packed.dir, target);
     return target;
 }
 
-/** Symlinks `names` from the repository's node_modules into `nodeModules`, as a hoisted install places them. */
-export function linkInstalled(repo: string, nodeModules: string, names: Iterable<string>): void {
-    for (const name of new Set(names)) {
-        const installed = path.join(repo, "node_modules", name);
-        if (!fs.existsSync(path.join(installed, "package.json"))) throw new Error(`${name} is not installed in ${repo}/node_modules; run npm ci there`);
+/** Symlinks each `name -> dir` into `nodeModules`, as a hoisted install places them. */
+export function linkPackages(nodeModules: string, packages: Record<string, string>): void {
+    for (const [name, dir] of Object.entries(packages)) {
+        if (!fs.existsSync(path.join(dir, "package.json"))) throw new Error(`${name}: ${dir} is not an installed package; run npm ci in the repository`);
         const link = path.join(nodeModules, name);
         fs.mkdirSync(path.dirname(link), { recursive: true });
-        fs.symlinkSync(installed, link, "dir");
+        fs.symlinkSync(dir, link, "dir");
     }
+}
+
+/** Symlinks `names` from the repository's node_modules into `nodeModules`. */
+export function linkInstalled(repo: string, nodeModules: string, names: Iterable<string>): void {
+    linkPackages(nodeModules, Object.fromEntries([...names].map((name) => [name, path.join(repo, "node_modules", name)])));
+}
+
+/**
+ * Copies `names` from the repository's node_modules into `nodeModules` as real directories, so
+ * their own requires resolve from `nodeModules` (a symlinked package would resolve from the
+ * repository, and so find the repository's @pulumi/pulumi rather than the consumer's).
+ */
+export function copyInstalled(repo: string, nodeModules: string, names: Iterable<string>): void {
+    for (const name of names) fs.cpSync(path.join(repo, "node_modules", name), path.join(nodeModules, name), { recursive: true });
+}
+
+const SDK = "@pulumi/pulumi";
+
+/**
+ * A consumer's node_modules as a hoisted `npm install` lays it out, without the registry: the
+ * package as a real directory, `names` (its dependencies and peers, the consumer's own) beside it,
+ * and @pulumi/pulumi from `sdkDir`. The packages that depend on the SDK are copied, their other
+ * dependencies linked beside them, so that they use that SDK; every linked package is checked, by
+ * the lockfile, not to bring an SDK of its own. So there is one copy, as npm's peer placement gives.
+ * Returns the package's directory.
+ */
+export function installConsumer(repo: string, nodeModules: string, library: Packed, names: string[], sdkDir: string): string {
+    const lockfile = path.join(repo, "package-lock.json");
+    const hoisted = new Set(names.filter((name) => name !== SDK));
+    const sdkUsers = [...hoisted].filter((name) => installClosure(lockfile, [name]).has(SDK));
+    copyInstalled(repo, nodeModules, sdkUsers);
+    const linked = new Set([...hoisted, ...sdkUsers.flatMap((name) => lockedDependencies(lockfile, name))].filter((name) => name !== SDK && !sdkUsers.includes(name)));
+    const withSdk = [...linked].filter((name) => installClosure(lockfile, [name]).has(SDK));
+    if (withSdk.length > 0) throw new Error(`${withSdk.join(", ")} would bring the repository's own ${SDK}; copy them instead of linking`);
+    linkInstalled(repo, nodeModules, linked);
+    linkPackages(nodeModules, { [SDK]: sdkDir });
+    return placePackage(library, nodeModules, "auth0-m2m");
 }
 
 /** The names under a package.json's `dependencies` and `peerDependencies` (and `devDependencies` if asked). */
