@@ -7,6 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { configError, usageError } from "../errors";
+import { projectFileIn, stackFileIn } from "../program/project";
 
 export interface HeadPaths {
     readonly projectDir: string;
@@ -78,7 +79,7 @@ export function baseInTree(tree: string, repoRoot: string, commit: string, head:
     const projectRel = inRepo(head.projectDir);
     if (projectRel === undefined) throw usageError(`--base: the project ${head.projectDir} is outside the repository ${repoRoot}.`);
     const projectDir = path.join(tree, projectRel);
-    const projectFile = ["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(projectDir, f)).find((f) => fs.existsSync(f));
+    const projectFile = projectFileIn(projectDir);
     if (!projectFile) return { status: "absent", commit, reason: `the project ${projectRel || "."} does not exist at the base` };
 
     let configFile: string | undefined;
@@ -111,11 +112,9 @@ export function baseInTree(tree: string, repoRoot: string, commit: string, head:
 
 /** The project's `Pulumi.<stack>.yaml` (in its stackConfigDir), or undefined when it has none. */
 function stackFile(projectDir: string, stackName: string): string | undefined {
-    const projectFile = ["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(projectDir, f)).find((f) => fs.existsSync(f));
+    const projectFile = projectFileIn(projectDir);
     if (projectFile === undefined) return undefined;
-    const stackDir = stackConfigDir(projectFile, projectDir);
-    const stack = stackName.split("/").pop()!;
-    return [`Pulumi.${stack}.yaml`, `Pulumi.${stack}.yml`].map((f) => path.join(stackDir, f)).find((f) => fs.existsSync(f));
+    return stackFileIn(stackConfigDir(projectFile, projectDir), stackName.split("/").pop()!);
 }
 
 function stackConfigDir(projectFile: string, projectDir: string): string {

@@ -47,7 +47,7 @@ export interface LoadProjectOptions {
 export function loadProject(options: LoadProjectOptions): LoadedProject {
     const dir = path.resolve(options.projectDir);
     const selection = parseStackSelection(options.stack);
-    const projectFile = firstExisting([path.join(dir, "Pulumi.yaml"), path.join(dir, "Pulumi.yml")]);
+    const projectFile = projectFileIn(dir);
     if (!projectFile) {
         throw configError(`No Pulumi.yaml in ${dir}. Run the plan from a Pulumi project directory or pass --project DIR.`);
     }
@@ -70,10 +70,7 @@ export function loadProject(options: LoadProjectOptions): LoadedProject {
         throw configError(`${projectFile}: 'stackConfigDir' must be a directory path.`);
     }
     const stackDir = path.resolve(dir, stackConfigDir ?? ".");
-    const stackConfigFile = options.configFile ?? firstExisting([
-        path.join(stackDir, `Pulumi.${selection.stack}.yaml`),
-        path.join(stackDir, `Pulumi.${selection.stack}.yml`),
-    ]);
+    const stackConfigFile = options.configFile ?? stackFileIn(stackDir, selection.stack);
     if (stackConfigFile !== undefined && !fs.existsSync(stackConfigFile)) throw configError(`--config-file ${stackConfigFile} does not exist.`);
     // Pulumi runs a stack without a Pulumi.<stack>.yaml with empty stack config; so does the plan,
     // and its report's header says so.
@@ -217,4 +214,14 @@ function resolveTsconfig(dir: string, declared: string | undefined, projectFile:
 
 function firstExisting(files: readonly string[]): string | undefined {
     return files.find((f) => fs.existsSync(f));
+}
+
+/** The project file in `dir` (Pulumi.yaml, else Pulumi.yml), as the CLI looks for it; undefined if none. */
+export function projectFileIn(dir: string): string | undefined {
+    return firstExisting([path.join(dir, "Pulumi.yaml"), path.join(dir, "Pulumi.yml")]);
+}
+
+/** A stack's file in the project's stack config directory (Pulumi.<stack>.yaml, else .yml); undefined if none. */
+export function stackFileIn(stackDir: string, stack: string): string | undefined {
+    return firstExisting([path.join(stackDir, `Pulumi.${stack}.yaml`), path.join(stackDir, `Pulumi.${stack}.yml`)]);
 }

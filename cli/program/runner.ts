@@ -8,16 +8,8 @@ import { ProgramError } from "../errors";
 import { holdWatchSocket, killProcessTree, killWithPlan, watchSocketEnv } from "../processGuard";
 import type { Readable } from "node:stream";
 import * as v8 from "node:v8";
-import {
-    type CapturedResource,
-    type ChildMessage,
-    type DataSourceCall,
-    FRAME_HEADER_BYTES,
-    type ParentMessage,
-    type ProgramFailure,
-    type ProgramJob,
-    RESOURCE_STREAM_FD,
-} from "./protocol";
+import type { CapturedResource, ChildMessage, DataSourceCall, ParentMessage, ProgramFailure, ProgramJob } from "./protocol";
+import { FRAME_HEADER_BYTES, RESOURCE_STREAM_FD } from "./protocol";
 
 export { ProgramError };
 

@@ -2,24 +2,7 @@
 import { SECRET_TEXT } from "../values";
 import { cell, code } from "./markdownText";
 import type { PlanReport } from "./types";
-import {
-    accessPolicy,
-    apiByLabel,
-    authentication,
-    counted,
-    grantContext,
-    extraSections,
-    forbiddenNote,
-    grantScopes,
-    lifetime,
-    number,
-    quota,
-    resourceLabel,
-    shown,
-    stackConfigLine,
-    tokenBinding,
-    verdictLine,
-} from "./wording";
+import * as wording from "./wording";
 
 /** GitHub rejects comments over 65,536 characters; stay well under it. */
 export const MARKDOWN_BUDGET = 60_000;
@@ -62,7 +45,7 @@ class MarkdownBuilder {
         }
         if (shown < lines.length) {
             this.line();
-            this.line(`_${number(lines.length - shown)} more ${what} left out to fit a pull-request comment; run \`auth0-m2m plan --format json\` for all of them._`);
+            this.line(`_${wording.number(lines.length - shown)} more ${what} left out to fit a pull-request comment; run \`auth0-m2m plan --format json\` for all of them._`);
         }
     }
 
@@ -92,14 +75,14 @@ function renderMarkdownWithin(report: PlanReport, budget: number): string {
     md.line(`## auth0-m2m plan: ${code(report.project)} / ${code(report.stack)}`);
     md.line();
     const icon = report.verdict === "fail" ? ":x:" : ":white_check_mark:";
-    md.line(`${icon} **${cell(verdictLine(report))}**`);
+    md.line(`${icon} **${cell(wording.verdictLine(report))}**`);
     md.line();
     md.line(
-        `Policy pack ${code(report.policyPack.name)} ${cell(report.policyPack.version)} · ${counted(summary.resources, "resource")} · ` +
-            `${counted(summary.machines, "machine")} · ${counted(summary.apis, "API")} · ${counted(summary.grants, "grant")}`,
+        `Policy pack ${code(report.policyPack.name)} ${cell(report.policyPack.version)} · ${wording.counted(summary.resources, "resource")} · ` +
+            `${wording.counted(summary.machines, "machine")} · ${wording.counted(summary.apis, "API")} · ${wording.counted(summary.grants, "grant")}`,
     );
     md.line();
-    md.line(cell(stackConfigLine(report)));
+    md.line(cell(wording.stackConfigLine(report)));
 
     const findings = report.diagnostics.filter((d) => !report.exemptionsApplied.includes(d));
     md.line();
@@ -112,7 +95,7 @@ function renderMarkdownWithin(report: PlanReport, budget: number): string {
             findings.map((d) => [
                 d.level === "mandatory" ? "**mandatory**" : d.level,
                 code(d.policy),
-                cell(resourceLabel(d)),
+                cell(wording.resourceLabel(d)),
                 cell(d.message),
             ]),
         );
@@ -122,10 +105,10 @@ function renderMarkdownWithin(report: PlanReport, budget: number): string {
         md.line();
         md.line(`### Exemptions applied`);
         md.line();
-        md.table(["Resource", "What was suppressed, and why"], report.exemptionsApplied.map((d) => [cell(resourceLabel(d)), cell(d.message)]));
+        md.table(["Resource", "What was suppressed, and why"], report.exemptionsApplied.map((d) => [cell(wording.resourceLabel(d)), cell(d.message)]));
     }
 
-    const apis = apiByLabel(report);
+    const apis = wording.apiByLabel(report);
     const machinesByUrn = new Map(report.machines.map((m) => [m.urn, m]));
     md.line();
     md.line(`### Access matrix`);
@@ -136,12 +119,12 @@ function renderMarkdownWithin(report: PlanReport, budget: number): string {
             ["Machine", "API", "Scopes", "Token lifetime"],
             report.grants.map((g) => {
                 const api = apis.get(g.api);
-                const target = g.managementApi ? `**${cell(g.api)}**` : `${cell(g.api)}<br>${codeOrMarker(shown(g.audience, String))}`;
+                const target = g.managementApi ? `**${cell(g.api)}**` : `${cell(g.api)}<br>${codeOrMarker(wording.shown(g.audience, String))}`;
                 return [
                     cell(g.machine),
                     target,
-                    (grantScopes(g).map(codeOrMarker).join(" ") || "(none)") + (grantContext(g) ? `<br>${cell(grantContext(g))}` : ""),
-                    cell(lifetime(api, "tokenLifetime")),
+                    (wording.grantScopes(g).map(codeOrMarker).join(" ") || "(none)") + (wording.grantContext(g) ? `<br>${cell(wording.grantContext(g))}` : ""),
+                    cell(wording.lifetime(api, "tokenLifetime")),
                 ];
             }),
         );
@@ -154,7 +137,7 @@ function renderMarkdownWithin(report: PlanReport, budget: number): string {
     else {
         md.table(
             ["Machine", "Authentication", "Token quota (client credentials)", "Grants"],
-            report.machines.map((m) => [`${cell(m.machine)}<br>${code(m.name)}`, cell(authentication(m)), cell(quota(m)), number(m.grants)]),
+            report.machines.map((m) => [`${cell(m.machine)}<br>${code(m.name)}`, cell(wording.authentication(m)), cell(wording.quota(m)), wording.number(m.grants)]),
         );
     }
     if (report.otherApplications.length > 0) {
@@ -163,14 +146,14 @@ function renderMarkdownWithin(report: PlanReport, budget: number): string {
         md.line();
         md.table(
             ["Application", "App type", "Grants"],
-            report.otherApplications.map((m) => [`${cell(m.machine)}<br>${code(m.name)}`, cell(m.appType === null ? "unset" : shown(m.appType, String)), number(m.grants)]),
+            report.otherApplications.map((m) => [`${cell(m.machine)}<br>${code(m.name)}`, cell(m.appType === null ? "unset" : wording.shown(m.appType, String)), wording.number(m.grants)]),
         );
     }
     const otherUrns = new Set(report.otherApplications.map((m) => m.urn));
     const orphanGrants = report.grants.filter((g) => g.machineUrn === null || (!machinesByUrn.has(g.machineUrn) && !otherUrns.has(g.machineUrn)));
     if (orphanGrants.length > 0) {
         md.line();
-        md.line(`${counted(orphanGrants.length, "grant")} ${orphanGrants.length === 1 ? "names" : "name"} a client this program does not manage.`);
+        md.line(`${wording.counted(orphanGrants.length, "grant")} ${orphanGrants.length === 1 ? "names" : "name"} a client this program does not manage.`);
     }
 
     md.line();
@@ -182,11 +165,11 @@ function renderMarkdownWithin(report: PlanReport, budget: number): string {
             ["API", "Identifier", "Token lifetime", "Web lifetime", "Access", "Token binding", "Lifecycle"],
             report.apis.map((a) => [
                 a.managementApi ? `**${cell(a.label)}**` : cell(a.label),
-                codeOrMarker(shown(a.identifier, String)),
-                cell(lifetime(a, "tokenLifetime")),
-                a.managementApi ? "n/a" : cell(lifetime(a, "tokenLifetimeForWeb")),
-                cell(accessPolicy(a)),
-                cell(tokenBinding(a)),
+                codeOrMarker(wording.shown(a.identifier, String)),
+                cell(wording.lifetime(a, "tokenLifetime")),
+                a.managementApi ? "n/a" : cell(wording.lifetime(a, "tokenLifetimeForWeb")),
+                cell(wording.accessPolicy(a)),
+                cell(wording.tokenBinding(a)),
                 cell(a.urn === null ? "not managed here" : [a.adopted ? "adopted (import)" : "created", a.retained ? "retained on delete" : ""].filter(Boolean).join(", ")),
             ]),
         );
@@ -204,14 +187,14 @@ function renderMarkdownWithin(report: PlanReport, budget: number): string {
     }
 
     md.line();
-    md.line(`<details><summary>Management API scopes the deployer needs (${number(report.deployerScopes.length)})</summary>`);
+    md.line(`<details><summary>Management API scopes the deployer needs (${wording.number(report.deployerScopes.length)})</summary>`);
     md.line();
     if (report.deployerScopes.length === 0) md.line("None.");
-    else md.table(["Scope", "Why"], report.deployerScopes.map((s) => [code(s.scope), cell(`${s.reasons.join("; ")}${forbiddenNote(s)}`)]));
+    else md.table(["Scope", "Why"], report.deployerScopes.map((s) => [code(s.scope), cell(`${s.reasons.join("; ")}${wording.forbiddenNote(s)}`)]));
     md.line();
     md.line("</details>");
 
-    for (const [title, lines] of extraSections(report)) {
+    for (const [title, lines] of wording.extraSections(report)) {
         md.line();
         md.line(`### ${title}`);
         md.line();

@@ -16,3 +16,8 @@ export const M2M_GRANT_TYPE = "client_credentials";
 export function isClientCredentialsOnly(grantTypes: readonly unknown[]): boolean {
     return grantTypes.length > 0 && grantTypes.every((g) => g === M2M_GRANT_TYPE);
 }
+
+/** The known grant types in a list besides client credentials: what an M2M application should not allow. Unknown entries are left out. */
+export function grantTypesBesidesClientCredentials(grantTypes: readonly unknown[]): string[] {
+    return grantTypes.filter((g): g is string => typeof g === "string" && g !== M2M_GRANT_TYPE);
+}

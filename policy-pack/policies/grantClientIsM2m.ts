@@ -1,4 +1,4 @@
-import { AUTH0_TYPES, M2M_APP_TYPE, M2M_GRANT_TYPE } from "../guardrails";
+import { AUTH0_TYPES, grantTypesBesidesClientCredentials, M2M_APP_TYPE, M2M_GRANT_TYPE } from "../guardrails";
 import { asString, isUnknown } from "../support/props";
 import { ReferenceIndex } from "../support/references";
 import { type Auth0Resource, clientFields, labelOf, grantFields, mayBeClientCredentialsGrant, ofType } from "../support/resources";
@@ -62,7 +62,7 @@ function judgeClient(client: Auth0Resource, credentials: readonly Auth0Resource[
         if (!known.includes(M2M_GRANT_TYPE) && known.length === fields.grantTypes.length) {
             verdict.problems.push(`has grantTypes ${JSON.stringify(known)} without "${M2M_GRANT_TYPE}", so it can't use the grant`);
         }
-        for (const grantType of known.filter((g) => g !== M2M_GRANT_TYPE)) {
+        for (const grantType of grantTypesBesidesClientCredentials(known)) {
             const what = USER_FACING_GRANT_TYPES[grantType];
             verdict.problems.push(`allows "${grantType}"${what ? `, a user-facing flow that ${what}` : ", which is not a machine-to-machine flow"}`);
             verdict.userFacing = true;

@@ -1,4 +1,4 @@
-import { AUTH0_TYPES, isClientCredentialsOnly, M2M_APP_TYPE, M2M_GRANT_TYPE, quoteList } from "../guardrails";
+import { AUTH0_TYPES, grantTypesBesidesClientCredentials, isClientCredentialsOnly, M2M_APP_TYPE, quoteList } from "../guardrails";
 import { isUnknown } from "../support/props";
 import type { Findings } from "../support/findings";
 import { type Auth0Resource, clientFields, type ClientFields, labelOf } from "../support/resources";
@@ -38,7 +38,7 @@ export const m2mClientGrantTypes = resourceRule({
         (fields.grantTypes ?? []).forEach((grantType, i) => {
             if (isUnknown(grantType)) findings.cannotCheck(resource, `grantTypes[${i}]`, "whether it is client_credentials");
         });
-        const others = (fields.grantTypes ?? []).filter((g): g is string => typeof g === "string" && g !== M2M_GRANT_TYPE);
+        const others = grantTypesBesidesClientCredentials(fields.grantTypes ?? []);
         if (others.length === 0) return;
         findings.report(
             resource,
