@@ -36,15 +36,23 @@ export function requiredPackages(root: string, files: string[]): Map<string, str
     return found;
 }
 
-/** The `dependencies` of the top-level `name` in a lockfile (v2/v3 `packages`). */
+/** The `dependencies` of the top-level `name` in a lockfile (v2/v3 `packages`) that it takes from the top level, not nested under it. */
 export function lockedDependencies(lockfile: string, name: string): string[] {
-    const entry = readPackages(lockfile)[`node_modules/${name}`];
-    if (!entry) throw new Error(`${lockfile}: no entry for ${name}`);
-    return Object.keys(entry.dependencies ?? {});
+    const packages = readPackages(lockfile);
+    const key = `node_modules/${name}`;
+    if (!packages[key]) throw new Error(`${lockfile}: no entry for ${name}`);
+    return Object.keys(packages[key].dependencies ?? {}).filter((dependency) => !packages[`${key}/node_modules/${dependency}`]);
 }
 
+const parsed = new Map<string, Record<string, LockEntry>>();
+
 function readPackages(lockfile: string): Record<string, LockEntry> {
-    return (JSON.parse(fs.readFileSync(lockfile, "utf8")) as { packages: Record<string, LockEntry> }).packages;
+    let packages = parsed.get(lockfile);
+    if (!packages) {
+        packages = (JSON.parse(fs.readFileSync(lockfile, "utf8")) as { packages: Record<string, LockEntry> }).packages;
+        parsed.set(lockfile, packages);
+    }
+    return packages;
 }
 
 interface LockEntry {

@@ -2,7 +2,8 @@
 // "installed" copy without a registry install. The tarball is extracted as a real directory (Node
 // resolves a package's own requires from its realpath, so a symlinked package would find the
 // repository's node_modules and prove nothing); its dependencies are symlinks to the repository's
-// installed copies, which resolve their own dependencies from there, as a hoisted install would.
+// installed copies, which resolve their own dependencies from there, as a hoisted install would,
+// except those that depend on the SDK, which are copied so that they resolve the consumer's.
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -65,7 +66,7 @@ function placePackage(packed: Packed, nodeModules: string, name: string): string
 }
 
 /** Symlinks each `name -> dir` into `nodeModules`, as a hoisted install places them. */
-export function linkPackages(nodeModules: string, packages: Record<string, string>): void {
+function linkPackages(nodeModules: string, packages: Record<string, string>): void {
     for (const [name, dir] of Object.entries(packages)) {
         if (!fs.existsSync(path.join(dir, "package.json"))) throw new Error(`${name}: ${dir} is not an installed package; run npm ci in the repository`);
         const link = path.join(nodeModules, name);
@@ -84,7 +85,7 @@ export function linkInstalled(repo: string, nodeModules: string, names: Iterable
  * their own requires resolve from `nodeModules` (a symlinked package would resolve from the
  * repository, and so find the repository's @pulumi/pulumi rather than the consumer's).
  */
-export function copyInstalled(repo: string, nodeModules: string, names: Iterable<string>): void {
+function copyInstalled(repo: string, nodeModules: string, names: Iterable<string>): void {
     for (const name of names) fs.cpSync(path.join(repo, "node_modules", name), path.join(nodeModules, name), { recursive: true });
 }
 
