@@ -1,6 +1,6 @@
 // The access settings the report shows for each API, client and grant, read from the program's
 // inputs with secrets and unknowns kept as markers. Field names follow @pulumi/auth0 3.49.
-import { M2M_APP_TYPE, M2M_GRANT_TYPE } from "../../policy-pack/guardrails";
+import { defaultGrantTypesOf, M2M_GRANT_TYPE } from "../../policy-pack/guardrails";
 import { isWireSecret, isWireUnknown, redact, SECRET_TEXT, UNKNOWN_TEXT, type Shown } from "../values";
 import type { PlanApi, PlanGrant, PlanMachine } from "./types";
 
@@ -36,9 +36,11 @@ export function clientKindOf(props: Props): Pick<PlanMachine, "grantTypes" | "cl
     const grantTypes = redact(props.grantTypes);
     if (grantTypes === SECRET_TEXT || grantTypes === UNKNOWN_TEXT) return { grantTypes: grantTypes as Shown<never>, clientCredentials: true };
     if (!Array.isArray(grantTypes)) {
-        // Unset: Auth0 gives a non_interactive client client_credentials, and other app types user flows.
+        // Unset: Auth0's defaults, which include client credentials where they are known (guardrails/m2m.ts).
         const appType = redact(props.appType);
-        return { grantTypes: null, clientCredentials: appType === M2M_APP_TYPE || appType === UNKNOWN_TEXT || appType === SECRET_TEXT };
+        if (appType === UNKNOWN_TEXT || appType === SECRET_TEXT) return { grantTypes: null, clientCredentials: true };
+        const defaults = defaultGrantTypesOf(typeof appType === "string" ? appType : undefined);
+        return { grantTypes: null, clientCredentials: defaults?.includes(M2M_GRANT_TYPE) ?? false };
     }
     const list = grantTypes as Shown<string>[];
     return { grantTypes: list, clientCredentials: list.some((g) => g === M2M_GRANT_TYPE || g === UNKNOWN_TEXT || g === SECRET_TEXT) };

@@ -2,12 +2,9 @@
 // access diff's marks. The pack's config replaces a default list as a whole
 // (policy-pack/policies/managementApiNoEscalation.ts, managementApiSensitiveScopes.ts), so the lists
 // come from the reconciled config, not from the guardrails' defaults.
-import { DEFAULT_ESCALATION_SCOPES, DEFAULT_SENSITIVE_SCOPES } from "../../policy-pack/guardrails";
+import { DEFAULT_ESCALATION_SCOPES, DEFAULT_SENSITIVE_SCOPES, SCOPE_RISK_POLICIES } from "../../policy-pack/guardrails";
 import { byText, type PlanLevel, type PlanScopeRisks } from "./types";
 
-/** The pack's policies that hold the two lists (their `name`s in policy-pack/policies/). */
-export const ESCALATION_POLICY = "auth0-management-api-no-escalation";
-export const SENSITIVE_POLICY = "auth0-management-api-sensitive-scopes";
 
 const keys = (list: Readonly<Record<string, string>>) => Object.keys(list).sort(byText);
 
@@ -26,15 +23,15 @@ type PolicyConfig = Readonly<Record<string, { readonly enforcementLevel: string;
  * pack without one of the two policies keeps that default list, with a null level.
  */
 export function scopeRisksOf(config: PolicyConfig): PlanScopeRisks {
-    const list = (policy: string, setting: string, fallback: readonly string[]) => {
+    const list = ({ policy, setting }: { policy: string; setting: string }, fallback: readonly string[]) => {
         const value = config[policy]?.properties[setting];
         return value !== null && typeof value === "object" && !Array.isArray(value) ? keys(value as Record<string, string>) : fallback;
     };
     const level = (policy: string) => (config[policy] ? (config[policy].enforcementLevel as PlanLevel) : null);
     return {
-        escalation: list(ESCALATION_POLICY, "escalationScopes", DEFAULT_SCOPE_RISKS.escalation),
-        sensitive: list(SENSITIVE_POLICY, "sensitiveScopes", DEFAULT_SCOPE_RISKS.sensitive),
-        escalationLevel: level(ESCALATION_POLICY),
-        sensitiveLevel: level(SENSITIVE_POLICY),
+        escalation: list(SCOPE_RISK_POLICIES.takeover, DEFAULT_SCOPE_RISKS.escalation),
+        sensitive: list(SCOPE_RISK_POLICIES.sensitive, DEFAULT_SCOPE_RISKS.sensitive),
+        escalationLevel: level(SCOPE_RISK_POLICIES.takeover.policy),
+        sensitiveLevel: level(SCOPE_RISK_POLICIES.sensitive.policy),
     };
 }

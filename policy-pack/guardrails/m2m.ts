@@ -16,3 +16,24 @@ export const M2M_GRANT_TYPE = "client_credentials";
 export function isClientCredentialsOnly(grantTypes: readonly unknown[]): boolean {
     return grantTypes.length > 0 && grantTypes.every((g) => g === M2M_GRANT_TYPE);
 }
+
+/** The known grant types in a list besides client credentials: what an M2M application should not allow. Unknown entries are left out. */
+export function grantTypesBesidesClientCredentials(grantTypes: readonly unknown[]): string[] {
+    return grantTypes.filter((g): g is string => typeof g === "string" && g !== M2M_GRANT_TYPE);
+}
+
+/**
+ * The grant types Auth0 enables on a client created without `grant_types`, as recorded from a real
+ * tenant: with app_type "non_interactive" (TestAccClientAuthenticationMethodsPrivateKeyJWT.yaml,
+ * TestAccClientCredentialsWriteOnlySecret.yaml) and with no app_type (TestAccClientGrant.yaml,
+ * TestAccDataSourceClientGrants.yaml), every POST /api/v2/clients answered these four
+ * (auth0/terraform-provider-auth0 a00b69214a6c1daef76cf89d25ece690c7f9db22, test/data/recordings/).
+ * So a machine-to-machine application that leaves grantTypes unset allows user-facing flows too.
+ * Other app types' defaults are not in the recordings, so not known here.
+ */
+export const RECORDED_DEFAULT_GRANT_TYPES: readonly string[] = Object.freeze(["authorization_code", "implicit", "refresh_token", M2M_GRANT_TYPE]);
+
+/** The grant types Auth0 enables on a client of `appType` (undefined: none) that leaves them unset; undefined where not known. */
+export function defaultGrantTypesOf(appType: string | undefined): readonly string[] | undefined {
+    return appType === undefined || appType === M2M_APP_TYPE ? RECORDED_DEFAULT_GRANT_TYPES : undefined;
+}

@@ -180,3 +180,14 @@ export const DEFAULT_ESCALATION_SCOPES: Readonly<Record<string, string>> = Objec
 
 /** "Sensitive": scope to reason. Its policy's level decides whether it blocks. */
 export const DEFAULT_SENSITIVE_SCOPES: Readonly<Record<string, string>> = Object.freeze(tier("sensitive"));
+
+/**
+ * The pack's policy that denies each tier's scopes, and its setting that replaces the tier's default
+ * list as a whole (policy-pack/policies/managementApiNoEscalation.ts, managementApiSensitiveScopes.ts),
+ * named once here for the rules and for the plan's report, which reads the lists a policy config puts
+ * in effect.
+ */
+export const SCOPE_RISK_POLICIES = {
+    takeover: { policy: "auth0-management-api-no-escalation", setting: "escalationScopes" },
+    sensitive: { policy: "auth0-management-api-sensitive-scopes", setting: "sensitiveScopes" },
+} as const satisfies Record<ScopeRiskTier, { policy: string; setting: string }>;

@@ -1,4 +1,4 @@
-import { AUTH0_TYPES, M2M_APP_TYPE, M2M_GRANT_TYPE } from "../guardrails";
+import { AUTH0_TYPES, defaultGrantTypesOf, grantTypesBesidesClientCredentials, M2M_APP_TYPE, M2M_GRANT_TYPE } from "../guardrails";
 import { asString, isUnknown } from "../support/props";
 import { ReferenceIndex } from "../support/references";
 import { type Auth0Resource, clientFields, labelOf, grantFields, mayBeClientCredentialsGrant, ofType } from "../support/resources";
@@ -51,9 +51,11 @@ function judgeClient(client: Auth0Resource, credentials: readonly Auth0Resource[
 
     if (isUnknown(fields.grantTypes)) verdict.unknown.push({ resource: client, field: "grantTypes" });
     else if (fields.grantTypes === undefined) {
-        verdict.problems.push(`leaves grantTypes unset, so Auth0 picks the defaults`);
-        // Only a non_interactive client's defaults are client credentials alone; any other client may
-        // sign users in, and making it M2M would break them, so the fix moves the access instead.
+        const defaults = defaultGrantTypesOf(typeof fields.appType === "string" ? fields.appType : undefined);
+        verdict.problems.push(`leaves grantTypes unset, so Auth0 enables its defaults${defaults ? ` (${defaults.join(", ")})` : ""}`);
+        // A non_interactive client is declared M2M, so the fix makes it client-credentials-only. Any
+        // other client may sign users in through its defaults, and making it M2M would break them, so
+        // the fix moves the access instead.
         if (fields.appType !== M2M_APP_TYPE) verdict.userFacing = true;
     }
     else {
@@ -62,7 +64,7 @@ function judgeClient(client: Auth0Resource, credentials: readonly Auth0Resource[
         if (!known.includes(M2M_GRANT_TYPE) && known.length === fields.grantTypes.length) {
             verdict.problems.push(`has grantTypes ${JSON.stringify(known)} without "${M2M_GRANT_TYPE}", so it can't use the grant`);
         }
-        for (const grantType of known.filter((g) => g !== M2M_GRANT_TYPE)) {
+        for (const grantType of grantTypesBesidesClientCredentials(known)) {
             const what = USER_FACING_GRANT_TYPES[grantType];
             verdict.problems.push(`allows "${grantType}"${what ? `, a user-facing flow that ${what}` : ", which is not a machine-to-machine flow"}`);
             verdict.userFacing = true;

@@ -1,8 +1,11 @@
-import { AUTH0_TYPES, isClientCredentialsOnly, M2M_APP_TYPE, M2M_GRANT_TYPE, quoteList } from "../guardrails";
+import { AUTH0_TYPES, grantTypesBesidesClientCredentials, isClientCredentialsOnly, M2M_APP_TYPE, quoteList, RECORDED_DEFAULT_GRANT_TYPES } from "../guardrails";
 import { isUnknown } from "../support/props";
 import type { Findings } from "../support/findings";
 import { type Auth0Resource, clientFields, type ClientFields, labelOf } from "../support/resources";
 import { NO_SETTINGS, resourceRule } from "../support/rule";
+
+/** The fix for an M2M application that allows more than client credentials; a user-facing flow keeps working elsewhere. */
+const CLIENT_CREDENTIALS_ONLY_FIX = 'Set grantTypes: ["client_credentials"] and give any user-facing flow an application of its own.';
 
 export const m2mClientGrantTypes = resourceRule({
     name: "auth0-m2m-client-grant-types",
@@ -35,16 +38,24 @@ export const m2mClientGrantTypes = resourceRule({
             findings.cannotCheck(resource, "grantTypes", "whether the M2M application allows only client_credentials");
             return;
         }
-        (fields.grantTypes ?? []).forEach((grantType, i) => {
+        if (fields.grantTypes === undefined) {
+            findings.report(
+                resource,
+                `${labelOf(resource)} is a machine-to-machine application (appType "non_interactive") but leaves grantTypes unset, ` +
+                    `so Auth0 enables its defaults: ${quoteList(grantTypesBesidesClientCredentials(RECORDED_DEFAULT_GRANT_TYPES))} besides ` +
+                    `"client_credentials". ${CLIENT_CREDENTIALS_ONLY_FIX}`,
+            );
+            return;
+        }
+        fields.grantTypes.forEach((grantType, i) => {
             if (isUnknown(grantType)) findings.cannotCheck(resource, `grantTypes[${i}]`, "whether it is client_credentials");
         });
-        const others = (fields.grantTypes ?? []).filter((g): g is string => typeof g === "string" && g !== M2M_GRANT_TYPE);
+        const others = grantTypesBesidesClientCredentials(fields.grantTypes);
         if (others.length === 0) return;
         findings.report(
             resource,
             `${labelOf(resource)} is a machine-to-machine application (appType "non_interactive") but allows ` +
-                `${quoteList(others)} besides "client_credentials". Set grantTypes: ` +
-                `["client_credentials"] and give any user-facing flow an application of its own.`,
+                `${quoteList(others)} besides "client_credentials". ${CLIENT_CREDENTIALS_ONLY_FIX}`,
         );
     },
 });

@@ -1,4 +1,4 @@
-import { AUTH0_TYPES, DEFAULT_ESCALATION_SCOPES } from "../guardrails";
+import { AUTH0_TYPES, DEFAULT_ESCALATION_SCOPES, SCOPE_RISK_POLICIES } from "../guardrails";
 import { checkDeniedScopes, deniedScopesSchema, readDeniedScopes } from "../support/deniedScopes";
 import { isUnknown } from "../support/props";
 import { labelOf } from "../support/resources";
@@ -11,7 +11,7 @@ export interface ManagementApiNoEscalationArgs {
 }
 
 export const managementApiNoEscalation = resourceRule<ManagementApiNoEscalationArgs>({
-    name: "auth0-management-api-no-escalation",
+    name: SCOPE_RISK_POLICIES.takeover.policy,
     description:
         "Client grants on the Auth0 Management API must not include scopes whose holder can take over the tenant: " +
         "gain powers beyond its grant (create:client_grants, ...), run code in logins and token exchanges " +

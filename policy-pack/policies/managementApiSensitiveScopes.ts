@@ -1,4 +1,4 @@
-import { AUTH0_TYPES, DEFAULT_SENSITIVE_SCOPES } from "../guardrails";
+import { AUTH0_TYPES, DEFAULT_SENSITIVE_SCOPES, SCOPE_RISK_POLICIES } from "../guardrails";
 import { checkDeniedScopes, deniedScopesSchema, readDeniedScopes } from "../support/deniedScopes";
 import { resourceRule } from "../support/rule";
 
@@ -15,7 +15,7 @@ export interface ManagementApiSensitiveScopesArgs {
  * "mandatory" to block them too, and exempt the grants that need them.
  */
 export const managementApiSensitiveScopes = resourceRule<ManagementApiSensitiveScopesArgs>({
-    name: "auth0-management-api-sensitive-scopes",
+    name: SCOPE_RISK_POLICIES.sensitive.policy,
     description:
         "Client grants on the Auth0 Management API that hold scopes able to take over users' accounts or weaken MFA, mail, " +
         "the login page or tenant settings (update:users, update:mfa_policies, " +

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ESCALATION_SCOPES, DEFAULT_SENSITIVE_SCOPES, MANAGEMENT_API_SCOPE_RISKS } from "../../policy-pack/guardrails";
+import { DEFAULT_ESCALATION_SCOPES, DEFAULT_SENSITIVE_SCOPES, MANAGEMENT_API_SCOPE_RISKS, SCOPE_RISK_POLICIES } from "../../policy-pack/guardrails";
 import { createPolicies, POLICY_PACK_NAME, RULES } from "../../policy-pack/pack";
 import * as preview from "../../policy-pack/support/preview";
 import { AUTH0_TYPES } from "../../policy-pack/guardrails";
@@ -76,6 +76,14 @@ describe("auth0-m2m-guardrails", () => {
                 default: [],
                 items: { required: ["resource", "reason", "expires"], properties: { reason: { minLength: 20 } } },
             });
+        }
+    });
+
+    it("serves each scope tier's list under the policy and setting the plan's report reads it from", () => {
+        const defaults = { takeover: DEFAULT_ESCALATION_SCOPES, sensitive: DEFAULT_SENSITIVE_SCOPES };
+        for (const [tier, { policy, setting }] of Object.entries(SCOPE_RISK_POLICIES)) {
+            const served = policies.find((p) => p.name === policy);
+            expect(served?.configSchema?.properties[setting], `${tier}: ${policy}.${setting}`).toMatchObject({ default: defaults[tier as keyof typeof defaults] });
         }
     });
 

@@ -156,6 +156,8 @@ describe("buildReport", () => {
         const spa = resource(AUTH0_TYPES.client, "spa", { name: "Storefront", appType: "spa" });
         const web = resource(AUTH0_TYPES.client, "web", { name: "Portal", appType: "regular_web", grantTypes: ["authorization_code"] });
         const m2m = resource(AUTH0_TYPES.client, "m2m", { appType: "regular_web", grantTypes: ["client_credentials"] });
+        // Neither appType nor grantTypes: Auth0's recorded defaults include client credentials.
+        const bare = resource(AUTH0_TYPES.client, "bare", { name: "Bare" });
         const grant = (name: string, client: typeof spa, extra: Record<string, unknown> = {}) =>
             resource(AUTH0_TYPES.clientGrant, name, { clientId: "x", audience: "https://orders.example", scopes: ["write:b", "read:a"], ...extra }, {
                 propertyDependencies: { clientId: [client.urn] },
@@ -163,11 +165,11 @@ describe("buildReport", () => {
         const built = buildReport({
             ...INPUT,
             diagnostics: [],
-            resources: [spa, web, m2m, grant("spa-g", spa, { organizationUsage: "require", allowAnyOrganization: true }), grant("m2m-g", m2m)],
+            resources: [spa, web, m2m, bare, grant("spa-g", spa, { organizationUsage: "require", allowAnyOrganization: true }), grant("m2m-g", m2m), grant("bare-g", bare)],
         });
-        expect(built.machines.map((m) => [m.name, m.clientCredentials])).toEqual([["m2m", true]]);
+        expect(built.machines.map((m) => [m.name, m.clientCredentials])).toEqual([["bare", true], ["m2m", true]]);
         expect(built.otherApplications.map((m) => [m.name, m.grantTypes, m.clientCredentials])).toEqual([["spa", null, false]]);
-        expect(built.summary).toMatchObject({ machines: 1, otherApplications: 1 });
+        expect(built.summary).toMatchObject({ machines: 2, otherApplications: 1 });
         const spaGrant = built.grants.find((g) => g.name === "spa-g")!;
         expect(spaGrant).toMatchObject({ scopes: ["read:a", "write:b"], organizationUsage: "require", allowAnyOrganization: true, subjectType: null });
     });

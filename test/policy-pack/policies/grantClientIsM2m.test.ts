@@ -31,11 +31,11 @@ describe("auth0-grant-client-is-m2m", () => {
             /allows "refresh_token", a user-facing flow that keeps user sessions alive\. Delete this grant, or move the access/,
         ]);
         expectViolations(await runStack(policy, [m2mClient("c", { grantTypes: undefined }), grant("g")]), [
-            'which leaves grantTypes unset, so Auth0 picks the defaults. Make Client "c" an M2M application',
+            'which leaves grantTypes unset, so Auth0 enables its defaults (authorization_code, implicit, refresh_token, client_credentials). Make Client "c" an M2M application',
         ]);
-        // Without appType the defaults may include user flows: never advise making it M2M.
+        // Without appType the defaults include user flows: never advise making it M2M.
         expectViolations(await runStack(policy, [m2mClient("c", { appType: undefined, grantTypes: undefined }), grant("g")]), [
-            /leaves grantTypes unset, so Auth0 picks the defaults; has no appType .*\. Delete this grant, or move the access to a dedicated M2M application/,
+            /leaves grantTypes unset, so Auth0 enables its defaults \(authorization_code, implicit, refresh_token, client_credentials\); has no appType .*\. Delete this grant, or move the access to a dedicated M2M application/,
         ]);
     });
 

@@ -19,6 +19,13 @@ describe("auth0-m2m-client-grant-types", () => {
         ]);
     });
 
+    it("flags a non_interactive client that leaves grantTypes unset: Auth0's recorded defaults include user-facing flows", async () => {
+        expectViolations(await runResource(policy, m2mClient("c", { grantTypes: undefined })), [
+            'Client "c" is a machine-to-machine application (appType "non_interactive") but leaves grantTypes unset, so Auth0 enables ' +
+                'its defaults: "authorization_code", "implicit", "refresh_token" besides "client_credentials". Set grantTypes: ["client_credentials"]',
+        ]);
+    });
+
     it("advises appType non_interactive on a client-credentials-only client without one, and nothing on other clients without one", async () => {
         expectViolations(await runResource(policy, m2mClient("c", { appType: undefined })), [
             'Client "c" allows "client_credentials" only but has no appType, so whether Auth0 and its reviewers treat it as a ' +
