@@ -10,7 +10,7 @@ import {
     specialSecretSig,
     specialSigKey,
     unknownValue,
-} from "@pulumi/pulumi/runtime/rpc";
+} from "./wireSignatures";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import {
     type AnalyzerProviderResource,
