@@ -16,7 +16,13 @@ import { defineConfig } from "vitest/config";
  *   that installs Pulumi mocks fails (test/support/sharedWorkerGuard.ts) and belongs in RUNTIME_TESTS.
  */
 const PROCESS_TESTS = "test/**/*.process.test.ts";
-const RUNTIME_TESTS = ["test/infra/**/*.test.ts", "test/cli/program/lazyOutputs.test.ts"];
+const RUNTIME_TESTS = [
+    "test/infra/components/**/*.test.ts",
+    "test/infra/program.test.ts",
+    "test/infra/config/deferredChecks.test.ts",
+    "test/infra/config/tenantConfig.property.test.ts",
+    "test/cli/program/lazyOutputs.test.ts",
+];
 /** Process tests that replace a module with vi.mock, which a shared process does not honour. */
 const MOCKING_PROCESS_TESTS = ["test/policy-pack/engine.process.test.ts"];
 
