@@ -2,8 +2,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TenantAccess } from "./components/tenantAccess";
 import { loadStackTenantConfig } from "./config/loadStackConfig";
+import { PROGRAM_ROOT_NAME } from "./config/resourceNames";
 
-const tenant = new TenantAccess("tenant", loadStackTenantConfig(), { configPathStyle: "stack" });
+const tenant = new TenantAccess(PROGRAM_ROOT_NAME, loadStackTenantConfig(), { configPathStyle: "stack" });
 
 export const managementApiAudience = tenant.managementApiAudience;
 export const clientIds = Object.fromEntries(Object.entries(tenant.machines).map(([key, machine]) => [key, machine.clientId]));

@@ -1,6 +1,6 @@
 // The npm package's entry point: everything another Pulumi project needs to reuse auth0-m2m.
 // It registers nothing on import; infra/index.ts is this repository's own program.
-export { Api, resolveApiArgs, type ApiArgs } from "./components/api";
+export { Api, API_SIGNING_ALG, resolveApiArgs, type ApiArgs } from "./components/api";
 export { ComponentArgsError } from "./config/argsError";
 export { MachineClient } from "./components/machineClient";
 export {
@@ -27,6 +27,7 @@ export {
 export { parseTenantConfig, type TenantConfigParse } from "./config/parseTenantConfig";
 export { TenantConfigError, formatConfigPath } from "./config/tenantConfigError";
 export { loadStackTenantConfig } from "./config/loadStackConfig";
+export { COMPONENT_TYPES, PROGRAM_ROOT_NAME } from "./config/resourceNames";
 
 export {
     EndpointScopeError,

@@ -6,7 +6,7 @@
 // components can't express without changing a live object, and what the config check refuses
 // (schemaCheck.ts), is left out, with the reason.
 import { isCanonicalTenantDomain, isManagementApiAudience, M2M_APP_TYPE, M2M_GRANT_TYPE } from "../../policy-pack/guardrails";
-import { MANAGEMENT_API_GRANT_KEY, RESOURCE_KEY } from "../../infra/library";
+import { API_SIGNING_ALG, COMPONENT_TYPES, MANAGEMENT_API_GRANT_KEY, PROGRAM_ROOT_NAME, RESOURCE_KEY } from "../../infra/library";
 import { AUTH0_TYPES } from "../../policy-pack/guardrails";
 import { authenticationMethod, systemReason } from "../audit/liveResources";
 import type { LiveClient, LiveTenant } from "../audit/liveTenant";
@@ -15,12 +15,6 @@ import type { Draft, DraftEntry, DraftGrant, DraftMachine, ImportEntry, Skipped 
 import { checkDraft, tenantConfigInput } from "./schemaCheck";
 
 export type { ImportEntry, Skipped } from "./draft";
-
-/** The signing algorithm the Api component sets on every API it manages (infra/components/api.ts). */
-const API_SIGNING_ALG = "RS256";
-
-/** The root component's name in this project's program (infra/index.ts). */
-export const ROOT_NAME = "tenant";
 
 export interface AdoptModel {
     /** The `config:` section of Pulumi.<stack>.yaml. */
@@ -68,10 +62,10 @@ export function buildAdoptModel(tenant: LiveTenant, configDomain: string): Adopt
     };
     const keys = new Set<string>();
     if (management?.token_lifetime !== undefined) {
-        const component = `${ROOT_NAME}-management-api`;
+        const component = `${PROGRAM_ROOT_NAME}-management-api`;
         const id = management.id ?? management.identifier;
         draft.management = entry({ id, name: management.name ?? "Auth0 Management API" }, { tokenLifetime: management.token_lifetime }, [
-            { type: "auth0-m2m:index:ManagementApi", name: component, parent: ROOT_NAME, component: true },
+            { type: COMPONENT_TYPES.managementApi, name: component, parent: PROGRAM_ROOT_NAME, component: true },
             { type: AUTH0_TYPES.resourceServer, name: `${component}-resource-server`, id, parent: component },
         ]);
     }
@@ -106,7 +100,7 @@ function addApis(tenant: LiveTenant, draft: Draft, keys: Set<string>): Map<strin
         }
         const key = keyFor(ref.name, keys);
         apiKeys.set(server.identifier, key);
-        const component = `${ROOT_NAME}-${key}`;
+        const component = `${PROGRAM_ROOT_NAME}-${key}`;
         const config = {
             identifier: server.identifier,
             ...(server.name ? { name: server.name } : {}),
@@ -118,7 +112,7 @@ function addApis(tenant: LiveTenant, draft: Draft, keys: Set<string>): Map<strin
             ...access.fields,
         };
         draft.apis.set(key, entry(ref, config, [
-            { type: "auth0-m2m:index:Api", name: component, parent: ROOT_NAME, component: true },
+            { type: COMPONENT_TYPES.api, name: component, parent: PROGRAM_ROOT_NAME, component: true },
             { type: AUTH0_TYPES.resourceServer, name: `${component}-resource-server`, id: ref.id, parent: component },
             { type: AUTH0_TYPES.resourceServerScopes, name: `${component}-scopes`, id: server.identifier, parent: component },
         ]));
@@ -150,7 +144,7 @@ function addMachines(tenant: LiveTenant, draft: Draft, keys: Set<string>, apiKey
             continue;
         }
         const key = keyFor(name, keys);
-        const component = `${ROOT_NAME}-${key}`;
+        const component = `${PROGRAM_ROOT_NAME}-${key}`;
         const grants = new Map<string, DraftGrant>();
         for (const grant of grantsByClient.get(client.client_id) ?? []) {
             const apiKey = isManagementApiAudience(grant.audience) ? MANAGEMENT_API_GRANT_KEY : apiKeys.get(grant.audience);
@@ -175,7 +169,7 @@ function addMachines(tenant: LiveTenant, draft: Draft, keys: Set<string>, apiKey
         };
         const machine: DraftMachine = {
             ...entry({ id: client.client_id, name }, config, [
-                { type: "auth0-m2m:index:MachineClient", name: component, parent: ROOT_NAME, component: true },
+                { type: COMPONENT_TYPES.machineClient, name: component, parent: PROGRAM_ROOT_NAME, component: true },
                 { type: AUTH0_TYPES.client, name: `${component}-client`, id: client.client_id, parent: component },
                 { type: AUTH0_TYPES.clientCredentials, name: `${component}-credentials`, id: client.client_id, parent: component },
             ]),
@@ -201,7 +195,7 @@ function assemble(draft: Draft): AdoptModel {
     ];
     return {
         config,
-        imports: [{ type: "auth0-m2m:index:TenantAccess", name: ROOT_NAME, component: true }, ...entries.flatMap((e) => e.imports)],
+        imports: [{ type: COMPONENT_TYPES.tenantAccess, name: PROGRAM_ROOT_NAME, component: true }, ...entries.flatMap((e) => e.imports)],
         skipped: draft.skipped,
         names: new Map(entries.map((e) => [e.ref.id, e.resourceName])),
         secretMachines: [...draft.machines.keys()],

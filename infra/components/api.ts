@@ -6,6 +6,7 @@ import { ComponentArgsError } from "../config/argsError";
 import { checkInput, isKnownString } from "../config/deferredChecks";
 import { schemaIssues } from "../config/schemaIssues";
 import { apiSchema } from "../config/tenantConfig";
+import { COMPONENT_TYPES } from "../config/resourceNames";
 
 export interface ApiArgs {
     /**
@@ -35,6 +36,9 @@ export interface ApiArgs {
 }
 
 
+/** The signing algorithm every API the component manages uses: asymmetric, so only Auth0 can sign its tokens. */
+export const API_SIGNING_ALG = "RS256";
+
 /**
  * A custom API: an Auth0 resource server signing RS256 tokens, with its scopes owned by one
  * `ResourceServerScopes`, so no other resource can fight over the list.
@@ -59,7 +63,7 @@ export class Api extends pulumi.ComponentResource {
         const { resolved, issues: argIssues } = checkApiArgs(args);
         issues.push(...argIssues);
         if (!resolved || issues.length > 0) throw new ComponentArgsError(component, issues);
-        super("auth0-m2m:index:Api", name, {}, opts);
+        super(COMPONENT_TYPES.api, name, {}, opts);
 
         this.identifier = pulumi.output(identifier);
         this.knownIdentifier = isKnownString(args.identifier) ? args.identifier : undefined;
@@ -72,7 +76,7 @@ export class Api extends pulumi.ComponentResource {
             {
                 identifier,
                 name: args.displayName ?? name,
-                signingAlg: "RS256",
+                signingAlg: API_SIGNING_ALG,
                 tokenLifetime: resolved.tokenLifetime,
                 tokenLifetimeForWeb: resolved.tokenLifetimeForWeb,
                 allowOfflineAccess: resolved.allowOfflineAccess,

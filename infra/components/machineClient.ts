@@ -5,6 +5,7 @@ import { M2M_APP_TYPE, M2M_GRANT_TYPE } from "../../policy-pack/guardrails";
 import { clientGrantName } from "../config/resourceNames";
 import { ComponentArgsError } from "../config/argsError";
 import { resolveMachineArgs, type MachineClientArgs, type ResolvedAuthentication } from "./machineArgs";
+import { COMPONENT_TYPES } from "../config/resourceNames";
 
 /**
  * One machine-to-machine application: a `non_interactive` Auth0 client that may use only the
@@ -26,7 +27,7 @@ export class MachineClient extends pulumi.ComponentResource {
     constructor(name: string, args: MachineClientArgs, opts?: pulumi.ComponentResourceOptions) {
         const { authentication, tokenQuota, grants, description, issues } = resolveMachineArgs(args, `MachineClient "${name}"`);
         if (issues.length > 0) throw new ComponentArgsError(`MachineClient "${name}"`, issues);
-        super("auth0-m2m:index:MachineClient", name, {}, opts);
+        super(COMPONENT_TYPES.machineClient, name, {}, opts);
         // Children take the component's ignoreChanges (protect and aliases reach them through their parent).
         const childOptions = { parent: this, ignoreChanges: opts?.ignoreChanges };
 

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { managementApiAudience, MANAGEMENT_API_NAME, tenantDomainProblem, type ConfigIssue } from "../../policy-pack/guardrails";
 import { AUTH0_TOKEN_LIFETIME_LIMITS, checkApiSettings } from "../config/argChecks";
 import { ComponentArgsError } from "../config/argsError";
+import { COMPONENT_TYPES } from "../config/resourceNames";
 
 export interface ManagementApiArgs {
     /** The tenant's domain, e.g. `acme-dev.eu.auth0.com`; the audience is derived from it. */
@@ -34,7 +35,7 @@ export class ManagementApi extends pulumi.ComponentResource {
         if (domainProblem) issues.push({ path: ["domain"], message: domainProblem });
         issues.push(...checkApiSettings({ tokenLifetime: args.tokenLifetime }, { limits: AUTH0_TOKEN_LIFETIME_LIMITS, webLifetimeManaged: false }));
         if (issues.length > 0) throw new ComponentArgsError(`ManagementApi "${name}"`, issues);
-        super("auth0-m2m:index:ManagementApi", name, {}, opts);
+        super(COMPONENT_TYPES.managementApi, name, {}, opts);
 
         this.domain = args.domain;
         this.audience = managementApiAudience(args.domain);

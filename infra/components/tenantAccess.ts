@@ -7,6 +7,7 @@ import { Api } from "./api";
 import type { MachineGrant } from "./machineArgs";
 import { MachineClient } from "./machineClient";
 import { ManagementApi } from "./managementApi";
+import { COMPONENT_TYPES } from "../config/resourceNames";
 
 export interface TenantAccessOptions extends pulumi.ComponentResourceOptions {
     /**
@@ -34,7 +35,7 @@ export class TenantAccess extends pulumi.ComponentResource {
         const parsed = isParsedTenantConfig(config) ? { ok: true as const, config } : parseTenantConfig(config);
         if (!parsed.ok) throw new TenantConfigError(parsed.issues, opts.configPathStyle ?? "object");
         const { configPathStyle: _style, ...resourceOptions } = opts;
-        super("auth0-m2m:index:TenantAccess", name, {}, resourceOptions);
+        super(COMPONENT_TYPES.tenantAccess, name, {}, resourceOptions);
 
         const tenant = parsed.config;
         this.config = tenant;
