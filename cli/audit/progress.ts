@@ -1,6 +1,8 @@
 // Progress on stderr while a tenant is read: every line for a terminal or --verbose (as `plan`
 // does), and for a pipe or CI log one line per LARGE_TENANT_STEP objects, so a large tenant's
 // read is visibly moving without flooding a small one's log.
+import type { ReadPage } from "./readTenant";
+
 export const LARGE_TENANT_STEP = 1000;
 
 export class ReadProgress {
@@ -17,14 +19,13 @@ export class ReadProgress {
         if (this.everyLine) this.step(message);
     }
 
-    /** A "Read N <label> (page n)" message from the reader. */
-    page(message: string): void {
+    /** A page the reader has read: every one, or in a log one per LARGE_TENANT_STEP objects of its kind. */
+    page({ label, count, page }: ReadPage): void {
+        const message = `Read ${count} ${label} (page ${page})`;
         if (this.everyLine) return this.step(message);
-        const match = /^Read (\d+) (.+?) \(/.exec(message);
-        if (!match) return;
-        const step = Math.floor(Number(match[1]) / LARGE_TENANT_STEP);
-        if (step > (this.lastStep.get(match[2]) ?? 0)) {
-            this.lastStep.set(match[2], step);
+        const step = Math.floor(count / LARGE_TENANT_STEP);
+        if (step > (this.lastStep.get(label) ?? 0)) {
+            this.lastStep.set(label, step);
             this.step(message);
         }
     }

@@ -10,6 +10,13 @@ import { describeReadFailure, malformedAnswer } from "./readFailure";
 import { RetryLedger } from "./retryLedger";
 import { DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_TIMEOUT_SECONDS, MAX_PAGE_SIZE } from "./args";
 
+/** One page of a list read. */
+export interface ReadPage {
+    readonly label: string;
+    readonly count: number;
+    readonly page: number;
+}
+
 export interface ReadTenantOptions {
     readonly domain: string;
     readonly credentials: TenantCredentials;
@@ -20,7 +27,8 @@ export interface ReadTenantOptions {
     /** Retries of a 429/5xx answer, as the SDK counts them. */
     readonly maxRetries?: number;
     /** Called after every page: what was read so far. */
-    readonly onProgress?: (message: string) => void;
+    /** After each page: how many of `label` (clients, grants, ...) are read so far. */
+    readonly onProgress?: (page: ReadPage) => void;
     /** For tests: the fetch the SDK uses underneath the retry ledger. */
     readonly fetch?: typeof fetch;
 }
@@ -70,7 +78,7 @@ export async function readTenant(options: ReadTenantOptions): Promise<LiveTenant
                 }
             }
             items.push(...(page.data as z.infer<S>[]));
-            progress(`Read ${items.length} ${label} (page ${n})`);
+            progress({ label, count: items.length, page: n });
             // Offset lists stop at the first short page; a tenant that serves less than asked would end the read early.
             const total = (page.response as { total?: unknown } | undefined)?.total;
             if (!page.hasNextPage()) {
