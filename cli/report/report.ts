@@ -70,7 +70,10 @@ export function buildReport(input: ReportInput): PlanReport {
         deployerScopes,
         diagnostics,
         exemptionsApplied,
-        exemptions: [...(input.exemptions ?? [])].sort((a, b) => byText(a.policy, b.policy) || byText(a.resource, b.resource) || byText(a.expires, b.expires)),
+        // Policy config is plain text, but a scope or resource it names may also be a value the program keeps secret.
+        exemptions: (input.exemptions ?? [])
+            .map((e) => ({ ...e, resource: scrubSecrets(e.resource, secrets), reason: scrubSecrets(e.reason, secrets), ...(e.scopes ? { scopes: e.scopes.map((scope) => scrubSecrets(scope, secrets)) } : {}) }))
+            .sort((a, b) => byText(a.policy, b.policy) || byText(a.resource, b.resource) || byText(a.expires, b.expires)),
         scopeRisks: input.scopeRisks ?? DEFAULT_SCOPE_RISKS,
         notes: notes.map((note) => scrubSecrets(note, secrets)),
         stackConfigFile: input.stackConfigFile ?? null,

@@ -29,12 +29,8 @@ let outDir: string;
 const plans = {
     violations: () => runCli(["plan", "--format", "json", "--verbose"], path.join(FIXTURES, "violations")),
     clean: () => runCli(["plan", "--project", path.join(FIXTURES, "clean"), "--stack", "dev"], ROOT),
-    secretsJson: () => runCli(["plan", "--format", "json", "--policy-pack", EMPTY_PACK], path.join(FIXTURES, "secrets")),
-    secretsMarkdown: () =>
-        runCli(
-            ["plan", "--format", "markdown", "--policy-config", "exempt-wildcard.policy.json", "--out", path.join(outDir, "secrets.md")],
-            path.join(FIXTURES, "secrets"),
-        ),
+    secrets: () =>
+        runCli(["plan", "--format", "json", "--policy-config", "exempt-wildcard.policy.json", "--out", path.join(outDir, "secrets.json")], path.join(FIXTURES, "secrets")),
     thisProject: () => runCli(["plan", "--format", "json"], ROOT),
     policyConfigTypo: () => runCli(["plan", "--policy-pack", EMPTY_PACK, "--policy-config", "typo.policy.json"], path.join(FIXTURES, "clean")),
     throwsInApply: () => runCli(["plan", "--policy-pack", EMPTY_PACK, "--verbose"], path.join(FIXTURES, "throws-in-apply")),
@@ -149,28 +145,31 @@ describe("a program within every guardrail", () => {
 });
 
 describe("secrets", () => {
+    /** The report the CLI wrote to --out, and the file's own text. */
+    const written = () => {
+        const file = fs.readFileSync(path.join(outDir, "secrets.json"), "utf8");
+        return { file, report: JSON.parse(file) as PlanReport };
+    };
+
     it("never print a secret's plaintext or ciphertext, in any format", () => {
-        const runs = [results.secretsJson, results.secretsMarkdown];
-        for (const run of runs) expect(run.stderr).toBe("");
-        expectExit(results.secretsJson, 0);
-        const report = JSON.parse(results.secretsJson.stdout) as PlanReport;
-        const markdownFile = fs.readFileSync(path.join(outDir, "secrets.md"), "utf8");
-        const outputs = [...runs.map((run) => run.stdout), markdownFile, renderText(report)];
+        const run = results.secrets;
+        expectExit(run, 1);
+        expect(run.stderr).toBe("");
+        const { file, report } = written();
+        const outputs = [run.stdout, file, renderText(report), renderMarkdown(report)];
         for (const output of outputs) for (const plaintext of SECRET_PLAINTEXTS) expect(output).not.toContain(plaintext);
     });
 
     it("show as [secret]", () => {
-        const report = JSON.parse(results.secretsJson.stdout) as PlanReport;
+        const { report } = written();
         // The client's name is secret config, so the machine goes by its logical name.
         expect(report.grants).toEqual([expect.objectContaining({ machine: "partner", scopes: "[secret]" })]);
         expect(renderText(report)).toContain("  partner [partner]: client_secret_post; quota 10/hour, enforced\n    -> Orders API  https://orders.acme.example  (tokens 3,600 s (1 h))\n         [secret]\n");
     });
 
-    it("stay scrubbed where a policy quotes one back, in findings and exemptions applied, written to --out as Markdown", () => {
-        const run = results.secretsMarkdown;
-        expectExit(run, 1);
-        expect(run.stdout).toBe("");
-        const markdown = fs.readFileSync(path.join(outDir, "secrets.md"), "utf8");
+    it("stay scrubbed where a policy quotes one back, in findings and exemptions applied, written to --out", () => {
+        expect(results.secrets.stdout).toBe("");
+        const markdown = renderMarkdown(written().report);
         expect(markdown.split("\n")[0]).toBe("<!-- auth0-m2m-plan:fixture-secrets/dev -->");
         expect(markdown).toContain("## auth0-m2m plan: `fixture-secrets` / `dev`");
         expect(markdown).toContain('| **mandatory** | `auth0-grant-scopes-defined-on-api` | ClientGrant "partner-orders" | ClientGrant "partner-orders" asks API "https://orders.acme.example" (ResourceServer "orders-api") for scope "\\[secret\\]"');

@@ -185,9 +185,12 @@ describe("buildReport", () => {
         expect(built.grants).toEqual([expect.objectContaining({ api: "Auth0 Management API", managementApi: true })]);
     });
 
-    it("never contains a secret's plaintext", () => {
-        const text = JSON.stringify(report);
+    it("never contains a secret's plaintext, even where the policy config names it in an exemption", () => {
+        const exemption = { policy: "auth0-no-wildcard-scopes", resource: "external-grant", reason: `accepts ${SECRET_SCOPE} until the split`, expires: "2099-12-31", scopes: [SECRET_SCOPE, "read:a"] };
+        const withExemption = buildReport({ ...INPUT, exemptions: [exemption] });
+        const text = JSON.stringify(withExemption);
         for (const plaintext of [CLIENT_SECRET_PLAINTEXT, SECRET_SCOPE, "Confidential partner"]) expect(text).not.toContain(plaintext);
+        expect(withExemption.exemptions).toEqual([{ ...exemption, reason: "accepts [secret] until the split", scopes: ["[secret]", "read:a"] }]);
     });
 
     it("is deterministic whatever order the resources registered in", () => {
