@@ -3,7 +3,7 @@
 // always shut down; nothing is written to the tenant.
 import { findPackage, type PackageInfo } from "../packageInfo";
 import { reportFailure } from "../failure";
-import { writeReport } from "../output";
+import { checkReportFile, writeReport } from "../output";
 import { EXIT_MANDATORY_VIOLATION, EXIT_OK, settleExitCode } from "../errors";
 import type { AuditOptions, TenantReadArgs } from "./args";
 import { buildAuditReport, liveModel } from "./auditReport";
@@ -49,6 +49,8 @@ export async function audit(options: AuditOptions, pkg: PackageInfo = findPackag
     const secrets = new Set<string>();
     let judge: Judge | undefined;
     try {
+        // Before the tenant is read: a report that can't be kept isn't worth the Management API's rate limit.
+        if (options.outFile) checkReportFile(options.outFile);
         const started = await readAndStartJudge(options, pkg, progress, secrets);
         judge = started.judge;
         const live = toResources(started.tenant);

@@ -38,6 +38,8 @@ const plans = {
     dataSource: () => runCli(["plan", "--policy-pack", EMPTY_PACK], path.join(FIXTURES, "data-source")),
     esm: () => runCli(["plan", "--policy-pack", EMPTY_PACK, "--format", "json"], path.join(FIXTURES, "esm")),
     unknownFlag: () => runCli(["plan", "--frmat", "json"], ROOT),
+    // Port 1 on loopback: a read would fail at once, so exit 2 for the --out proves nothing was read.
+    auditOutDirectory: () => runCli(["audit", "--domain", "127.0.0.1:1", "--out", outDir], ROOT, { AUTH0_API_TOKEN: "unused" }),
     missingStack: () => runCli(["plan", "--policy-pack", EMPTY_PACK, "--stack", "no-such-stack"], path.join(FIXTURES, "clean")),
     outDevFull: () => runCli(["plan", "--policy-pack", EMPTY_PACK, "--out", "/dev/full"], path.join(FIXTURES, "clean")),
     outSymlink: () => {
@@ -264,5 +266,10 @@ describe("a report that can't be written", () => {
         expect(results.outSymlink.pids).toEqual([]);
         expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
         expect(fs.readFileSync(path.join(outDir, "victim"), "utf8")).toBe("untouched");
+    });
+
+    it("is refused by audit too, before the tenant is read", () => {
+        expectExit(results.auditOutDirectory, 2);
+        expect(results.auditOutDirectory.stderr).toBe(`error: Can't write the report to ${outDir}: it is a directory; --out writes only a regular file, a FIFO or a device. Check --out.\n`);
     });
 });
