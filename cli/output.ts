@@ -1,6 +1,6 @@
 // Writing what the command prints: to standard output, flushed before the exit code is returned,
 // or to the --out file. A regular file (or a new one) is replaced whole, so a reader never sees
-// half a report; a FIFO or a character device (/dev/stdout, a pipe to another tool) is written
+// half a report; a FIFO or a character device (a named pipe to another tool, /dev/null) is written
 // through and never replaced; anything else (a symlink, a directory, a socket) is refused.
 import * as fs from "node:fs";
 import * as path from "node:path";
