@@ -32,12 +32,14 @@ interface ClientVerdict {
      * M2M client (adding client_credentials would only widen a user-facing application).
      */
     userFacing: boolean;
+    /** True when an M2M-typed client runs on Auth0's default grant types, whose user-facing flows something may use. */
+    onDefaultGrantTypes: boolean;
     readonly unknown: { resource: Auth0Resource; field: string }[];
 }
 
 /** What keeps a client from being a machine-to-machine application; `credentials` are those for this client. */
 function judgeClient(client: Auth0Resource, credentials: readonly Auth0Resource[]): ClientVerdict {
-    const verdict: ClientVerdict = { problems: [], unsure: [], userFacing: false, unknown: [] };
+    const verdict: ClientVerdict = { problems: [], unsure: [], userFacing: false, onDefaultGrantTypes: false, unknown: [] };
     const fields = clientFields(client);
 
     if (isUnknown(fields.appType)) verdict.unknown.push({ resource: client, field: "appType" });
@@ -53,10 +55,11 @@ function judgeClient(client: Auth0Resource, credentials: readonly Auth0Resource[
     else if (fields.grantTypes === undefined) {
         const defaults = defaultGrantTypesOf(typeof fields.appType === "string" ? fields.appType : undefined);
         verdict.problems.push(`leaves grantTypes unset, so Auth0 enables its defaults${defaults ? ` (${defaults.join(", ")})` : ""}`);
-        // A non_interactive client is declared M2M, so the fix makes it client-credentials-only. Any
-        // other client may sign users in through its defaults, and making it M2M would break them, so
-        // the fix moves the access instead.
+        // A non_interactive client is declared M2M, so the fix makes it client-credentials-only, once
+        // any flow that signs users in through its defaults has an application of its own. Any other
+        // client may sign users in, and making it M2M would break them, so the fix moves the access.
         if (fields.appType !== M2M_APP_TYPE) verdict.userFacing = true;
+        else verdict.onDefaultGrantTypes = true;
     }
     else {
         const known = fields.grantTypes.filter((g): g is string => typeof g === "string");
@@ -98,7 +101,8 @@ function fixFor(client: Auth0Resource, verdict: ClientVerdict): string {
             `own flows as they are`
         );
     }
-    return `Make ${labelOf(client)} an M2M application: appType "${M2M_APP_TYPE}" and grantTypes ["${M2M_GRANT_TYPE}"]`;
+    const fix = `Make ${labelOf(client)} an M2M application: appType "${M2M_APP_TYPE}" and grantTypes ["${M2M_GRANT_TYPE}"]`;
+    return verdict.onDefaultGrantTypes ? `${fix}; if anything signs users in through it, give that flow an application of its own first` : fix;
 }
 
 export const grantClientIsM2m = stackRule({

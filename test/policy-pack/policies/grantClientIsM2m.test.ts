@@ -31,7 +31,7 @@ describe("auth0-grant-client-is-m2m", () => {
             /allows "refresh_token", a user-facing flow that keeps user sessions alive\. Delete this grant, or move the access/,
         ]);
         expectViolations(await runStack(policy, [m2mClient("c", { grantTypes: undefined }), grant("g")]), [
-            'which leaves grantTypes unset, so Auth0 enables its defaults (authorization_code, implicit, refresh_token, client_credentials). Make Client "c" an M2M application',
+            'which leaves grantTypes unset, so Auth0 enables its defaults (authorization_code, implicit, refresh_token, client_credentials). Make Client "c" an M2M application: appType "non_interactive" and grantTypes ["client_credentials"]; if anything signs users in through it, give that flow an application of its own first',
         ]);
         // Without appType the defaults include user flows: never advise making it M2M.
         expectViolations(await runStack(policy, [m2mClient("c", { appType: undefined, grantTypes: undefined }), grant("g")]), [
