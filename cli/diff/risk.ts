@@ -1,5 +1,5 @@
 // How each kind of change moves access. Pure; the Auth0 facts behind each rank are cited inline.
-import { AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS, AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS, hasWildcard } from "../../policy-pack/guardrails";
+import { ACCESS_POLICIES_NARROWEST_FIRST, AUTH0_DEFAULT_TOKEN_LIFETIME_FOR_WEB_SECONDS, AUTH0_DEFAULT_TOKEN_LIFETIME_SECONDS, hasWildcard } from "../../policy-pack/guardrails";
 import type { PlanScopeRisks } from "../report/entryTypes";
 import { SECRET_TEXT, UNKNOWN_TEXT, type Shown } from "../values";
 import type { GrantState, MachineState, Risk } from "./types";
@@ -120,14 +120,14 @@ export function quotaRisk(before: MachineState["tokenQuota"], after: MachineStat
 }
 
 /**
- * `subjectTypeAuthorization` policies, narrowest first: `deny_all`, `require_client_grant`, `allow_all`.
+ * `subjectTypeAuthorization` policies, ranked narrowest first (guardrails ACCESS_POLICIES_NARROWEST_FIRST).
  * The Management API takes the snake_case values (policy-pack/guardrails/apiAccess.ts cites them);
  * the provider's generated docs spell them camelCase, so both spellings are ranked alike.
  * Unset can't be ordered: the tenant's default applies, which the plan can't see.
  */
 export function accessPolicyRisk(before: Shown<string> | null, after: Shown<string> | null): Risk {
     const snake = (v: string) => v.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-    const rank = (v: Shown<string> | null) => (known(v) ? ["deny_all", "require_client_grant", "allow_all"].indexOf(snake(v)) : -1);
+    const rank = (v: Shown<string> | null) => (known(v) ? (ACCESS_POLICIES_NARROWEST_FIRST as readonly string[]).indexOf(snake(v)) : -1);
     const [b, a] = [rank(before), rank(after)];
     return compare(b < 0 ? null : b, a < 0 ? null : a);
 }

@@ -21,6 +21,12 @@
 export const USER_ACCESS_POLICIES = ["allow_all", "deny_all", "require_client_grant"] as const;
 export type UserAccessPolicy = (typeof USER_ACCESS_POLICIES)[number];
 
+/**
+ * The access policies from narrowest to widest: none, only applications with a grant, every
+ * application. What the access diff ranks a change of policy by.
+ */
+export const ACCESS_POLICIES_NARROWEST_FIRST = ["deny_all", "require_client_grant", "allow_all"] as const satisfies readonly UserAccessPolicy[];
+
 /** The user-access policies that close an API to applications without a grant: every one but allow_all. */
 export const CLOSED_USER_ACCESS_POLICIES = ["deny_all", "require_client_grant"] as const satisfies readonly UserAccessPolicy[];
 export type ClosedUserAccessPolicy = (typeof CLOSED_USER_ACCESS_POLICIES)[number];
