@@ -2,19 +2,10 @@
 // shipped JavaScript requires, and what installing a set of packages at the lockfile's versions
 // brings with it.
 import * as fs from "node:fs";
-import { builtinModules } from "node:module";
 import * as path from "node:path";
 import * as ts from "typescript";
+import { isBuiltin, packageOf } from "../support/packageSpecifiers";
 
-/** The package a bare specifier names: `@scope/name` or `name`, without a subpath. */
-export function packageOf(specifier: string): string {
-    const parts = specifier.split("/");
-    return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
-}
-
-function isBuiltin(specifier: string): boolean {
-    return specifier.startsWith("node:") || builtinModules.includes(packageOf(specifier));
-}
 
 /**
  * Every bare `require(...)`/`import ...`/`import(...)` in `files` (under `root`) that is not a Node

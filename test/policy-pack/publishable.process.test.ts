@@ -2,10 +2,10 @@
 // it must not reach outside its directory, and its package must ship what it runs.
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import { builtinModules } from "node:module";
 import * as path from "node:path";
 import * as ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { isBuiltin, packageOf } from "../support/packageSpecifiers";
 
 const PACK_DIR = path.resolve(__dirname, "../../policy-pack");
 const manifest = JSON.parse(fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8"));
@@ -19,8 +19,6 @@ function sourceFiles(dir: string): string[] {
     });
 }
 
-/** The package a bare specifier names: `@scope/name/deep` → `@scope/name`. */
-const packageOf = (specifier: string) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
 
 describe("policy-pack/ publishes on its own", () => {
     it("imports nothing outside policy-pack/, and only packages its package.json declares", () => {
@@ -35,7 +33,7 @@ describe("policy-pack/ publishes on its own", () => {
                     if (path.relative(PACK_DIR, target).startsWith("..") || path.isAbsolute(path.relative(PACK_DIR, target))) {
                         problems.push(`${where}, which is outside policy-pack/`);
                     }
-                } else if (!specifier.startsWith("node:") && !builtinModules.includes(specifier) && !declared.has(packageOf(specifier))) {
+                } else if (!isBuiltin(specifier) && !declared.has(packageOf(specifier))) {
                     problems.push(`${where}, which policy-pack/package.json doesn't declare`);
                 }
             }
