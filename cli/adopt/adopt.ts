@@ -9,7 +9,7 @@ import { EXIT_MANDATORY_VIOLATION, EXIT_OK, settleExitCode } from "../errors";
 import { MANAGEMENT_API_GRANT_KEY } from "../../infra/library";
 import type { AdoptOptions } from "../audit/args";
 import { readAndStartJudge } from "../audit/audit";
-import { buildAuditReport, liveModel } from "../audit/auditReport";
+import { auditFindings, liveModel } from "../audit/auditReport";
 import type { Judge } from "../audit/judge";
 import { toResources } from "../audit/liveResources";
 import { ReadProgress } from "../audit/progress";
@@ -35,9 +35,8 @@ export async function adopt(options: AdoptOptions, pkg: PackageInfo = findPackag
 
         const live = toResources(tenant);
         const judged = { tool: { name: pkg.name, version: pkg.version }, tenant, live, pack: judge.info, diagnostics: await judge.judge(live.resources) };
-        const report = buildAuditReport({ ...judged, model: liveModel(judged) });
         // Findings on what is adopted, each with the exemption the adopted resource would need.
-        const findings = report.findings.filter((f) => f.object && model.names.has(f.object.id) && f.level !== "advisory");
+        const findings = auditFindings({ ...judged, model: liveModel(judged) }).filter((f) => f.object && model.names.has(f.object.id) && f.level !== "advisory");
 
         const lines = summaryLines({ domain: options.domain, version: pkg.version, importFile: path.basename(files.importFile), model, proposals, findings, policies: judge.info.policies });
         const text = configText(model, lines);

@@ -93,16 +93,21 @@ function caveats(input: AuditReportInput): string[] {
     return notes;
 }
 
-export function buildAuditReport(input: AuditReportInput): AuditReport {
-    const plan = input.model;
+/** The model's findings, each on the live object it names, with its policy's fix. */
+export function auditFindings(input: Pick<AuditReportInput, "model" | "live" | "pack">): AuditFinding[] {
     const fixes = new Map(input.pack.policies.map((p) => [p.name, p.remediationSteps ?? p.description]));
-    const findings: AuditFinding[] = plan.diagnostics.map((d) => ({
+    return input.model.diagnostics.map((d) => ({
         policy: d.policy,
         level: d.level,
         object: d.resource ? (input.live.objects.get(d.resource) ?? null) : null,
         message: d.message,
         fix: fixes.get(d.policy) ?? "",
     }));
+}
+
+export function buildAuditReport(input: AuditReportInput): AuditReport {
+    const plan = input.model;
+    const findings = auditFindings(input);
     const byKind = (kind: LiveObject["kind"]) => new Set([...input.live.objects.values()].filter((o) => o.kind === kind).map((o) => o.id)).size;
     return {
         schemaVersion: AUDIT_REPORT_SCHEMA_VERSION,
