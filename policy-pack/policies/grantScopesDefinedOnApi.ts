@@ -1,4 +1,13 @@
-import { AUTH0_TYPES, closestMatches, isManagementApiAudience, isManagementApiResourceServer, quoteAlternatives, quoteList } from "../guardrails";
+import {
+    AUTH0_TYPES,
+    closestMatches,
+    isManagementApiAudience,
+    isManagementApiResourceServer,
+    isOidcScope,
+    oidcScopeInGrant,
+    quoteAlternatives,
+    quoteList,
+} from "../guardrails";
 import type { Findings } from "../support/findings";
 import { isUnknown, type Maybe } from "../support/props";
 import { ApiScopeIndex } from "../support/apiScopeIndex";
@@ -43,6 +52,10 @@ function checkGrant(grant: Auth0Resource, stack: ApiScopeIndex, findings: Findin
             for (const { resource, field } of definitions.unknown) {
                 findings.cannotCheck(resource, field, `whether it defines scope "${scope}", which ${labelOf(grant)} asks of ${apiName}`);
             }
+            return;
+        }
+        if (isOidcScope(scope)) {
+            findings.report(grant, `${labelOf(grant)} asks ${apiName} for scope "${scope}", ${oidcScopeInGrant(scope)}.`, scope);
             return;
         }
         const suggestions = closestMatches(scope, definedList);

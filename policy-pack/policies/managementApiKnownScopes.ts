@@ -1,4 +1,4 @@
-import { AUTH0_TYPES, classifyManagementScopes, quoteAlternatives, quoteList } from "../guardrails";
+import { AUTH0_TYPES, classifyManagementScopes, isOidcScope, oidcScopeInGrant, quoteAlternatives, quoteList } from "../guardrails";
 import { readStringArray } from "../support/config";
 import { audienceUnknown, readManagementApiGrant } from "../support/managementGrants";
 import { isUnknown } from "../support/props";
@@ -65,6 +65,10 @@ export const managementApiKnownScopes = resourceRule<ManagementApiKnownScopesArg
         }
         const where = `${labelOf(resource)} on the Management API (audience "${grant.audience}")`;
         for (const { scope, suggestions } of unknown) {
+            if (isOidcScope(scope)) {
+                findings.report(resource, `${where} asks for scope "${scope}", ${oidcScopeInGrant(scope)}.`, scope);
+                continue;
+            }
             const didYouMean = suggestions.length > 0 ? ` Did you mean ${quoteAlternatives(suggestions)}?` : "";
             findings.report(
                 resource,

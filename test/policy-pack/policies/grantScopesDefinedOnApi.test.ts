@@ -33,6 +33,13 @@ describe("auth0-grant-scopes-defined-on-api", () => {
         expectViolations(await runStack(policy, [api(), grant("g")]), ['"read:orders", which the API does not define (it defines no scopes in this stack)']);
     });
 
+    it("tells OpenID Connect scopes apart from typos: remove them, never define them on the API", async () => {
+        // The shape of a real program (mattbutlerengineering/mattbutlerengineering infrastructure/pulumi/auth0.ts at ec0e117).
+        const result = await runStack(policy, stack(grant("g", { scopes: ["openid", "profile", "email", "read:orders"] })));
+        expectViolations(result, [/scope "openid", an OpenID Connect scope: .* Remove "openid" from the grant's scopes, and don't define it on an API/, /"profile", an OpenID Connect scope/, /"email", an OpenID Connect scope/]);
+        expect(result.violations.some((v) => /auth0.ResourceServerScopes|Did you mean/.test(v.message))).toBe(false);
+    });
+
     it("says nothing when the API is not in the stack, or is the Management API", async () => {
         expectClean(await runStack(policy, [grant("g", { audience: "https://elsewhere.example", scopes: ["anything"] })]));
         expectClean(await runStack(policy, [api("mgmt", { identifier: MANAGEMENT_API }), managementGrant("m", ["read:user"])]));

@@ -13,6 +13,16 @@ describe("auth0-management-api-known-scopes", () => {
         expectClean(await runResource(policy, grant("g", { scopes: ["read:whatever"] })));
     });
 
+    it("says an OpenID Connect scope is asked for at login, never granted, instead of suggesting additionalKnownScopes", async () => {
+        // The shape of a real program (ameier38/equinox-tutorial infrastructure/pulumi/auth0.ts at f536aa3): scopes ["openid"].
+        expectViolations(await runResource(policy, managementGrant("gateway", ["openid"])), [
+            'ClientGrant "gateway" on the Management API (audience "https://acme.eu.auth0.com/api/v2/") asks for scope "openid", an ' +
+                "OpenID Connect scope: an application asks for it when it signs a user in, for claims about that user, and no API " +
+                'grants it, so the grant gets nothing by it. Remove "openid" from the grant\'s scopes, and don\'t define it on an ' +
+                "API; an application that signs users in asks for it in its login request.",
+        ]);
+    });
+
     it("reports an unknown scope with the nearest known ones", async () => {
         expectViolations(await runResource(policy, managementGrant("m", ["read:user", "read:users"])), [
             'ClientGrant "m" on the Management API (audience "https://acme.eu.auth0.com/api/v2/") asks for scope "read:user", ' +
