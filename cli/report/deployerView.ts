@@ -16,7 +16,7 @@ export function deployerView(custom: readonly CapturedResource[], notes: string[
     ).map((s) => ({ scope: s.scope as string, reasons: [...s.reasons], ...(s.forbiddenToOthers !== undefined ? { forbiddenToOthers: s.forbiddenToOthers } : {}) }));
     const unknownTypes = [...new Set(custom.map((r) => r.type).filter((t) => !isKnownToDeployerScopes(t)))].sort(byText);
     if (unknownTypes.length > 0) {
-        notes.push(`The deployer scopes for ${unknownTypes.join(", ")} are not known to this version, so the list below may be incomplete.`);
+        notes.push(`The deployer scopes for ${unknownTypes.join(", ")} are not known to this version, so the list of deployer scopes may be incomplete.`);
     }
 
     return deployerScopes;
