@@ -92,13 +92,20 @@ function judgeClient(client: Auth0Resource, credentials: readonly Auth0Resource[
     return verdict;
 }
 
-/** The fix for a grant on a client that isn't M2M: move the access when users depend on the client. */
+/**
+ * The fix for a grant on a client that isn't M2M: move the access when users depend on the client. Real programs
+ * give an SPA a grant meaning to let it call the API for its users; user flows never use a client-credentials grant
+ * (https://auth0.com/docs/get-started/apis/api-access-policies-for-applications: user access "does not include the
+ * Client Credentials Flow"; under allow_all "no specific grant is required").
+ */
 function fixFor(client: Auth0Resource, verdict: ClientVerdict): string {
     if (verdict.userFacing) {
         return (
             `Delete this grant, or move the access to a dedicated M2M application (appType "${M2M_APP_TYPE}", grantTypes ` +
             `["${M2M_GRANT_TYPE}"], authenticated by secret or private_key_jwt) and grant that instead; leave ${labelOf(client)}'s ` +
-            `own flows as they are`
+            `own flows as they are. If ${labelOf(client)} is meant to call this API for its signed-in users, it needs no ` +
+            `client-credentials grant: user tokens follow the API's subjectTypeAuthorization.user policy (under ` +
+            `"require_client_grant", a grant with subjectType "user")`
         );
     }
     const fix = `Make ${labelOf(client)} an M2M application: appType "${M2M_APP_TYPE}" and grantTypes ["${M2M_GRANT_TYPE}"]`;

@@ -21,6 +21,11 @@ describe("auth0-grant-client-is-m2m", () => {
         ]);
         expect(result.violations[0].message).toContain("Delete this grant, or move the access to a dedicated M2M application");
         expect(result.violations[0].message).not.toMatch(/add[^.]*client_credentials/i);
+        // An SPA's grant is often meant for its users' calls (mattbutlerengineering infrastructure/pulumi/auth0.ts at ec0e117).
+        expect(result.violations[0].message).toContain(
+            'If Client "web" is meant to call this API for its signed-in users, it needs no client-credentials grant: user tokens ' +
+                'follow the API\'s subjectTypeAuthorization.user policy (under "require_client_grant", a grant with subjectType "user").',
+        );
         expectViolations(await runStack(policy, [m2mClient("c", { appType: "nonInteractive" }), grant("g")]), [
             'has appType "nonInteractive", which the Auth0 provider rejects (the M2M value is "non_interactive")',
         ]);
