@@ -28,12 +28,13 @@ export function isOidcScope(scope: string): boolean {
 
 /**
  * Why an OpenID Connect scope in a client grant is wrong, and the fix, to follow "asks ... for scope X,".
- * Defining it on the API, or accepting it as a new scope, would be the wrong fix.
+ * Defining it on the API, or accepting it as a new scope, would be the wrong fix. It doesn't claim the grant gains
+ * nothing: whether Auth0 puts a scope the API doesn't define into tokens is not confirmed here (policy-pack/README.md).
  */
 export function oidcScopeInGrant(scope: string): string {
     return (
-        `an OpenID Connect scope: an application asks for it when it signs a user in, for claims about that user, ` +
-        `and no API grants it, so the grant gets nothing by it. Remove "${scope}" from the grant's scopes, and don't ` +
-        `define it on an API; an application that signs users in asks for it in its login request`
+        `an OpenID Connect scope: an application asks for it when it signs a user in, for claims about that user; it ` +
+        `is not an API permission. Remove "${scope}" from the grant's scopes, and don't define it on an API; an ` +
+        `application that signs users in asks for it in its login request`
     );
 }

@@ -17,9 +17,9 @@ describe("auth0-management-api-known-scopes", () => {
         // The shape of a real program (ameier38/equinox-tutorial infrastructure/pulumi/auth0.ts at f536aa3): scopes ["openid"].
         expectViolations(await runResource(policy, managementGrant("gateway", ["openid"])), [
             'ClientGrant "gateway" on the Management API (audience "https://acme.eu.auth0.com/api/v2/") asks for scope "openid", an ' +
-                "OpenID Connect scope: an application asks for it when it signs a user in, for claims about that user, and no API " +
-                'grants it, so the grant gets nothing by it. Remove "openid" from the grant\'s scopes, and don\'t define it on an ' +
-                "API; an application that signs users in asks for it in its login request.",
+                "OpenID Connect scope: an application asks for it when it signs a user in, for claims about that user; it is not an " +
+                'API permission. Remove "openid" from the grant\'s scopes, and don\'t define it on an API; an application that ' +
+                "signs users in asks for it in its login request.",
         ]);
     });
 
