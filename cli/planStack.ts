@@ -108,7 +108,7 @@ export async function planStack(input: StackPlanInput, { pkg, progress, signal, 
             stopProgram.abort();
         });
         check.attach(starting);
-        const { buildReport, scopeRisksOf } = require("./report/report") as typeof import("./report/report");
+        const { buildReport, defaultDeployerOf, scopeRisksOf } = require("./report/report") as typeof import("./report/report");
 
         const run = await running.catch((error: unknown) => {
             if (error instanceof ProgramError) showProgramOutput(error.output, secrets);
@@ -135,6 +135,7 @@ export async function planStack(input: StackPlanInput, { pkg, progress, signal, 
             scopeRisks: scopeRisksOf(session.config),
             stackConfigFile: project.stackConfigFile === undefined ? null : path.relative(project.dir, project.stackConfigFile) || project.stackConfigFile,
             dataSources: run.dataSources,
+            deployer: defaultDeployerOf(project.config, project.secretKeys, process.env),
         });
         progress.detail(describeTimings(programMs, packReadyMs, check.timings, Date.now() - reportStarted));
         return report;

@@ -4,6 +4,7 @@
 import type { CapturedResource } from "../program/protocol";
 import { collectSecretPlaintexts, scrubSecrets } from "../values";
 import { buildAccessModel } from "./accessModel";
+import { noteDeployerGrants } from "./deployerGrants";
 import { deployerView } from "./deployerView";
 import { reportDiagnostics } from "./diagnostics";
 import { DEFAULT_SCOPE_RISKS } from "./scopeRisks";
@@ -12,6 +13,7 @@ import { byText, EXEMPTIONS_APPLIED_POLICY, PLAN_REPORT_SCHEMA_VERSION, type Pla
 export * from "./types";
 export { managementApiLabel } from "./accessModel";
 export { scopeRisksOf } from "./scopeRisks";
+export { defaultDeployerOf } from "./deployerGrants";
 
 export function buildReport(input: ReportInput): PlanReport {
     const notes: string[] = [...(input.notes ?? [])];
@@ -22,6 +24,7 @@ export function buildReport(input: ReportInput): PlanReport {
 
     const { machines, otherApplications, apis, grants } = buildAccessModel(live, notes);
     const deployerScopes = deployerView(custom, notes);
+    noteDeployerGrants(live, grants, input.deployer, notes);
     const diagnostics = reportDiagnostics(input.diagnostics, secrets);
 
     const ref = (r: CapturedResource): PlanResourceRef => ({ urn: r.urn, type: r.type, name: r.name });

@@ -96,6 +96,15 @@ export interface ReportInput {
     /** See PlanReport.stackConfigFile; undefined is taken as null. */
     readonly stackConfigFile?: string | null;
     readonly dataSources?: readonly DataSourceCall[];
+    /** The default auth0 provider's client ID (the deployer), when the plan knows it in plain text. */
+    readonly deployer?: DeployerIdentity;
+}
+
+/** A client ID the auth0 provider authenticates with (the deployer's), and where it comes from, for notes. */
+export interface DeployerIdentity {
+    readonly clientId: string;
+    /** "auth0:clientId", "AUTH0_CLIENT_ID" or `auth0.Provider "<name>"'s clientId`. */
+    readonly source: string;
 }
 
 /** A stable order for report entries (code-unit order, independent of locale). */
