@@ -23,7 +23,10 @@ export const managementApiNoEscalation = resourceRule<ManagementApiNoEscalationA
     tags: ["auth0", "management-api", "privilege-escalation"],
     remediationSteps:
         "Remove the scope from the grant and do that work from a separate, tightly held pipeline. If an application " +
-        "truly needs it, add a time-boxed exemption listing that scope under this policy's config.",
+        "truly needs it, add a time-boxed exemption listing that scope under this policy's config. The deployer (the " +
+        "application the auth0 provider runs as) needs some of these scopes to apply the program: if the grant is the " +
+        "deployer's own, don't remove them; take the grant out of the program without deleting it (pulumi state delete), " +
+        "or exempt it.",
     appliesTo: [AUTH0_TYPES.clientGrant],
     exemptionsBy: "scope",
     settings: {
