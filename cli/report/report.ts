@@ -6,6 +6,7 @@ import { collectSecretPlaintexts, scrubSecrets } from "../values";
 import { buildAccessModel } from "./accessModel";
 import { noteDeployerGrants } from "./deployerGrants";
 import { deployerView } from "./deployerView";
+import { noteReads } from "./reads";
 import { reportDiagnostics } from "./diagnostics";
 import { DEFAULT_SCOPE_RISKS } from "./scopeRisks";
 import { byText, EXEMPTIONS_APPLIED_POLICY, PLAN_REPORT_SCHEMA_VERSION, type PlanReport, type PlanResourceRef, type ReportInput } from "./types";
@@ -25,6 +26,7 @@ export function buildReport(input: ReportInput): PlanReport {
     const { machines, otherApplications, apis, grants } = buildAccessModel(live, notes);
     const deployerScopes = deployerView(custom, notes);
     noteDeployerGrants(live, grants, input.deployer, notes);
+    noteReads(input.resources.filter((r) => r.read), notes);
     const diagnostics = reportDiagnostics(input.diagnostics, secrets);
 
     const ref = (r: CapturedResource): PlanResourceRef => ({ urn: r.urn, type: r.type, name: r.name });
