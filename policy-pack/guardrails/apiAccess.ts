@@ -85,7 +85,12 @@ export interface AccessPolicyProblem {
 /** Why an API's access policies leave it open, one entry per subject type; empty when closed. */
 export function accessPolicyProblems(settings: ApiAccessSettings): AccessPolicyProblem[] {
     const problems: AccessPolicyProblem[] = [];
-    const closeUser = `set subjectTypeAuthorization.user.policy to "deny_all", or to "require_client_grant" with user grants for the applications that need it`;
+    // deny_all only where no application calls the API for its signed-in users (an SPA would break).
+    // subjectTypeAuthorization is in @pulumi/auth0 3.26.0 and later (pulumi/pulumi-auth0 v3.26.0,
+    // 5a51453d, sdk/nodejs/resourceServer.ts; absent from v3.25.0 a568d355), so older programs upgrade first.
+    const closeUser =
+        `set subjectTypeAuthorization.user.policy (@pulumi/auth0 3.26.0 and later) to "deny_all" if no application calls the API ` +
+        `for signed-in users, else to "require_client_grant" with user grants for the applications that do`;
     if (settings.userPolicy === undefined) {
         problems.push({
             field: "subjectTypeAuthorization.user.policy",

@@ -21,7 +21,7 @@ describe("auth0-api-access-policies", () => {
 
     it("flags unset user access, naming Auth0's open default, but not unset client access (closed by default)", async () => {
         expectViolations(await runResource(policy, api("a")), [
-            /^ResourceServer "a" leaves user access unset, so Auth0 applies "allow_all": any application .* Fix: set subjectTypeAuthorization\.user\.policy to "deny_all"/,
+            /^ResourceServer "a" leaves user access unset, so Auth0 applies "allow_all": any application .* Fix: set subjectTypeAuthorization\.user\.policy \(@pulumi\/auth0 3\.26\.0 and later\) to "deny_all" if no application calls the API for signed-in users, else to "require_client_grant" with user grants for the applications that do\.$/,
         ]);
         expectClean(await runResource(policy, api("a", { subjectTypeAuthorization: { user: { policy: "deny_all" } } })));
     });
