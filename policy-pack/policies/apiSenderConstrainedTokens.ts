@@ -53,7 +53,9 @@ export const apiSenderConstrainedTokens = stackRule({
                 api,
                 `${labelOf(api)} defines write scopes ${quoteList(writes)} but ${gap}: a leaked access token for it can be ` +
                     `replayed by anyone until it expires. Once the applications that call it can present DPoP proofs or mTLS ` +
-                    `client certificates, set proofOfPossession: { mechanism: "dpop" or "mtls", required: true }.`,
+                    // proofOfPossession is in @pulumi/auth0 3.8.0 and later (pulumi/pulumi-auth0 v3.8.0, ebb6290e,
+                    // sdk/nodejs/resourceServer.ts; absent from v3.7.1 4f5f7c59).
+                    `client certificates, set proofOfPossession (@pulumi/auth0 3.8.0 and later): { mechanism: "dpop" or "mtls", required: true }.`,
             );
         }
     },

@@ -27,7 +27,7 @@ describe("auth0-api-sender-constrained-tokens", () => {
         expectViolations(await runStack(policy, [api(), apiScopes("s", ["read:orders", "write:orders", "delete:orders"])]), [
             'ResourceServer "orders-api" defines write scopes "delete:orders", "write:orders" but sets no proofOfPossession, so its ' +
                 "access tokens are bearer tokens: a leaked access token for it can be replayed by anyone until it expires. Once the " +
-                'applications that call it can present DPoP proofs or mTLS client certificates, set proofOfPossession: { mechanism: "dpop" or "mtls", required: true }.',
+                'applications that call it can present DPoP proofs or mTLS client certificates, set proofOfPossession (@pulumi/auth0 3.8.0 and later): { mechanism: "dpop" or "mtls", required: true }.',
         ]);
     });
 
