@@ -8,16 +8,27 @@
 import { PROOF_OF_POSSESSION_MECHANISMS } from "./apiAccess";
 
 /**
- * Verbs that change data. A scope writes when a segment of it, split at ":" and ".", is one of
- * them: "write:orders", "orders:delete", "orders.update". A heuristic: scope names are free text,
- * and an API may call a write "refund:orders"; such scopes are not recognised.
+ * Verbs that change data or act. A scope writes when a segment of it, split at ":", ".", "_", "-"
+ * and "/", is one of them: "write:orders", "orders:delete", "orders.update", "add_vehicles",
+ * "leases/terminate". A heuristic: scope names are free text, so a write named with a verb not
+ * listed here ("lease:vehicle") is not recognised, and the rule is advisory.
  */
-export const WRITE_SCOPE_VERBS = ["create", "update", "delete", "write", "remove", "manage", "admin", "edit"] as const;
+export const WRITE_SCOPE_VERBS = [
+    // CRUD and its synonyms
+    ...["create", "add", "insert", "post", "put", "update", "patch", "modify", "change", "set", "edit", "write"],
+    ...["delete", "remove", "destroy", "purge"],
+    // administration
+    ...["manage", "admin", "assign", "grant", "revoke", "rotate", "reset", "import", "upload"],
+    // actions with effects outside the data
+    ...["execute", "invoke", "run", "deploy", "publish", "send", "approve", "cancel", "terminate", "refund", "transfer"],
+] as const;
+
+const SCOPE_SEGMENT_SEPARATORS = /[:._\-/]/;
 
 export function isWriteScope(scope: string): boolean {
     return scope
         .toLowerCase()
-        .split(/[:.]/)
+        .split(SCOPE_SEGMENT_SEPARATORS)
         .some((segment) => (WRITE_SCOPE_VERBS as readonly string[]).includes(segment));
 }
 

@@ -12,7 +12,9 @@ describe("auth0-api-sender-constrained-tokens", () => {
 
     it("recognises write scopes by a verb segment, whatever the separator", () => {
         expect(["write:orders", "orders:delete", "orders.update", "Create:Invoices", "admin"].every(isWriteScope)).toBe(true);
-        expect(["read:orders", "refund:orders", "writers:read", "orders"].some(isWriteScope)).toBe(false);
+        // Verbs and separators seen in real programs' scopes (ameier38/equinox-tutorial infrastructure/pulumi/auth0.ts at d58f8be).
+        expect(["add:vehicles", "terminate:leases", "refund:orders", "orders_write", "orders-delete", "leases/terminate"].every(isWriteScope)).toBe(true);
+        expect(["read:orders", "writers:read", "orders", "read:assignments", "settings:read", "lease:vehicle"].some(isWriteScope)).toBe(false);
     });
 
     it("passes an API with write scopes whose tokens must be bound, and an API with read scopes only", async () => {
