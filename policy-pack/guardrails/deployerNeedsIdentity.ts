@@ -1,5 +1,5 @@
 // What the deployer needs for the identity types: connections and the applications they serve,
-// roles and their permissions, organizations with their connections and members.
+// roles and their permissions, organizations with their connections and members, users.
 //
 // Source: auth0/terraform-provider-auth0 v1.53.0, commit 7ab86e5310e6553889f5eef35dcbd6aa4dd1546b,
 // the provider @pulumi/auth0 3.49.0 wraps (pulumi/pulumi-auth0 tag v3.49.0, submodule `upstream`).
@@ -98,5 +98,17 @@ export const IDENTITY_DEPLOYER_NEEDS: Readonly<Record<string, NeedsOf>> = {
         read: ["GET /api/v2/organizations/{id}/members"],
         update: ["DELETE /api/v2/organizations/{id}/members", "POST /api/v2/organizations/{id}/members"],
         delete: ["DELETE /api/v2/organizations/{id}/members"],
+    }),
+    // user/resource.go. An update PATCHes the user's email, password, profile and blocks
+    // (https://auth0.com/docs/api/management/v2/users/patch-users-by-id lists those fields). The
+    // endpoint's least-privilege pick, update:users_app_metadata, is read here as app_metadata only
+    // (its name; that Auth0 refuses other fields with it was not confirmed), so update:users is
+    // named rather than derived.
+    "auth0:index/user:User": () => ({
+        create: ["POST /api/v2/users"],
+        read: ["GET /api/v2/users/{id}"],
+        update: [],
+        delete: ["DELETE /api/v2/users/{id}"],
+        fields: [{ scope: "update:users", why: "update the user's email, password, profile and blocks" }],
     }),
 };

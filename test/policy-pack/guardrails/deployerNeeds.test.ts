@@ -9,6 +9,8 @@ interface Case {
     readonly inputs?: Record<string, unknown>;
     /** The scopes each phase needs, written out by hand from the provider's calls. */
     readonly phases: Partial<Record<Phase, string[]>>;
+    /** Scopes needed whatever the phase: scope -> reason. */
+    readonly fields?: Record<string, string>;
 }
 
 const cases: Case[] = [
@@ -62,6 +64,12 @@ const cases: Case[] = [
             update: ["create:organization_members", "delete:organization_members"],
             delete: ["delete:organization_members"],
         },
+    },
+    // update:users comes from the fields the provider PATCHes, not from a phase's endpoints.
+    {
+        type: "auth0:index/user:User",
+        phases: { create: ["create:users"], read: ["read:users"], delete: ["delete:users"] },
+        fields: { "update:users": "update the user's email, password, profile and blocks (auth0:index/user:User)" },
     },
     { type: "auth0:index/action:Action", phases: { create: ["create:actions"], read: ["read:actions"], update: ["read:actions", "update:actions"], delete: ["delete:actions"] } },
     // Deploying is POST /actions/{id}/deploy, create:actions, on update too.
@@ -133,6 +141,7 @@ const cases: Case[] = [
 function expected(c: Case, phases: readonly Phase[]): Record<string, string[]> {
     const out: Record<string, string[]> = {};
     for (const phase of phases) for (const scope of c.phases[phase] ?? []) (out[scope] ??= []).push(`${phase} ${c.type}`);
+    for (const [scope, reason] of Object.entries(c.fields ?? {})) (out[scope] ??= []).push(reason);
     return Object.fromEntries(Object.entries(out).map(([scope, reasons]) => [scope, reasons.sort()]));
 }
 
@@ -153,8 +162,8 @@ describe("deployerScopesFor over the identity and tenant types", () => {
 
     it("knows every type above, and still reports an auth0 type it has no table for", () => {
         for (const c of cases) expect(isKnownToDeployerScopes(c.type)).toBe(true);
-        expect(isKnownToDeployerScopes("auth0:index/user:User")).toBe(false);
         expect(isKnownToDeployerScopes("auth0:index/hook:Hook")).toBe(false);
+        expect(isKnownToDeployerScopes("auth0:index/guardian:Guardian")).toBe(false);
     });
 
     it("marks the scopes the pack forbids to every other application, and only those", () => {
