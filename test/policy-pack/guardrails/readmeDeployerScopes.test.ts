@@ -1,6 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { IDENTITY_DEPLOYER_NEEDS } from "../../../policy-pack/guardrails/deployerNeedsIdentity";
+import { TENANT_DEPLOYER_NEEDS } from "../../../policy-pack/guardrails/deployerNeedsTenant";
 import { deployerScopesFor } from "../../../policy-pack/guardrails/deployerScopes";
 
 describe("README's table of the deployer's scopes", () => {
@@ -21,5 +23,23 @@ describe("README's table of the deployer's scopes", () => {
         const sentence = section.split("The pack forbids every other application")[1].split(". ")[0];
         const forbidden = [...sentence.matchAll(/`([a-z_]+:[a-z_]+)`/g)].map((m) => m[1]).sort();
         expect(forbidden).toEqual(derived.filter((s) => s.forbiddenToOthers !== undefined).map((s) => s.scope));
+    });
+});
+
+describe("README's list of the other Auth0 types the deployer scopes cover", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "..", "..", "..", "README.md"), "utf8");
+    const paragraphs = readme.split("**Other Auth0 resources in your program.**")[1].split("\n#")[0];
+    const tables = { ...IDENTITY_DEPLOYER_NEEDS, ...TENANT_DEPLOYER_NEEDS };
+
+    it("names exactly the types the identity and tenant tables know", () => {
+        const named = [...paragraphs.split(" besides the ones above: ")[1].split(". ")[0].matchAll(/`(\w+)`/g)].map((m) => m[1]).sort();
+        expect(named).toEqual(Object.keys(tables).map((type) => type.split(":").at(-1)).sort());
+    });
+
+    it("lists exactly the scopes among theirs that the pack forbids every other application", () => {
+        const sentence = paragraphs.split("Several of these (")[1].split(")")[0];
+        const listed = [...sentence.matchAll(/`([a-z_]+:[a-z_]+)`/g)].map((m) => m[1]).sort();
+        const resources = Object.keys(tables).map((type) => ({ type, inputs: { deploy: true, universalLogin: {}, status: "active" } }));
+        expect(listed).toEqual(deployerScopesFor(resources).filter((s) => s.forbiddenToOthers !== undefined).map((s) => s.scope));
     });
 });
