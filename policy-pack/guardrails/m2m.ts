@@ -37,3 +37,14 @@ export const RECORDED_DEFAULT_GRANT_TYPES: readonly string[] = Object.freeze(["a
 export function defaultGrantTypesOf(appType: string | undefined): readonly string[] | undefined {
     return appType === undefined || appType === M2M_APP_TYPE ? RECORDED_DEFAULT_GRANT_TYPES : undefined;
 }
+
+/**
+ * The Client settings through which users sign in with it, in @pulumi/auth0's names: where Auth0
+ * may send a sign-in's result. Auth0 redirects a sign-in only to a URL on the application's Allowed
+ * Callback URLs (`callbacks`; https://auth0.com/docs/users/redirecting-users: "Auth0 recognizes only
+ * URLs on the AllowList set in the Allowed Callback URLs field ... as valid"); web origins and
+ * allowed origins let a browser receive tokens or log in across origins, and an initiate-login URI
+ * starts a sign-in from Auth0. A client with none of them set has no place to send a user's tokens,
+ * so the user-facing flows Auth0 enables by default can't sign anyone in through it.
+ */
+export const USER_SIGN_IN_SETTINGS = ["callbacks", "webOrigins", "allowedOrigins", "initiateLoginUri"] as const;

@@ -1,4 +1,4 @@
-import { AUTH0_TYPES, defaultGrantTypesOf, grantTypesBesidesClientCredentials, M2M_APP_TYPE, M2M_GRANT_TYPE } from "../guardrails";
+import { AUTH0_TYPES, defaultGrantTypesOf, grantTypesBesidesClientCredentials, M2M_APP_TYPE, M2M_GRANT_TYPE, USER_SIGN_IN_SETTINGS } from "../guardrails";
 import { asString, isUnknown } from "../support/props";
 import { ReferenceIndex } from "../support/references";
 import { type Auth0Resource, clientFields, labelOf, grantFields, mayBeClientCredentialsGrant, ofType } from "../support/resources";
@@ -54,12 +54,28 @@ function judgeClient(client: Auth0Resource, credentials: readonly Auth0Resource[
     if (isUnknown(fields.grantTypes)) verdict.unknown.push({ resource: client, field: "grantTypes" });
     else if (fields.grantTypes === undefined) {
         const defaults = defaultGrantTypesOf(typeof fields.appType === "string" ? fields.appType : undefined);
-        verdict.problems.push(`leaves grantTypes unset, so Auth0 enables its defaults${defaults ? ` (${defaults.join(", ")})` : ""}`);
-        // A non_interactive client is declared M2M, so the fix makes it client-credentials-only, once
-        // any flow that signs users in through its defaults has an application of its own. Any other
-        // client may sign users in, and making it M2M would break them, so the fix moves the access.
-        if (fields.appType !== M2M_APP_TYPE) verdict.userFacing = true;
-        else verdict.onDefaultGrantTypes = true;
+        const onDefaults = `leaves grantTypes unset, so Auth0 enables its defaults${defaults ? ` (${defaults.join(", ")})` : ""}`;
+        if (fields.appType !== undefined && fields.appType !== M2M_APP_TYPE) {
+            // Another app type: its users sign in through it, whatever its defaults are.
+            verdict.problems.push(onDefaults);
+            verdict.userFacing = true;
+        } else {
+            // An M2M or untyped client: the default user flows are a sure problem only where users can
+            // sign in through it, i.e. it has somewhere to send their tokens (USER_SIGN_IN_SETTINGS).
+            const signIn = signInSettingsOf(client);
+            verdict.unknown.push(...signIn.unknown.map((field) => ({ resource: client, field })));
+            if (signIn.set.length > 0) {
+                verdict.problems.push(`${onDefaults}, and sets ${signIn.set.join(", ")}, so users can sign in through it`);
+                // An M2M client's fix makes it client-credentials-only, once any flow that signs users in
+                // through its defaults has an application of its own. An untyped one may be a user-facing
+                // application, and making it M2M would break its users, so the fix moves the access.
+                if (fields.appType === M2M_APP_TYPE) verdict.onDefaultGrantTypes = true;
+                else verdict.userFacing = true;
+            } else if (signIn.unknown.length === 0) {
+                // auth0-m2m-client-grant-types advises on it.
+                verdict.unsure.push(`${onDefaults}, though with no ${USER_SIGN_IN_SETTINGS.join(", ")} set no user can sign in through them`);
+            }
+        }
     }
     else {
         const known = fields.grantTypes.filter((g): g is string => typeof g === "string");
@@ -92,6 +108,17 @@ function judgeClient(client: Auth0Resource, credentials: readonly Auth0Resource[
     return verdict;
 }
 
+/** Which of the client's user sign-in settings are set (a non-empty value), and which preview hides. */
+function signInSettingsOf(client: Auth0Resource): { set: string[]; unknown: string[] } {
+    const result = { set: [] as string[], unknown: [] as string[] };
+    for (const field of USER_SIGN_IN_SETTINGS) {
+        const value = client.props[field];
+        if (isUnknown(value)) result.unknown.push(field);
+        else if (Array.isArray(value) ? value.length > 0 : value !== undefined && value !== null && value !== "") result.set.push(field);
+    }
+    return result;
+}
+
 /**
  * The fix for a grant on a client that isn't M2M: move the access when users depend on the client. Real programs
  * give an SPA a grant meaning to let it call the API for its users; user flows never use a client-credentials grant
@@ -120,7 +147,8 @@ export const grantClientIsM2m = stackRule({
         "authentication (not \"none\"), when that Client is in the same stack. API access given to an application that " +
         "also signs users in, or runs in a browser or on a device, is exposed wherever that application's credentials are. " +
         "A client with grantTypes [\"client_credentials\"] and no appType is not flagged here: nothing user-facing is " +
-        "sure, and auth0-m2m-client-grant-types advises setting appType.",
+        "sure, and auth0-m2m-client-grant-types advises setting appType. Nor is an M2M or untyped client on Auth0's default " +
+        "grant types that has no callbacks, web origins, allowed origins or initiate-login URI: no user can sign in through it.",
     enforcementLevel: "mandatory",
     severity: "high",
     tags: ["auth0", "m2m", "grants"],

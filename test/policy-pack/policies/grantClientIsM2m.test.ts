@@ -35,13 +35,28 @@ describe("auth0-grant-client-is-m2m", () => {
         expectViolations(await runStack(policy, [m2mClient("c", { grantTypes: ["client_credentials", "refresh_token"] }), grant("g")]), [
             /allows "refresh_token", a user-facing flow that keeps user sessions alive\. Delete this grant, or move the access/,
         ]);
-        expectViolations(await runStack(policy, [m2mClient("c", { grantTypes: undefined }), grant("g")]), [
-            'which leaves grantTypes unset, so Auth0 enables its defaults (authorization_code, implicit, refresh_token, client_credentials). Make Client "c" an M2M application: appType "non_interactive" and grantTypes ["client_credentials"]; if anything signs users in through it, give that flow an application of its own first',
+        // On Auth0's defaults, users can sign in through a client only where it has somewhere to send their tokens.
+        const signsUsersIn = { grantTypes: undefined, callbacks: ["https://app.example/callback"] };
+        expectViolations(await runStack(policy, [m2mClient("c", signsUsersIn), grant("g")]), [
+            'which leaves grantTypes unset, so Auth0 enables its defaults (authorization_code, implicit, refresh_token, client_credentials), and sets callbacks, so users can sign in through it. Make Client "c" an M2M application: appType "non_interactive" and grantTypes ["client_credentials"]; if anything signs users in through it, give that flow an application of its own first',
         ]);
-        // Without appType the defaults include user flows: never advise making it M2M.
-        expectViolations(await runStack(policy, [m2mClient("c", { appType: undefined, grantTypes: undefined }), grant("g")]), [
-            /leaves grantTypes unset, so Auth0 enables its defaults \(authorization_code, implicit, refresh_token, client_credentials\); has no appType .*\. Delete this grant, or move the access to a dedicated M2M application/,
+        // Without appType it may be a user-facing application: never advise making it M2M.
+        expectViolations(await runStack(policy, [m2mClient("c", { ...signsUsersIn, appType: undefined, webOrigins: ["https://app.example"] }), grant("g")]), [
+            /leaves grantTypes unset, so Auth0 enables its defaults \(authorization_code, implicit, refresh_token, client_credentials\), and sets callbacks, webOrigins, so users can sign in through it; has no appType .*\. Delete this grant, or move the access to a dedicated M2M application/,
         ]);
+    });
+
+    it("leaves a client on Auth0's default grant types with nowhere to sign users in to the advisory rule, and names it beside a sure problem", async () => {
+        // Real programs create M2M clients without grantTypes (hyperledger-labs/splice cluster/pulumi/common/src/auth0.ts).
+        expectClean(await runStack(policy, [m2mClient("c", { grantTypes: undefined, callbacks: [] }), grant("g")]));
+        expectClean(await runStack(policy, [m2mClient("c", { appType: undefined, grantTypes: undefined }), grant("g")]));
+        expectViolations(await runStack(policy, [m2mClient("c", { appType: undefined, grantTypes: undefined }), grant("g"), credentials("creds", { authenticationMethod: "none" })]), [
+            /is a public client that can't authenticate .*; has no appType .*; leaves grantTypes unset, so Auth0 enables its defaults \(.*\), though with no callbacks, webOrigins, allowedOrigins, initiateLoginUri set no user can sign in through them\./,
+        ]);
+        expectUnknown(
+            await runStack(policy, [m2mClient("c", { grantTypes: undefined, callbacks: UNKNOWN }), grant("g")]),
+            'Client "c": callbacks is unknown during preview, so whether Client "c", which ClientGrant "g" is for, is an M2M application',
+        );
     });
 
     it("leaves a client-credentials-only client without appType to the advisory rule, and names it beside a sure problem", async () => {

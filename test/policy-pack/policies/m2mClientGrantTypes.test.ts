@@ -26,13 +26,17 @@ describe("auth0-m2m-client-grant-types", () => {
         ]);
     });
 
-    it("advises appType non_interactive on a client-credentials-only client without one, and nothing on other clients without one", async () => {
+    it("advises appType non_interactive on a client-credentials-only client without one, both on a client with neither, and nothing on other clients without one", async () => {
         expectViolations(await runResource(policy, m2mClient("c", { appType: undefined })), [
             'Client "c" allows "client_credentials" only but has no appType, so whether Auth0 and its reviewers treat it as a ' +
                 'machine-to-machine application can\'t be verified. Set appType: "non_interactive".',
         ]);
         expectClean(await runResource(policy, m2mClient("c", { appType: undefined, grantTypes: ["authorization_code"] })));
-        expectClean(await runResource(policy, m2mClient("c", { appType: undefined, grantTypes: undefined })));
+        expectViolations(await runResource(policy, m2mClient("c", { appType: undefined, grantTypes: undefined })), [
+            'Client "c" sets neither appType nor grantTypes, so Auth0 enables its default grant types "authorization_code", ' +
+                '"implicit", "refresh_token", "client_credentials": it can take client-credentials tokens and sign users in alike. ' +
+                'Set both to what it does: for a machine-to-machine application, appType: "non_interactive" and grantTypes: ["client_credentials"].',
+        ]);
         expectClean(await runResource(policy, m2mClient("c", { appType: undefined }), { exemptions: [exemption("c")] }));
         expectUnknown(await runResource(policy, m2mClient("c", { appType: undefined, grantTypes: UNKNOWN })), 'Client "c": grantTypes is unknown');
     });
