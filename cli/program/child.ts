@@ -23,6 +23,7 @@ import {
 } from "./protocol";
 import { rpcWaiter, unsupportedSdkMessage } from "./sdkEntryPoints";
 import { loadSdk, skipSdkDebugBookkeeping } from "./sdkLoader";
+import { unsettledWorkMessage } from "./unsettledWork";
 
 /**
  * Resources per frame: small enough that the pack starts on the first ones while the program still
@@ -33,6 +34,8 @@ const BATCH_SIZE = 100;
 /** Everything this process knows about its one run, in one place. */
 const state = {
     job: undefined as ProgramJob | undefined,
+    /** The program's @pulumi/pulumi version, once loaded. */
+    sdkVersion: undefined as string | undefined,
     programStarted: false,
     finished: false,
     failing: false,
@@ -151,6 +154,7 @@ async function run(currentJob: ProgramJob): Promise<void> {
     process.env.PULUMI_NODEJS_ORGANIZATION = currentJob.organization;
 
     const sdk = loadSdk(currentJob);
+    state.sdkVersion = sdk.version;
     await send({ kind: "ready", pulumiVersion: sdk.version, pulumiPath: sdk.dir });
     // Entry points that moved between 3.x releases: found, or named with the program's version.
     const missing = (what: string) => new Error(unsupportedSdkMessage(sdk.version, sdk.dir, what));
@@ -206,13 +210,7 @@ export function main(): void {
     // that nothing will ever settle, which the parent would otherwise only learn from its timeout.
     process.on("beforeExit", () => {
         if (state.job && !state.finished) {
-            void fail(
-                new Error(
-                    "The program stopped with work unfinished: some promise or output never settled " +
-                        "(an apply that never returns, a promise nobody resolves, or resources that depend on each other in a cycle).",
-                ),
-                "unsettled",
-            );
+            void fail(new Error(unsettledWorkMessage(state.sdkVersion, process.env)), "unsettled");
         }
     });
     process.once("message", (message: ParentMessage) => {
