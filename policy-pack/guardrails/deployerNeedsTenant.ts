@@ -90,6 +90,23 @@ export const TENANT_DEPLOYER_NEEDS: Readonly<Record<string, NeedsOf>> = {
     "auth0:index/tenant:Tenant": () => singleton("GET /api/v2/tenants/settings", "PATCH /api/v2/tenants/settings"),
     "auth0:index/prompt:Prompt": () => singleton("GET /api/v2/prompts", "PATCH /api/v2/prompts"),
     "auth0:index/branding:Branding": brandingNeeds,
+    // branding/resource_theme.go: a tenant has one theme. Create reads the default theme and, when
+    // the tenant already has one, adopts and PATCHes it instead of POSTing: which depends on the
+    // tenant, so both (TestAccBrandingTheme.yaml). Read always reads the default theme.
+    "auth0:index/brandingTheme:BrandingTheme": () => ({
+        create: ["GET /api/v2/branding/themes/default", "POST /api/v2/branding/themes", "PATCH /api/v2/branding/themes/{themeId}"],
+        read: ["GET /api/v2/branding/themes/default"],
+        update: ["PATCH /api/v2/branding/themes/{themeId}"],
+        delete: ["DELETE /api/v2/branding/themes/{themeId}"],
+    }),
+    // prompt/resource_custom_text.go: create is its update (a PUT of the whole text for one prompt
+    // and language), and delete PUTs an empty body "{}" (TestAccPromptCustomText.yaml).
+    "auth0:index/promptCustomText:PromptCustomText": () => ({
+        create: ["PUT /api/v2/prompts/{prompt}/custom-text/{language}"],
+        read: ["GET /api/v2/prompts/{prompt}/custom-text/{language}"],
+        update: ["PUT /api/v2/prompts/{prompt}/custom-text/{language}"],
+        delete: ["PUT /api/v2/prompts/{prompt}/custom-text/{language}"],
+    }),
     // customdomain/resource.go: an update PATCHes fields set to null first, then the rest.
     "auth0:index/customDomain:CustomDomain": () => ({
         create: ["POST /api/v2/custom-domains"],

@@ -113,6 +113,12 @@ const cases: Case[] = [
             delete: ["delete:branding", "read:custom_domains"],
         },
     },
+    // Seen planning a public program with a theme and custom login texts (code index file 49846303357).
+    {
+        type: "auth0:index/brandingTheme:BrandingTheme",
+        phases: { create: ["read:branding", "update:branding"], read: ["read:branding"], update: ["update:branding"], delete: ["delete:branding"] },
+    },
+    { type: "auth0:index/promptCustomText:PromptCustomText", phases: { create: ["update:prompts"], read: ["read:prompts"], update: ["update:prompts"], delete: ["update:prompts"] } },
     {
         type: "auth0:index/customDomain:CustomDomain",
         phases: { create: ["create:custom_domains"], read: ["read:custom_domains"], update: ["update:custom_domains"], delete: ["delete:custom_domains"] },
