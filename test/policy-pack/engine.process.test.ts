@@ -109,7 +109,7 @@ describe("Analyze", () => {
             resource(T.clientGrant, "mgmt", {
                 audience: MANAGEMENT_API,
                 clientId: resourceReference(urnOf(T.client, "worker"), "client-w"),
-                scopes: ["read:users", "create:client_grants", "read:user", "read:*"],
+                scopes: ["read:roles", "create:client_grants", "read:user", "read:*"],
                 __defaults: [],
             }),
             resource(T.clientGrant, "third-parties", { audience: ORDERS_API, defaultFor: "third_party_clients", scopes: ["read:orders"] }),

@@ -30,7 +30,7 @@ describe("combineComments", () => {
         ]);
         const lines = markdown.split("\n");
         expect(lines.slice(0, 3)).toEqual([COMBINED_MARKER, "## auth0-m2m access diff: 3 stacks", ""]);
-        expect(lines[3]).toMatch(/^- :warning: `dev`: This change WIDENS access against origin\/main \(abc123\); 0 new mandatory findings\. Verdict: FAIL \(1 mandatory\)\.$/);
+        expect(lines[3]).toMatch(/^- :warning: `dev`: This change WIDENS access with SENSITIVE scopes against origin\/main \(abc123\); 0 new mandatory findings\. Verdict: FAIL \(1 mandatory\)\.$/);
         expect(lines[4]).toMatch(/^- :white_check_mark: `prod`: No access change against origin\/main \(abc123\)\./);
         expect(lines[5]).toBe("- :x: `staging`: **failed to plan** (program): the program failed: \\<b\\>boom\\</b\\>");
         expect(markdown.match(/^## auth0-m2m access diff: `[^`]+` \/ `(\w+)`$/gm)).toEqual(["## auth0-m2m access diff: `proj` / `dev`"]);

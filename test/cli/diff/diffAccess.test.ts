@@ -66,17 +66,17 @@ describe("diffAccess", () => {
 
     it("marks Management API scopes by the lists in effect: escalation, then sensitive, then widening", () => {
         const before = grant({ audience: MANAGEMENT, api: "Auth0 Management API", managementApi: true, scopes: ["read:users"] });
-        const after = { ...before, scopes: ["create:client_grants", "read:users", "read:logs", "update:users"] };
+        const after = { ...before, scopes: ["create:client_grants", "read:users", "read:roles", "update:users"] };
         const marked = (risks = DEFAULT_SCOPE_RISKS) => diffAccess(withGrants(before), withGrants(after), NOW, risks).grants.changed[0].scopesAdded;
         expect(marked()).toEqual([
             { scope: "create:client_grants", risk: "escalation" },
-            { scope: "read:logs", risk: "widening" },
+            { scope: "read:roles", risk: "widening" },
             { scope: "update:users", risk: "sensitive" },
         ]);
-        // A policy config that moves read:logs onto the escalation list and empties the sensitive one.
-        expect(marked({ ...DEFAULT_SCOPE_RISKS, escalation: ["read:logs"], sensitive: [] })).toEqual([
+        // A policy config that moves read:roles onto the escalation list and empties the sensitive one.
+        expect(marked({ ...DEFAULT_SCOPE_RISKS, escalation: ["read:roles"], sensitive: [] })).toEqual([
             { scope: "create:client_grants", risk: "widening" },
-            { scope: "read:logs", risk: "escalation" },
+            { scope: "read:roles", risk: "escalation" },
             { scope: "update:users", risk: "widening" },
         ]);
         // The same scope on another API is only a widening.

@@ -14,12 +14,12 @@ describe("auth0-management-api-sensitive-scopes", () => {
     });
 
     it("passes grants without sensitive scopes, and custom-API grants", async () => {
-        expectClean(await runResource(policy, managementGrant("m", ["read:users"])));
+        expectClean(await runResource(policy, managementGrant("m", ["read:roles"])));
         expectClean(await runResource(policy, grant("g", { scopes: ["update:users"] })));
     });
 
     it("reports each sensitive scope with its reason and the narrower choice", async () => {
-        const result = await runResource(policy, managementGrant("sync", ["read:users", "update:users", "create:user_tickets"]));
+        const result = await runResource(policy, managementGrant("sync", ["read:roles", "update:users", "create:user_tickets"]));
         expectViolations(result, [
             `grants "update:users", which ${DEFAULT_SENSITIVE_SCOPES["update:users"]}. Remove "update:users" from scopes`,
             'grants "create:user_tickets", which creates password-change tickets for any user',
