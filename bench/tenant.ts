@@ -24,11 +24,15 @@ export const BENCH_API_COUNT = 20;
 /** TenantAccess's name in infra/index.ts: every child's name starts with it. */
 export const TENANT_COMPONENT_NAME = "tenant";
 
-/** Read-only endpoint sets the machines cycle through; each derives a small, non-escalating scope set. */
+/**
+ * Read-only endpoint sets the machines cycle through; each derives a small scope set that neither
+ * escalates nor is sensitive (reading users in bulk is: guardrails/scopeRisks.ts), so the bench
+ * tenant plans with no finding at all.
+ */
 export const BENCH_ENDPOINT_SETS: readonly (readonly string[])[] = [
-    ["GET /api/v2/users", "GET /api/v2/users/{id}"],
-    ["GET /api/v2/users/{id}", "GET /api/v2/users/{id}/roles"],
-    ["GET /api/v2/roles"],
+    ["GET /api/v2/roles", "GET /api/v2/roles/{id}"],
+    ["GET /api/v2/roles/{id}/permissions"],
+    ["GET /api/v2/organizations"],
     ["GET /api/v2/organizations", "GET /api/v2/organizations/{id}/members"],
 ];
 

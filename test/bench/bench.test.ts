@@ -33,7 +33,7 @@ describe("bench tenants", () => {
         expect(first.grants[1]).toEqual({
             resourceName: "tenant-machine-00001-grant-management",
             audience: "https://bench-tenant.eu.auth0.com/api/v2/",
-            scopes: ["read:users"],
+            scopes: ["read:roles"],
         });
         expect(first.grants[0].api).toBe("https://api-01.bench.example");
     });
