@@ -7,7 +7,9 @@ import { PolicyCheck } from "./analyzer/policyCheck";
 import { PlanError, ProgramError } from "./errors";
 import type { PackageInfo } from "./packageInfo";
 import { checkedPolicyPackDir, describeTimings, ownPackWorkingDir, policyCallTimeoutMs, programJobFor, showProgramOutput } from "./planSetup";
+import { DefaultProviders, deniedMessage } from "./program/defaultProviders";
 import { loadProject } from "./program/project";
+import type { CapturedResource } from "./program/protocol";
 import { ProgramRunner } from "./program/runner";
 import type { PlanExemption, PlanReport } from "./report/types";
 import { collectConfigSecrets, collectSecretPlaintexts } from "./values";
@@ -76,6 +78,9 @@ export async function planStack(input: StackPlanInput, { pkg, progress, signal, 
 
         // The program and the pack start together; resources are analyzed as they arrive.
         const check = new PolicyCheck();
+        // The engine registers default providers as the program's resources arrive; so does the plan.
+        const defaultProviders = new DefaultProviders({ stack: project.stack, projectName: project.name, config: project.config, secretKeys: project.secretKeys });
+        const registered: CapturedResource[] = [];
         progress.step(`Running ${path.relative(process.cwd(), project.mainPath) || project.mainPath} for stack ${project.stack} (preview, offline)`);
         const running = programRunner.run(programJobFor(project, pkg.root), {
             timeoutSeconds: input.timeoutSeconds,
@@ -83,7 +88,9 @@ export async function planStack(input: StackPlanInput, { pkg, progress, signal, 
             onChildStarted: (pid) => progress.detail(`Program is process ${pid}`),
             onResources: (batch) => {
                 for (const resource of batch) collectSecretPlaintexts(resource.properties, secrets);
-                check.push(batch);
+                const resolved = defaultProviders.resolve(batch);
+                for (const resource of resolved) registered.push(resource);
+                check.push(resolved);
             },
         });
         progress.step(`Starting policy pack ${packDir}`);
@@ -108,7 +115,7 @@ export async function planStack(input: StackPlanInput, { pkg, progress, signal, 
             stopProgram.abort();
         });
         check.attach(starting);
-        const { buildReport, defaultDeployerOf, scopeRisksOf } = require("./report/report") as typeof import("./report/report");
+        const { buildReport, scopeRisksOf } = require("./report/report") as typeof import("./report/report");
 
         const run = await running.catch((error: unknown) => {
             if (error instanceof ProgramError) showProgramOutput(error.output, secrets);
@@ -116,6 +123,7 @@ export async function planStack(input: StackPlanInput, { pkg, progress, signal, 
         });
         const programMs = Date.now() - progress.started;
         showProgramOutput(run.output, secrets);
+        if (defaultProviders.denied.length > 0) throw new PlanError("program", deniedMessage(defaultProviders.denied));
         progress.detail(`Program used @pulumi/pulumi ${run.pulumiVersion} from ${run.pulumiPath}`);
         progress.step(`Program registered ${run.resources.length} resources; checking them with the policy pack`);
 
@@ -128,14 +136,14 @@ export async function planStack(input: StackPlanInput, { pkg, progress, signal, 
             project: project.name,
             stack: project.stack,
             policyPack: { name: session.info.name, version: session.info.version },
-            resources: run.resources,
+            resources: registered,
             diagnostics,
             notes: project.warnings,
             exemptions: configuredExemptions(session.config),
             scopeRisks: scopeRisksOf(session.config),
             stackConfigFile: project.stackConfigFile === undefined ? null : path.relative(project.dir, project.stackConfigFile) || project.stackConfigFile,
             dataSources: run.dataSources,
-            deployer: defaultDeployerOf(project.config, project.secretKeys, process.env),
+            environmentClientId: process.env.AUTH0_CLIENT_ID || undefined,
         });
         progress.detail(describeTimings(programMs, packReadyMs, check.timings, Date.now() - reportStarted));
         return report;

@@ -85,6 +85,7 @@ export function interceptMonitor(monitor: Record<string, unknown>, currentJob: P
                 dependencies: req.getDependenciesList(),
                 propertyDependencies,
                 provider: req.getProvider() || undefined,
+                ...providerRequest(req),
                 deletedWith: optional<string>(req, "getDeletedwith") || undefined,
                 // Alias URNs: `aliasUrns` since the structured aliases; `aliases` (URNs) before.
                 aliases: nonEmpty(optional<string[]>(req, "getAliasurnsList") ?? optional<string[]>(req, "getAliasesList") ?? []),
@@ -119,6 +120,7 @@ export function interceptMonitor(monitor: Record<string, unknown>, currentJob: P
                 dependencies: req.getDependenciesList(),
                 propertyDependencies: {},
                 provider: req.getProvider() || undefined,
+                ...providerRequest(req),
             });
             callback(null, { getUrn: () => urn, getProperties: () => properties });
         } catch (error) {
@@ -137,6 +139,13 @@ export function interceptMonitor(monitor: Record<string, unknown>, currentJob: P
     };
     monitor.invoke = (req: { getTok(): string }, callback: Callback) => callback(offline(`call the data source '${req.getTok()}'`));
     monitor.call = (req: { getTok(): string }, callback: Callback) => callback(offline(`call the resource method '${req.getTok()}'`));
+}
+
+/** What the engine builds a default provider request from (source_eval.go parseProviderRequest): the version and download URL. */
+function providerRequest(req: object): Pick<CapturedResource, "version" | "pluginDownloadURL"> {
+    const version = optional<string>(req, "getVersion") || undefined;
+    const pluginDownloadURL = optional<string>(req, "getPlugindownloadurl") || undefined;
+    return { ...(version ? { version } : {}), ...(pluginDownloadURL ? { pluginDownloadURL } : {}) };
 }
 
 /** Calls `method` when this SDK's request has it; undefined otherwise. */

@@ -41,8 +41,15 @@ export interface CapturedResource {
     readonly readId?: string;
     readonly dependencies: readonly string[];
     readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
-    /** Provider reference `urn::id`, when the resource names an explicit provider. */
+    /**
+     * Provider reference `urn::id`: the explicit provider the program named, or, once the plan has
+     * played the engine's part (defaultProviders.ts), the package's default provider.
+     */
     readonly provider?: string;
+    /** The package version the SDK asked for (`version` option; @pulumi/auth0 always sends its own), which names a default provider. */
+    readonly version?: string;
+    /** The `pluginDownloadURL` option, which also names a default provider. */
+    readonly pluginDownloadURL?: string;
     readonly deletedWith?: string;
     readonly aliases?: readonly string[];
 }

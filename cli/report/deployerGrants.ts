@@ -1,36 +1,39 @@
 // The deployer's own grants: a program that adopts the application the auth0 provider runs as (or
 // grants it by its client ID) manages the deployer's Management API grant. That grant holds the scopes
 // the deployer uses to apply this very program, so removing the ones auth0-management-api-no-escalation
-// names (its findings' fix) would stop the next `pulumi up`. The pack can't tell (it sees neither the
-// `import` option nor the default provider's config); the plan can, and says what to do instead.
+// names (its findings' fix) would stop the next `pulumi up`. The pack can't tell (it doesn't see the
+// `import` option); the plan can, and says what to do instead.
 // Seen planning CobbleStamp/CobbleCompanion infra/auth0 (050d7885ffbaf8eb17274799ea025a3c6f31b50f):
 // `new auth0.Client("pulumi-iac", ..., { import: <auth0:clientId> })` with a Management API grant.
 import { AUTH0_TYPES } from "../../policy-pack/guardrails";
+import { isDefaultProvider } from "../program/defaultProviders";
 import type { CapturedResource } from "../program/protocol";
-import { unwrapSecrets } from "../values";
+import { SECURE_CONFIG_PLACEHOLDER } from "../program/stackConfig";
+import { isWireSecret, isWireUnknown, unwrapSecrets } from "../values";
 import type { DeployerIdentity, PlanGrant } from "./types";
 
 const PROVIDER_TYPE = "pulumi:providers:auth0";
 
 /**
- * Adds a note for each deployer whose Management API grant the program manages. `defaultDeployer`
- * is the default provider's client ID: `auth0:clientId`, else `AUTH0_CLIENT_ID` (pulumi/pulumi-auth0
- * README, "Configuration": auth0:clientId "can also be sourced from the AUTH0_CLIENT_ID environment variable").
+ * Adds a note for each deployer whose Management API grant the program manages. Each resource's
+ * deployer is its provider's (explicit or default: the plan registers default providers as the
+ * engine does, defaultProviders.ts) client ID; `environmentClientId` is `AUTH0_CLIENT_ID`, which
+ * the provider reads when its inputs have no clientId.
  */
 export function noteDeployerGrants(
     live: readonly CapturedResource[],
     grants: readonly PlanGrant[],
-    defaultDeployer: DeployerIdentity | undefined,
+    environmentClientId: string | undefined,
     notes: string[],
 ): void {
     const providers = new Map<string, DeployerIdentity>();
     for (const r of live) {
-        const clientId = (unwrapSecrets(r.properties) as Record<string, unknown>).clientId;
-        if (r.type === PROVIDER_TYPE && typeof clientId === "string") providers.set(r.urn, { clientId, source: `auth0.Provider "${r.name}"'s clientId` });
+        const deployer = r.type === PROVIDER_TYPE ? providerDeployer(r, environmentClientId) : undefined;
+        if (deployer) providers.set(r.urn, deployer);
     }
-    // A provider reference is "<urn>::<id>"; a resource without one uses the default provider.
+    // A provider reference is "<urn>::<id>".
     const deployerOf = (r: CapturedResource): DeployerIdentity | undefined =>
-        r.provider === undefined ? defaultDeployer : providers.get(r.provider.slice(0, r.provider.lastIndexOf("::")));
+        r.provider === undefined ? undefined : providers.get(r.provider.slice(0, r.provider.lastIndexOf("::")));
 
     const byUrn = new Map(live.map((r) => [r.urn, r]));
     for (const grant of grants) {
@@ -57,16 +60,19 @@ export function noteDeployerGrants(
 }
 
 /**
- * The default provider's client ID as the program's provider would read it: stack config
- * `auth0:clientId` (unless secret: the plan never sees its plaintext), else `AUTH0_CLIENT_ID`.
+ * The client ID an auth0 provider authenticates with: its `clientId` input (a default provider's
+ * is the `auth0:clientId` config), else `AUTH0_CLIENT_ID`: the provider's schema defaults client_id
+ * to that variable for every provider, default or explicit (auth0/terraform-provider-auth0
+ * 02ff387962d6d14acb26badbd47f53676b0b1252 internal/provider/provider.go; pulumi/pulumi-auth0
+ * README, "Configuration"). A `secure:` config value is never decrypted (stackConfig.ts), so it names no one.
  */
-export function defaultDeployerOf(
-    config: Readonly<Record<string, string>>,
-    secretKeys: readonly string[],
-    env: NodeJS.ProcessEnv,
-): DeployerIdentity | undefined {
-    const key = "auth0:clientId";
-    if (config[key] !== undefined) return secretKeys.includes(key) ? undefined : { clientId: config[key], source: key };
-    const fromEnv = env.AUTH0_CLIENT_ID;
-    return fromEnv ? { clientId: fromEnv, source: "AUTH0_CLIENT_ID" } : undefined;
+function providerDeployer(provider: CapturedResource, environmentClientId: string | undefined): DeployerIdentity | undefined {
+    const raw = provider.properties.clientId;
+    const source = isDefaultProvider(provider) ? "auth0:clientId" : `auth0.Provider "${provider.name}"'s clientId`;
+    if (isWireSecret(raw) && raw.value === SECURE_CONFIG_PLACEHOLDER) return undefined;
+    const clientId = unwrapSecrets(raw);
+    // An unknown clientId (an output not yet created) names no one either.
+    if (typeof clientId === "string" && clientId !== "" && !isWireUnknown(clientId)) return { clientId, source };
+    if (clientId !== undefined) return undefined;
+    return environmentClientId ? { clientId: environmentClientId, source: "AUTH0_CLIENT_ID" } : undefined;
 }

@@ -1,6 +1,7 @@
 // The plan as data: what each machine may do on which API, what is adopted or retained, what the
 // deployer needs, and what the policy pack said. Every renderer works from this one object, and
 // `--format json` prints it as is; its schema is documented in README.md ("JSON report").
+import { isDefaultProvider } from "../program/defaultProviders";
 import type { CapturedResource } from "../program/protocol";
 import { collectSecretPlaintexts, scrubSecrets } from "../values";
 import { buildAccessModel } from "./accessModel";
@@ -14,24 +15,27 @@ import { byText, EXEMPTIONS_APPLIED_POLICY, PLAN_REPORT_SCHEMA_VERSION, type Pla
 export * from "./types";
 export { managementApiLabel } from "./accessModel";
 export { scopeRisksOf } from "./scopeRisks";
-export { defaultDeployerOf } from "./deployerGrants";
 
 export function buildReport(input: ReportInput): PlanReport {
     const notes: string[] = [...(input.notes ?? [])];
     const live = input.resources.filter((r) => !r.read);
-    const custom = live.filter((r) => r.custom);
+    // Default providers are the engine's, not the program's: `pulumi preview` neither shows nor
+    // counts them (pulumi/pulumi 1b5949891b3cefcb9974752b24a5ecef0acc86c8 pkg/engine/update.go:1480
+    // isInternalStep), and the report's lists are what the program declares. Their inputs still name the deployer.
+    const declared = live.filter((r) => !isDefaultProvider(r));
+    const custom = declared.filter((r) => r.custom);
     const secrets = new Set<string>();
     for (const resource of input.resources) collectSecretPlaintexts(resource.properties, secrets);
 
-    const { machines, otherApplications, apis, grants } = buildAccessModel(live, notes);
+    const { machines, otherApplications, apis, grants } = buildAccessModel(declared, notes);
     const deployerScopes = deployerView(custom, notes);
-    noteDeployerGrants(live, grants, input.deployer, notes);
+    noteDeployerGrants(live, grants, input.environmentClientId, notes);
     noteReads(input.resources.filter((r) => r.read), notes);
     const diagnostics = reportDiagnostics(input.diagnostics, secrets);
 
     const ref = (r: CapturedResource): PlanResourceRef => ({ urn: r.urn, type: r.type, name: r.name });
-    const adopted = live.filter((r) => r.importId !== undefined).map((r) => ({ ...ref(r), importId: r.importId! }));
-    const retained = live.filter((r) => r.retainOnDelete === true).map(ref);
+    const adopted = declared.filter((r) => r.importId !== undefined).map((r) => ({ ...ref(r), importId: r.importId! }));
+    const retained = declared.filter((r) => r.retainOnDelete === true).map(ref);
     adopted.sort((a, b) => byText(a.urn, b.urn));
     retained.sort((a, b) => byText(a.urn, b.urn));
 
@@ -39,7 +43,7 @@ export function buildReport(input: ReportInput): PlanReport {
     const mandatory = diagnostics.filter((d) => d.level === "mandatory").length;
 
     const resourcesByType: Record<string, number> = {};
-    for (const r of live) if (r.custom) resourcesByType[r.type] = (resourcesByType[r.type] ?? 0) + 1;
+    for (const r of custom) resourcesByType[r.type] = (resourcesByType[r.type] ?? 0) + 1;
     const notJudged = Object.entries(resourcesByType)
         .filter(([type]) => !isAuth0Type(type))
         .map(([type, count]) => ({ type, count }))

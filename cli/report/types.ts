@@ -96,8 +96,8 @@ export interface ReportInput {
     /** See PlanReport.stackConfigFile; undefined is taken as null. */
     readonly stackConfigFile?: string | null;
     readonly dataSources?: readonly DataSourceCall[];
-    /** The default auth0 provider's client ID (the deployer), when the plan knows it in plain text. */
-    readonly deployer?: DeployerIdentity;
+    /** `AUTH0_CLIENT_ID` where the plan runs: the client ID of an auth0 provider whose inputs have none. */
+    readonly environmentClientId?: string;
 }
 
 /** A client ID the auth0 provider authenticates with (the deployer's), and where it comes from, for notes. */
