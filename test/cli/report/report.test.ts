@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AUTH0_TYPES } from "../../../policy-pack/guardrails";
 import { buildReport, EXEMPTIONS_APPLIED_POLICY, managementApiLabel } from "../../../cli/report/report";
 import { renderText } from "../../../cli/report/renderText";
+import { DefaultProviders } from "../../../cli/program/defaultProviders";
 import { UNKNOWN_VALUE } from "../../../cli/program/protocol";
 import { SECRET_TEXT } from "../../../cli/values";
 import { CLIENT_SECRET_PLAINTEXT, DIAGNOSTICS, INPUT, resource, SECRET_SCOPE, URNS } from "./reportFixtures";
@@ -150,6 +151,17 @@ describe("buildReport", () => {
             exemptionsApplied: 1,
         });
         expect(buildReport({ ...INPUT, diagnostics: DIAGNOSTICS.filter((d) => d.enforcementLevel !== "mandatory") }).verdict).toBe("pass");
+    });
+
+    it("leaves the engine's default providers out of what the program declares, as pulumi preview does", () => {
+        const defaults = new DefaultProviders({ stack: "dev", projectName: "proj", config: { "auth0:domain": "acme.eu.auth0.com" }, secretKeys: [] });
+        const pet = resource("random:index/randomPet:RandomPet", "pet", {});
+        const registered = defaults.resolve([...INPUT.resources.map((r) => ({ ...r, version: "3.49.0" })), pet]);
+        expect(registered.filter((r) => r.type.startsWith("pulumi:providers:")).map((r) => r.name)).toEqual(["default_3_49_0", "default"]);
+        const withProviders = buildReport({ ...INPUT, resources: registered });
+        const withoutPet = { ...withProviders, summary: { ...withProviders.summary, resources: 9, resourcesByType: report.summary.resourcesByType }, notJudged: [] };
+        expect(withoutPet).toEqual(report);
+        expect(withProviders.notJudged).toEqual([{ type: "random:index/randomPet:RandomPet", count: 1 }]);
     });
 
     it("counts as machines only clients that can use client credentials, and shows grants' organizations", () => {
