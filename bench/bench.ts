@@ -108,6 +108,7 @@ async function planOnce(projectDir: string, configFile: string, reportFile: stri
         throw new Error(`${command} planned ${report.summary.resources} resources where the tenant declares ${expectedResources}`);
     }
     const registered = /Program registered (\d+) resources/.exec(run.stderr);
+    const defaultProviders = /checking them and (\d+) default providers? with/.exec(run.stderr);
     const processPeaksKb: Record<string, number> = {};
     const processCpuMs: Record<string, number> = {};
     for (const p of run.processes) {
@@ -125,6 +126,7 @@ async function planOnce(projectDir: string, configFile: string, reportFile: stri
             timings: parseTimings(run.stderr),
             resources: report.summary.resources,
             registered: registered ? Number(registered[1]) : Number.NaN,
+            defaultProviders: defaultProviders ? Number(defaultProviders[1]) : 0,
         },
     };
 }
@@ -186,7 +188,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
                     if (problems.length > 0) throw new Error(`at ${file.machines} machines the raw program is not the components' equal:\n  - ${problems.join("\n  - ")}`);
                 }
             }
-            // The policy stage alone, cold each time, over the resources the component program registers.
+            // The policy stage alone, cold each time, over the resources the component program registers (and their default providers).
             const resources = await captureResources(REPO_ROOT, STACK, file.componentConfig);
             const stage: PolicyStageSample[] = [];
             for (let run = 0; run < runs; run++) {

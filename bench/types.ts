@@ -28,6 +28,8 @@ export interface PlanSample {
     readonly resources: number;
     /** Every registration, components and the Stack included. */
     readonly registered: number;
+    /** Default providers the plan registered for them, as the engine does (also sent to the pack). */
+    readonly defaultProviders: number;
 }
 
 export interface TenantResult {

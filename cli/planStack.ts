@@ -7,7 +7,7 @@ import { PolicyCheck } from "./analyzer/policyCheck";
 import { PlanError, ProgramError } from "./errors";
 import type { PackageInfo } from "./packageInfo";
 import { checkedPolicyPackDir, describeTimings, ownPackWorkingDir, policyCallTimeoutMs, programJobFor, showProgramOutput } from "./planSetup";
-import { DefaultProviders, deniedMessage } from "./program/defaultProviders";
+import { DefaultProviders, deniedMessage, isDefaultProvider } from "./program/defaultProviders";
 import { loadProject } from "./program/project";
 import type { CapturedResource } from "./program/protocol";
 import { ProgramRunner } from "./program/runner";
@@ -125,7 +125,10 @@ export async function planStack(input: StackPlanInput, { pkg, progress, signal, 
         showProgramOutput(run.output, secrets);
         if (defaultProviders.denied.length > 0) throw new PlanError("program", deniedMessage(defaultProviders.denied));
         progress.detail(`Program used @pulumi/pulumi ${run.pulumiVersion} from ${run.pulumiPath}`);
-        progress.step(`Program registered ${run.resources.length} resources; checking them with the policy pack`);
+        const engineProviders = registered.length - run.resources.length;
+        const withProviders = engineProviders === 0 ? "" : ` and ${engineProviders} default provider${engineProviders === 1 ? "" : "s"}`;
+        progress.step(`Program registered ${run.resources.length} resources; checking them${withProviders} with the policy pack`);
+        for (const resource of registered) if (isDefaultProvider(resource)) progress.detail(`Default provider ${resource.urn}`);
 
         const session = await starting;
         const diagnostics = await check.finish();

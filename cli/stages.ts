@@ -11,6 +11,7 @@ import { startPolicyPack } from "./analyzer";
 import { PolicyCheck } from "./analyzer/policyCheck";
 import { findPackage } from "./packageInfo";
 import { defaultPolicyPackDir, ownPackWorkingDir, programJobFor } from "./planSetup";
+import { DefaultProviders } from "./program/defaultProviders";
 import type { CapturedResource } from "./program/protocol";
 import { ProgramRunner } from "./program/runner";
 import { loadProject } from "./program/project";
@@ -26,13 +27,13 @@ export interface PolicyStageSample {
     readonly diagnostics: number;
 }
 
-/** Runs a project's program once, as a plan does, and returns what it registered. */
+/** Runs a project's program once, as a plan does, and returns what it registered, with the default providers a plan registers for it. */
 export async function captureResources(projectDir: string, stack: string, configFile: string): Promise<readonly CapturedResource[]> {
     const project = loadProject({ projectDir, stack, configFile });
     const runner = new ProgramRunner();
     try {
         const run = await runner.run(programJobFor(project, findPackage().root), { timeoutSeconds: 600 });
-        return run.resources;
+        return new DefaultProviders({ stack: project.stack, projectName: project.name, config: project.config, secretKeys: project.secretKeys }).resolve(run.resources);
     } finally {
         runner.stop();
     }

@@ -63,6 +63,7 @@ describe("bench plumbing", () => {
             timings: { programDone: 1, packReady: 0.5, analyze: 0.5, analyzed: resources, analyzeStack: 0.5, report: 0.1 },
             resources,
             registered: resources,
+            defaultProviders: 0,
         });
         const stage = (analyzed: number, ms: number) => ({ analyzed, analyzeMs: ms, analyzeStackMs: ms / 2, diagnostics: 0 });
         const results = (wall1000: number, large?: { wallMs: number; kb: number; stageMs: number }): BenchResults => ({
