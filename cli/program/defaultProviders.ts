@@ -57,7 +57,8 @@ export function isDefaultProvider(resource: Pick<CapturedResource, "type" | "nam
 
 /** The package of a type token `<package>:<module>:<member>`. */
 export function packageOf(type: string): string {
-    return type.slice(0, type.indexOf(":"));
+    const colon = type.indexOf(":");
+    return colon < 0 ? type : type.slice(0, colon);
 }
 
 /**
