@@ -1,5 +1,6 @@
-// The deployer tables for users' and organization members' roles, SCIM, attack defences, the login
-// experience and messages, flows, forms and hooks (deployerNeeds{Users,Identity,Security,Login,Flows}.ts).
+// The deployer tables for client grants, users' and organization members' roles, SCIM, attack
+// defences, the login experience and messages, flows, forms and hooks
+// (deployerNeeds{M2m,Users,Identity,Security,Login,Flows}.ts).
 import { describe, expect, it } from "vitest";
 import { deployerScopesFor, isKnownToDeployerScopes } from "../../../policy-pack/guardrails/deployerScopes";
 import { DEFAULT_ESCALATION_SCOPES } from "../../../policy-pack/guardrails/scopeRisks";
@@ -33,6 +34,13 @@ const cases: Case[] = [
             update: ["create:organization_member_roles", "delete:organization_member_roles"],
             delete: ["delete:organization_member_roles"],
         },
+    },
+    // Create lists a client's grants first, to adopt one for the same audience and subject type.
+    { type: "auth0:index/clientGrant:ClientGrant", phases: crud("client_grants") },
+    {
+        type: "auth0:index/clientGrant:ClientGrant",
+        inputs: { clientId: "abc", audience: "https://api.example.com" },
+        phases: { ...crud("client_grants"), create: ["create:client_grants", "read:client_grants"] },
     },
     {
         type: "auth0:index/organizationClientGrant:OrganizationClientGrant",
@@ -126,7 +134,7 @@ const cases: Case[] = [
     },
 ];
 
-describe("deployerScopesFor over member roles, SCIM, attack defences, login, messages, flows and hooks", () => {
+describe("deployerScopesFor over client grants, member roles, SCIM, attack defences, login, messages, flows and hooks", () => {
     itNeedsEachPhase(cases);
 
     it("knows every type above", () => {
@@ -136,7 +144,7 @@ describe("deployerScopesFor over member roles, SCIM, attack defences, login, mes
     it("marks the scopes the pack forbids to every other application, and only those", () => {
         const scopes = deployerScopesFor(cases.map((c) => ({ type: c.type, inputs: c.inputs ?? {} })));
         const forbidden = scopes.filter((s) => s.forbiddenToOthers !== undefined).map((s) => s.scope);
-        expect(forbidden).toEqual(["create:hooks", "update:clients", "update:hooks"]);
+        expect(forbidden).toEqual(["create:client_grants", "create:hooks", "update:client_grants", "update:clients", "update:hooks"]);
         expect(scopes.find((s) => s.scope === "update:hooks")?.forbiddenToOthers).toBe(DEFAULT_ESCALATION_SCOPES["update:hooks"]);
     });
 });
