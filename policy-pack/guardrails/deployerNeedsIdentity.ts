@@ -1,5 +1,6 @@
-// What the deployer needs for the identity types: connections and the applications they serve,
-// roles and their permissions, organizations with their connections and members, users.
+// What the deployer needs for the identity types: connections with the applications they serve and
+// their SCIM provisioning, roles and their permissions, organizations with their connections,
+// members, member roles and client grants, users.
 //
 // Source: auth0/terraform-provider-auth0 v1.53.0, commit 7ab86e5310e6553889f5eef35dcbd6aa4dd1546b,
 // the provider @pulumi/auth0 3.49.0 wraps (pulumi/pulumi-auth0 tag v3.49.0, submodule `upstream`).
@@ -7,8 +8,9 @@
 // github.com/auth0/go-auth0 v1.45.0 management/*.go and, for organization connections,
 // github.com/auth0/go-auth0/v2 v2.14.0 management/organizations/connections/raw_client.go (the
 // versions that commit's go.mod pins). Cross-checked against the provider's recorded traffic at the
-// same commit (test/data/recordings/TestAcc<Type>.yaml): every call below appears there, and the
-// resources make no other calls (the tests' data sources make the rest).
+// same commit (test/data/recordings/TestAcc<Type>.yaml; for SCIM, TestAccSCIMConfiguration.yaml and
+// TestAccSCIMToken.yaml): every call below appears there, and the resources make no other calls
+// (the tests' data sources make the rest).
 import type { LifecycleNeeds, NeedsOf } from "./lifecycleNeeds";
 
 // connection/resource_client.go: every input forces replacement, so there is no update. Create
@@ -98,6 +100,43 @@ export const IDENTITY_DEPLOYER_NEEDS: Readonly<Record<string, NeedsOf>> = {
         read: ["GET /api/v2/organizations/{id}/members"],
         update: ["DELETE /api/v2/organizations/{id}/members", "POST /api/v2/organizations/{id}/members"],
         delete: ["DELETE /api/v2/organizations/{id}/members"],
+    }),
+    // organization/resource_member_role.go: inputs force replacement; the read lists the member's roles.
+    "auth0:index/organizationMemberRole:OrganizationMemberRole": () => ({
+        create: ["POST /api/v2/organizations/{id}/members/{user_id}/roles"],
+        read: ["GET /api/v2/organizations/{id}/members/{user_id}/roles"],
+        update: [],
+        delete: ["DELETE /api/v2/organizations/{id}/members/{user_id}/roles"],
+    }),
+    // organization/resource_member_roles.go: an update removes what left the set, then assigns
+    // what joined it; on create nothing left, so only the POST.
+    "auth0:index/organizationMemberRoles:OrganizationMemberRoles": () => ({
+        create: ["POST /api/v2/organizations/{id}/members/{user_id}/roles"],
+        read: ["GET /api/v2/organizations/{id}/members/{user_id}/roles"],
+        update: ["DELETE /api/v2/organizations/{id}/members/{user_id}/roles", "POST /api/v2/organizations/{id}/members/{user_id}/roles"],
+        delete: ["DELETE /api/v2/organizations/{id}/members/{user_id}/roles"],
+    }),
+    // organization/resource_client_grant.go: associates an existing client grant with the
+    // organization; inputs force replacement, and the read lists the organization's grants.
+    "auth0:index/organizationClientGrant:OrganizationClientGrant": () => ({
+        create: ["POST /api/v2/organizations/{id}/client-grants"],
+        read: ["GET /api/v2/organizations/{id}/client-grants"],
+        update: [],
+        delete: ["DELETE /api/v2/organizations/{id}/client-grants/{grant_id}"],
+    }),
+    // connection/resource_scim.go: the connection's one SCIM configuration.
+    "auth0:index/connectionScimConfiguration:ConnectionScimConfiguration": () => ({
+        create: ["POST /api/v2/connections/{id}/scim-configuration"],
+        read: ["GET /api/v2/connections/{id}/scim-configuration"],
+        update: ["PATCH /api/v2/connections/{id}/scim-configuration"],
+        delete: ["DELETE /api/v2/connections/{id}/scim-configuration"],
+    }),
+    // connection/resource_scim_token.go: inputs force replacement; the read lists the tokens.
+    "auth0:index/connectionScimToken:ConnectionScimToken": () => ({
+        create: ["POST /api/v2/connections/{id}/scim-configuration/tokens"],
+        read: ["GET /api/v2/connections/{id}/scim-configuration/tokens"],
+        update: [],
+        delete: ["DELETE /api/v2/connections/{id}/scim-configuration/tokens/{tokenId}"],
     }),
     // user/resource.go. An update PATCHes the user's email, password, profile and blocks
     // (https://auth0.com/docs/api/management/v2/users/patch-users-by-id lists those fields). The

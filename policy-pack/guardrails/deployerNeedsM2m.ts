@@ -57,9 +57,14 @@ export const M2M_DEPLOYER_NEEDS: Readonly<Record<string, NeedsOf>> = {
         fields: [{ scope: "read:clients", why: "read the client's settings" }],
     }),
     "auth0:index/clientCredentials:ClientCredentials": credentialNeeds,
-    "auth0:index/clientGrant:ClientGrant": () => ({
-        create: ["POST /api/v2/client-grants"],
-        read: ["GET /api/v2/client-grants"],
+    // client/resource_grant.go at terraform-provider-auth0 7ab86e53 (go-auth0 v1.45.0
+    // ClientGrantManager.Read is GET /client-grants/{id}): with a client_id, create first lists the
+    // grants for that client and audience and adopts one of the same subject type instead of
+    // POSTing. TestAccClientGrant.yaml records both GETs; TestAccClientGrant_DefaultFor.yaml, a
+    // grant with no client_id, records no list.
+    "auth0:index/clientGrant:ClientGrant": (inputs) => ({
+        create: [...(inputs.clientId === undefined ? [] : (["GET /api/v2/client-grants"] as const)), "POST /api/v2/client-grants"],
+        read: ["GET /api/v2/client-grants/{id}"],
         update: ["PATCH /api/v2/client-grants/{id}"],
         delete: ["DELETE /api/v2/client-grants/{id}"],
     }),

@@ -3,9 +3,13 @@
 // resource's lifecycle, through the same catalogue and least-privilege rules as the grants, plus
 // the field-level scopes the catalogue's endpoint lists can't express.
 import type { ManagementApiEndpoint, ManagementApiScope } from "./catalogue/catalogue";
+import { FLOW_DEPLOYER_NEEDS } from "./deployerNeedsFlows";
 import { IDENTITY_DEPLOYER_NEEDS } from "./deployerNeedsIdentity";
+import { LOGIN_DEPLOYER_NEEDS } from "./deployerNeedsLogin";
 import { M2M_DEPLOYER_NEEDS } from "./deployerNeedsM2m";
+import { SECURITY_DEPLOYER_NEEDS } from "./deployerNeedsSecurity";
 import { TENANT_DEPLOYER_NEEDS } from "./deployerNeedsTenant";
+import { USER_DEPLOYER_NEEDS } from "./deployerNeedsUsers";
 import type { NeedsOf } from "./lifecycleNeeds";
 import { DEFAULT_ESCALATION_SCOPES } from "./scopeRisks";
 import { scopesForEndpoints } from "./scopesForEndpoints";
@@ -31,7 +35,15 @@ export interface DeployerScope {
     readonly forbiddenToOthers?: string;
 }
 
-const needsByType: Readonly<Record<string, NeedsOf>> = { ...M2M_DEPLOYER_NEEDS, ...IDENTITY_DEPLOYER_NEEDS, ...TENANT_DEPLOYER_NEEDS };
+const needsByType: Readonly<Record<string, NeedsOf>> = {
+    ...M2M_DEPLOYER_NEEDS,
+    ...IDENTITY_DEPLOYER_NEEDS,
+    ...USER_DEPLOYER_NEEDS,
+    ...TENANT_DEPLOYER_NEEDS,
+    ...LOGIN_DEPLOYER_NEEDS,
+    ...SECURITY_DEPLOYER_NEEDS,
+    ...FLOW_DEPLOYER_NEEDS,
+};
 
 /** True when the deployer scopes for this resource type are known. Non-auth0 types need none. */
 export function isKnownToDeployerScopes(type: string): boolean {

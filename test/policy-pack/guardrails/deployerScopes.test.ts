@@ -78,6 +78,6 @@ describe("deployerScopesFor", () => {
         expect(scopesOf([{ type: "random:index/randomPassword:RandomPassword", inputs: {} }])).toEqual([]);
         expect(isKnownToDeployerScopes("random:index/randomPassword:RandomPassword")).toBe(true);
         expect(isKnownToDeployerScopes("pulumi:providers:auth0")).toBe(true);
-        expect(isKnownToDeployerScopes("auth0:index/hook:Hook")).toBe(false);
+        expect(isKnownToDeployerScopes("auth0:index/guardian:Guardian")).toBe(false);
     });
 });
