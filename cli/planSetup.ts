@@ -50,6 +50,7 @@ export function programJobFor(project: LoadedProject, packageRoot: string): Prog
         stack: project.stack,
         organization: project.organization,
         mainPath: project.mainPath,
+        programDir: project.programDir,
         typescript: project.typescript,
         tsconfigPath: project.tsconfigPath,
         moduleType: project.moduleType,

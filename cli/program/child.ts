@@ -145,7 +145,7 @@ async function runMain(currentJob: ProgramJob): Promise<unknown> {
 
 async function run(currentJob: ProgramJob): Promise<void> {
     state.job = currentJob;
-    process.chdir(currentJob.projectDir);
+    process.chdir(currentJob.programDir);
     // The SDK reads its settings and config from the environment when it first loads.
     for (const key of ["PULUMI_NODEJS_MONITOR", "PULUMI_NODEJS_ENGINE", "PULUMI_NODEJS_SYNC"]) delete process.env[key];
     process.env.PULUMI_CONFIG = JSON.stringify(currentJob.config);

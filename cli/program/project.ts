@@ -19,7 +19,7 @@ export interface StackSelection {
 }
 
 /** The program's entry, stack and config, as the child is told them (protocol.ts ProgramJob), and what the plan reports of the project. */
-export interface LoadedProject extends Pick<ProgramJob, "stack" | "organization" | "mainPath" | "typescript" | "tsconfigPath" | "moduleType" | "config"> {
+export interface LoadedProject extends Pick<ProgramJob, "stack" | "organization" | "mainPath" | "programDir" | "typescript" | "tsconfigPath" | "moduleType" | "config"> {
     readonly dir: string;
     readonly name: string;
     /** The stack config file that was read; undefined when the stack has none (empty config, as Pulumi does). */
@@ -63,7 +63,8 @@ export function loadProject(options: LoadProjectOptions): LoadedProject {
     const warnings: string[] = [];
     const packageJson = readPackageJson(dir);
     const mainPath = resolveMain(dir, project.main, packageJson, runtime.typescript, projectFile, warnings);
-    const tsconfigPath = resolveTsconfig(dir, runtime.tsconfig, projectFile);
+    const programDir = programDirectory(dir, project.main as string | undefined);
+    const tsconfigPath = resolveTsconfig(programDir, runtime.tsconfig, projectFile);
 
     const stackConfigDir = project.stackConfigDir;
     if (stackConfigDir !== undefined && typeof stackConfigDir !== "string") {
@@ -92,6 +93,7 @@ export function loadProject(options: LoadProjectOptions): LoadedProject {
         stack: selection.stack,
         organization: selection.organization,
         mainPath,
+        programDir,
         typescript: runtime.typescript,
         tsconfigPath,
         moduleType: packageJson?.type === "module" ? "module" : "commonjs",
@@ -202,6 +204,19 @@ function resolveEntry(dir: string, entry: string, source: string, extensions: re
     throw configError(`${source} is ${target}, which does not exist.`);
 }
 
+/**
+ * The program's working directory, as the engine picks it (pkg/engine/project.go getPwdMain, pulumi/pulumi
+ * at 1b594989): a Pulumi.yaml `main` that is a directory, or the folder of a `main` file; else the project
+ * directory. The Node.js host passes it to cmd/run as `--pwd`, which chdirs there, so a program's relative
+ * paths and its default tsconfig.json are found from it. Only called after resolveMain accepted `main`.
+ */
+function programDirectory(dir: string, declaredMain: string | undefined): string {
+    if (declaredMain === undefined) return dir;
+    const target = path.resolve(dir, declaredMain);
+    return fs.existsSync(target) && fs.statSync(target).isDirectory() ? target : path.dirname(target);
+}
+
+/** runtime.options.tsconfig, or tsconfig.json, relative to the working directory, as cmd/run reads PULUMI_NODEJS_TSCONFIG_PATH. */
 function resolveTsconfig(dir: string, declared: string | undefined, projectFile: string): string | undefined {
     if (declared !== undefined) {
         const file = path.resolve(dir, declared);

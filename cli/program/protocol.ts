@@ -62,6 +62,8 @@ export interface ProgramJob {
     readonly organization: string;
     /** Absolute path of the program's entry file. */
     readonly mainPath: string;
+    /** The program's working directory: the project directory, or Pulumi.yaml `main`'s directory (project.ts programDirectory). */
+    readonly programDir: string;
     /** Whether .ts files are compiled (Pulumi.yaml `runtime.options.typescript`, on by default). */
     readonly typescript: boolean;
     /** The tsconfig the program is compiled with, when there is one. */

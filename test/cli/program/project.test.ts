@@ -127,6 +127,23 @@ describe("loadProject", () => {
         expect(loadProject({ projectDir: javascript, stack: "dev" })).toMatchObject({ mainPath: path.join(javascript, "index.js"), typescript: false });
     });
 
+
+    // As the engine's getPwdMain: the program runs in `main`'s directory (or a main file's folder),
+    // and its default tsconfig.json is looked for there, not in the project directory.
+    // Shape from pulumi/templates auth0-javascript (b69da59f) moved under `main: src/`.
+    it("runs the program in Pulumi.yaml main's directory and finds tsconfig.json there", () => {
+        const mainDir = project({ "Pulumi.yaml": "name: proj\nruntime: nodejs\nmain: src/\n", "src/index.ts": "", "tsconfig.json": "{}" });
+        expect(loadProject({ projectDir: mainDir, stack: "dev" })).toMatchObject({ programDir: path.join(mainDir, "src"), tsconfigPath: undefined });
+        const mainFile = project({ "Pulumi.yaml": "name: proj\nruntime: nodejs\nmain: app/stack.ts\n", "app/stack.ts": "", "app/tsconfig.json": "{}" });
+        expect(loadProject({ projectDir: mainFile, stack: "dev" })).toMatchObject({
+            programDir: path.join(mainFile, "app"),
+            tsconfigPath: path.join(mainFile, "app", "tsconfig.json"),
+        });
+        const declared = project({ "Pulumi.yaml": "name: proj\nruntime: { name: nodejs, options: { tsconfig: tsconfig.pulumi.json } }\nmain: src\n", "src/index.ts": "", "src/tsconfig.pulumi.json": "{}" });
+        expect(loadProject({ projectDir: declared, stack: "dev" }).tsconfigPath).toBe(path.join(declared, "src", "tsconfig.pulumi.json"));
+        const noMain = project({ ...minimal, "package.json": '{"main": "lib/program.js"}', "lib/program.js": "", "tsconfig.json": "{}" });
+        expect(loadProject({ projectDir: noMain, stack: "dev" })).toMatchObject({ programDir: noMain, tsconfigPath: path.join(noMain, "tsconfig.json") });
+    });
     it("takes the organization and checks the project from org/project/stack", () => {
         const dir = project(minimal);
         expect(loadProject({ projectDir: dir, stack: "acme/proj/dev" })).toMatchObject({ organization: "acme", stack: "dev" });
