@@ -70,7 +70,7 @@ export function renderResults(results: BenchResults, changes: string): string {
         "- **Peak RSS**: /proc sampled every 20 ms over the CLI and all its descendants. The sampled tree peak is the",
         "  largest simultaneous sum of VmRSS; the sum of per-process peaks adds each process's own VmHWM (exact), an",
         "  upper bound.",
-        "- **Policy stage on its own** (the target's measure): bench/stage.ts runs the plan's own policy code (PolicyCheck,",
+        "- **Policy stage on its own** (the target's measure): cli/stages.ts (measurePolicyStage) runs the plan's own policy code (PolicyCheck,",
         "  the Analyzer client, the pack from the same compiled copy) over the component program's captured resources,",
         "  with nothing else running: a fresh pack each time (its start not timed, its JIT cold, as in every plan), Analyze",
         "  for every registration (32 in flight, as in a plan), then AnalyzeStack; resources ÷ that wall time.",
