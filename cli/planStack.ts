@@ -7,7 +7,8 @@ import { PolicyCheck } from "./analyzer/policyCheck";
 import { PlanError, ProgramError } from "./errors";
 import type { PackageInfo } from "./packageInfo";
 import { checkedPolicyPackDir, describeTimings, ownPackWorkingDir, policyCallTimeoutMs, programJobFor, showProgramOutput } from "./planSetup";
-import { DefaultProviders, deniedMessage, isDefaultProvider } from "./program/defaultProviders";
+import { DefaultProviders, deniedMessage } from "./program/defaultProviders";
+import { isDefaultProvider } from "./program/providers";
 import { loadProject } from "./program/project";
 import type { CapturedResource } from "./program/protocol";
 import { ProgramRunner } from "./program/runner";
@@ -79,7 +80,7 @@ export async function planStack(input: StackPlanInput, { pkg, progress, signal, 
         // The program and the pack start together; resources are analyzed as they arrive.
         const check = new PolicyCheck();
         // The engine registers default providers as the program's resources arrive; so does the plan.
-        const defaultProviders = new DefaultProviders({ stack: project.stack, projectName: project.name, config: project.config, secretKeys: project.secretKeys });
+        const defaultProviders = new DefaultProviders(project);
         const registered: CapturedResource[] = [];
         progress.step(`Running ${path.relative(process.cwd(), project.mainPath) || project.mainPath} for stack ${project.stack} (preview, offline)`);
         const running = programRunner.run(programJobFor(project, pkg.root), {

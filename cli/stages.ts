@@ -33,7 +33,7 @@ export async function captureResources(projectDir: string, stack: string, config
     const runner = new ProgramRunner();
     try {
         const run = await runner.run(programJobFor(project, findPackage().root), { timeoutSeconds: 600 });
-        return new DefaultProviders({ stack: project.stack, projectName: project.name, config: project.config, secretKeys: project.secretKeys }).resolve(run.resources);
+        return new DefaultProviders(project).resolve(run.resources);
     } finally {
         runner.stop();
     }

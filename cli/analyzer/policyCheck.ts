@@ -4,6 +4,7 @@
 // it), with a bounded number of calls in flight.
 import type { AnalyzerProviderResource, AnalyzerResource, PolicyDiagnostic, PolicyPackSession } from ".";
 import type { CapturedResource } from "../program/protocol";
+import { isProviderType, providerUrnOf } from "../program/providers";
 
 /** Analyze calls in flight (the pack server's throughput at 8-64 in flight: bench/CHANGES.md). */
 export const ANALYZE_CONCURRENCY = 32;
@@ -78,7 +79,7 @@ export class PolicyCheck {
         for (const resource of batch) {
             // Reads (`.get()`) are not planned operations; the engine does not analyze them.
             if (resource.read) continue;
-            if (resource.type.startsWith("pulumi:providers:")) this.providers.set(resource.urn, resource);
+            if (isProviderType(resource.type)) this.providers.set(resource.urn, resource);
             this.resources.push(fromCapturedResource(resource, this.providerOf(resource)));
         }
         this.pump();
@@ -107,9 +108,7 @@ export class PolicyCheck {
 
     private providerOf(resource: CapturedResource): AnalyzerProviderResource | undefined {
         if (!resource.provider) return undefined;
-        // A provider reference is "<provider urn>::<provider id>"; the id is unknown in a preview.
-        const urn = resource.provider.slice(0, resource.provider.lastIndexOf("::"));
-        const provider = this.providers.get(urn);
+        const provider = this.providers.get(providerUrnOf(resource.provider));
         return provider ? { urn: provider.urn, type: provider.type, name: provider.name, properties: provider.properties } : undefined;
     }
 

@@ -22,43 +22,23 @@
 // normalizeProviderRequest (:64) in the engine (the plan names it plain "default"; @pulumi/auth0
 // always sends its version), `packageRef` requests (parameterized packages), remote components, and the provider
 // plugin's CheckConfig, whose answer the engine analyzes in place of the goal's inputs (registry.go:622).
+import type { LoadedProject } from "./project";
 import { SECRET_SIG, SPECIAL_SIG_KEY, UNKNOWN_VALUE, type CapturedResource } from "./protocol";
+import { isProviderType, packageOf, providerReference, providerTypeOf } from "./providers";
 import { engineUrn } from "./urn";
 
-const PROVIDER_TYPE_PREFIX = "pulumi:providers:";
 /** target.go: dynamic providers get the whole config, keys kept namespaced. */
 const DYNAMIC_PROVIDER_PACKAGES = new Set(["pulumi-nodejs", "pulumi-python"]);
 /** default_providers.go shouldDenyRequest. */
 const DISABLE_KEY = "pulumi:disable-default-providers";
 
-/** The stack and config the engine builds default providers from (the program's ProgramJob has them). */
-export interface DefaultProviderSource {
-    readonly stack: string;
-    readonly projectName: string;
-    /** Namespaced config keys to their string values, secure ones as the plan's placeholder. */
-    readonly config: Readonly<Record<string, string>>;
-    readonly secretKeys: readonly string[];
-}
+/** The stack and config the engine builds default providers from: the project's (secure values as the plan's placeholder). */
+export type DefaultProviderSource = Pick<LoadedProject, "stack" | "name" | "config" | "secretKeys">;
 
 /** A resource whose package's default provider the stack disables: the engine fails its registration. */
 export interface DeniedDefaultProvider {
     readonly urn: string;
     readonly packageName: string;
-}
-
-export function isProviderType(type: string): boolean {
-    return type.startsWith(PROVIDER_TYPE_PREFIX) && type.length > PROVIDER_TYPE_PREFIX.length;
-}
-
-/** sdk/go/common/providers/reference.go:49 IsDefaultProvider: a provider whose name starts with "default". */
-export function isDefaultProvider(resource: Pick<CapturedResource, "type" | "name">): boolean {
-    return isProviderType(resource.type) && resource.name.startsWith("default");
-}
-
-/** The package of a type token `<package>:<module>:<member>`. */
-export function packageOf(type: string): string {
-    const colon = type.indexOf(":");
-    return colon < 0 ? type : type.slice(0, colon);
 }
 
 /**
@@ -157,11 +137,11 @@ export class DefaultProviders {
         if (known !== undefined) return known;
         const name = defaultProviderName(user.version, url);
         if (name === undefined) return undefined;
-        const type = `${PROVIDER_TYPE_PREFIX}${packageName}`;
+        const type = providerTypeOf(packageName);
         const properties = packageConfig(packageName, this.source);
         if (user.version !== undefined) properties.version = user.version;
         const provider: CapturedResource = {
-            urn: engineUrn(this.source.stack, this.source.projectName, type, name),
+            urn: engineUrn(this.source.stack, this.source.name, type, name),
             type,
             name,
             custom: true,
@@ -170,7 +150,7 @@ export class DefaultProviders {
             propertyDependencies: {},
         };
         out.push(provider);
-        const reference = `${provider.urn}::${UNKNOWN_VALUE}`;
+        const reference = providerReference(provider.urn, UNKNOWN_VALUE);
         this.byRequest.set(key, reference);
         return reference;
     }

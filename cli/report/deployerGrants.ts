@@ -6,13 +6,13 @@
 // Seen planning CobbleStamp/CobbleCompanion infra/auth0 (050d7885ffbaf8eb17274799ea025a3c6f31b50f):
 // `new auth0.Client("pulumi-iac", ..., { import: <auth0:clientId> })` with a Management API grant.
 import { AUTH0_TYPES } from "../../policy-pack/guardrails";
-import { isDefaultProvider } from "../program/defaultProviders";
 import type { CapturedResource } from "../program/protocol";
+import { isDefaultProvider, providerTypeOf, providerUrnOf } from "../program/providers";
 import { SECURE_CONFIG_PLACEHOLDER } from "../program/stackConfig";
 import { isWireSecret, isWireUnknown, unwrapSecrets } from "../values";
 import type { DeployerIdentity, PlanGrant } from "./types";
 
-const PROVIDER_TYPE = "pulumi:providers:auth0";
+const AUTH0_PROVIDER_TYPE = providerTypeOf("auth0");
 
 /**
  * Adds a note for each deployer whose Management API grant the program manages. Each resource's
@@ -28,12 +28,10 @@ export function noteDeployerGrants(
 ): void {
     const providers = new Map<string, DeployerIdentity>();
     for (const r of live) {
-        const deployer = r.type === PROVIDER_TYPE ? providerDeployer(r, environmentClientId) : undefined;
+        const deployer = r.type === AUTH0_PROVIDER_TYPE ? providerDeployer(r, environmentClientId) : undefined;
         if (deployer) providers.set(r.urn, deployer);
     }
-    // A provider reference is "<urn>::<id>".
-    const deployerOf = (r: CapturedResource): DeployerIdentity | undefined =>
-        r.provider === undefined ? undefined : providers.get(r.provider.slice(0, r.provider.lastIndexOf("::")));
+    const deployerOf = (r: CapturedResource): DeployerIdentity | undefined => (r.provider === undefined ? undefined : providers.get(providerUrnOf(r.provider)));
 
     const byUrn = new Map(live.map((r) => [r.urn, r]));
     for (const grant of grants) {

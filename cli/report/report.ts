@@ -1,7 +1,7 @@
 // The plan as data: what each machine may do on which API, what is adopted or retained, what the
 // deployer needs, and what the policy pack said. Every renderer works from this one object, and
 // `--format json` prints it as is; its schema is documented in README.md ("JSON report").
-import { isDefaultProvider } from "../program/defaultProviders";
+import { isDefaultProvider, providerTypeOf } from "../program/providers";
 import type { CapturedResource } from "../program/protocol";
 import { collectSecretPlaintexts, scrubSecrets } from "../values";
 import { buildAccessModel } from "./accessModel";
@@ -93,5 +93,5 @@ export function buildReport(input: ReportInput): PlanReport {
 
 /** The Auth0 provider's resources and its provider resource: what the pack's rules are about. */
 function isAuth0Type(type: string): boolean {
-    return type.startsWith("auth0:") || type === "pulumi:providers:auth0";
+    return type.startsWith("auth0:") || type === providerTypeOf("auth0");
 }

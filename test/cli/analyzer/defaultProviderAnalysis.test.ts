@@ -46,7 +46,7 @@ function recordingSession(analyzed: AnalyzerResource[], stack: AnalyzerResource[
 describe("an auth0 resource without an explicit provider", () => {
     it("reaches a rule with its default provider's inputs, and the provider is analyzed itself and listed in the stack", async () => {
         const config = { "auth0:domain": "acme.eu.auth0.com", "auth0:clientId": "AbC123", "auth0:clientSecret": "[secret]" };
-        const defaults = new DefaultProviders({ stack: "dev", projectName: "proj", config, secretKeys: ["auth0:clientSecret"] });
+        const defaults = new DefaultProviders({ stack: "dev", name: "proj", config, secretKeys: ["auth0:clientSecret"] });
         const client = resource("auth0:index/client:Client", "billing", { name: "Billing", appType: "non_interactive" }, { version: "3.49.0" });
         const analyzed: AnalyzerResource[] = [];
         const stack: AnalyzerResource[][] = [];

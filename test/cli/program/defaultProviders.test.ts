@@ -1,7 +1,8 @@
 // The engine's default providers, as the plan registers them (pulumi/pulumi 1b594989
 // pkg/resource/deploy/default_providers.go, providers/provider.go DefaultName, target.go GetPackageConfig).
 import { describe, expect, it } from "vitest";
-import { DefaultProviders, deniedMessage, defaultProviderName, isDefaultProvider, packageConfig } from "../../../cli/program/defaultProviders";
+import { DefaultProviders, deniedMessage, defaultProviderName, packageConfig } from "../../../cli/program/defaultProviders";
+import { isDefaultProvider } from "../../../cli/program/providers";
 import { SECRET_SIG, SPECIAL_SIG_KEY, UNKNOWN_VALUE } from "../../../cli/program/protocol";
 import { resource } from "../report/reportFixtures";
 
@@ -13,7 +14,7 @@ const CONFIG = {
     "random:seed": "7",
     "proj:tenant": '{"domain":"x"}',
 };
-const SOURCE = { stack: "dev", projectName: "proj", config: CONFIG, secretKeys: ["auth0:clientSecret"] };
+const SOURCE = { stack: "dev", name: "proj", config: CONFIG, secretKeys: ["auth0:clientSecret"] };
 const AUTH0_PROVIDER_URN = "urn:pulumi:dev::proj::pulumi:providers:auth0::default_3_49_0";
 
 describe("defaultProviderName", () => {

@@ -24,7 +24,7 @@ interface Deployer {
 }
 
 function notesOf(resources: CapturedResource[], { config = {}, secretKeys = [], env }: Deployer = {}): string[] {
-    const registered = new DefaultProviders({ stack: "dev", projectName: "proj", config, secretKeys }).resolve(resources);
+    const registered = new DefaultProviders({ stack: "dev", name: "proj", config, secretKeys }).resolve(resources);
     const report = buildReport({ ...INPUT, notes: [], resources: registered, diagnostics: [], environmentClientId: env });
     return report.notes.filter((n) => n.includes("deployer:") || n.includes("is for the deployer"));
 }

@@ -154,7 +154,7 @@ describe("buildReport", () => {
     });
 
     it("leaves the engine's default providers out of what the program declares, as pulumi preview does", () => {
-        const defaults = new DefaultProviders({ stack: "dev", projectName: "proj", config: { "auth0:domain": "acme.eu.auth0.com" }, secretKeys: [] });
+        const defaults = new DefaultProviders({ stack: "dev", name: "proj", config: { "auth0:domain": "acme.eu.auth0.com" }, secretKeys: [] });
         const pet = resource("random:index/randomPet:RandomPet", "pet", {});
         const registered = defaults.resolve([...INPUT.resources.map((r) => ({ ...r, version: "3.49.0" })), pet]);
         expect(registered.filter((r) => r.type.startsWith("pulumi:providers:")).map((r) => r.name)).toEqual(["default_3_49_0", "default"]);
