@@ -18,11 +18,12 @@ import {
 } from "../infra/config/tenantConfig";
 import { parseTenantConfig } from "../infra/config/parseTenantConfig";
 import { formatConfigPath } from "../infra/config/tenantConfigError";
+import { PROGRAM_ROOT_NAME } from "../infra/config/resourceNames";
 
 export const BENCH_DOMAIN = "bench-tenant.eu.auth0.com";
 export const BENCH_API_COUNT = 20;
 /** TenantAccess's name in infra/index.ts: every child's name starts with it. */
-export const TENANT_COMPONENT_NAME = "tenant";
+export const TENANT_COMPONENT_NAME = PROGRAM_ROOT_NAME;
 
 /**
  * Read-only endpoint sets the machines cycle through; each derives a small scope set that neither

@@ -15,7 +15,6 @@ const COMMANDS = {
     comment: "Join several stacks' JSON plans into one pull-request comment.",
 } as const;
 
-
 const commandList = Object.entries(COMMANDS).map(([name, summary]) => `  ${name.padEnd(8)} ${summary}`).join("\n");
 
 export const USAGE = `Usage: auth0-m2m <command> [options]

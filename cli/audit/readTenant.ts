@@ -26,7 +26,6 @@ export interface ReadTenantOptions {
     readonly timeoutSeconds?: number;
     /** Retries of a 429/5xx answer, as the SDK counts them. */
     readonly maxRetries?: number;
-    /** Called after every page: what was read so far. */
     /** After each page: how many of `label` (clients, grants, ...) are read so far. */
     readonly onProgress?: (page: ReadPage) => void;
     /** For tests: the fetch the SDK uses underneath the retry ledger. */

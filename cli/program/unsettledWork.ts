@@ -5,8 +5,8 @@
 // hold the component's own options, its parent or its children can wait on each other and never
 // settle, and the SDK reports the same promises still active at exit under `pulumi preview`
 // (pulumi/pulumi#23953). Its opt-out is the environment variable PULUMI_NODEJS_SKIP_COMPONENT_INPUTS
-// (pulumi/pulumi#20842). Seen planning WaffleHacks/infrastructure-v1 (9ff7db1) with @wafflehacks/application-portal (a4f8ff5),
-// whose components pass `{ options: opts }` to super().
+// (pulumi/pulumi#20842). Seen planning WaffleHacks/infrastructure-v1 (9ff7db1) with
+// @wafflehacks/application-portal (a4f8ff5), whose components pass `{ options: opts }` to super().
 
 /** The first @pulumi/pulumi release that sends a local component's args to the engine. */
 export const COMPONENT_INPUTS_SENT_SINCE = "3.202.0";
@@ -24,7 +24,8 @@ export function unsettledWorkMessage(sdkVersion: string | undefined, env: NodeJS
         `${message} One known cause: since @pulumi/pulumi ${COMPONENT_INPUTS_SENT_SINCE} (the program has ${sdkVersion}) the SDK waits on ` +
         "every value in a ComponentResource's args (the third argument of super() in a component's constructor), and args that " +
         "refer to the component's parent or children (passing the component's own options, as in { options: opts }, is one way) " +
-        "can wait on each other and never settle; `pulumi preview` then stops the same way (pulumi/pulumi#23953). Pass only plain values or inputs as a component's args (or none), or set " +
+        "can wait on each other and never settle; `pulumi preview` then stops the same way (pulumi/pulumi#23953). " +
+        "Pass only plain values or inputs as a component's args (or none), or set " +
         `${SKIP_COMPONENT_INPUTS_VARIABLE}=1, the SDK's opt-out, wherever the program runs (here and for pulumi).`
     );
 }

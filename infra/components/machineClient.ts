@@ -2,10 +2,9 @@ import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { M2M_APP_TYPE, M2M_GRANT_TYPE } from "../../policy-pack/guardrails";
-import { clientGrantName } from "../config/resourceNames";
+import { clientGrantName, COMPONENT_TYPES } from "../config/resourceNames";
 import { ComponentArgsError } from "../config/argsError";
 import { resolveMachineArgs, type MachineClientArgs, type ResolvedAuthentication } from "./machineArgs";
-import { COMPONENT_TYPES } from "../config/resourceNames";
 
 /**
  * One machine-to-machine application: a `non_interactive` Auth0 client that may use only the
